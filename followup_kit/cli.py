@@ -1,0 +1,151 @@
+"""The ``followup-kit`` command: a thin front end over the library.
+
+Exit codes, the same for every command:
+
+* 0: done, nothing to report;
+* 1: done, but there are findings to look at (for example a misspelled word);
+* 2: bad input: a file is not valid, a path does not exist, an option is wrong.
+
+Bad input never shows a traceback: every :class:`FollowupKitError` becomes its
+message on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import FollowupKitError, InvalidFileError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Group(click.Group):
+    """Turns the kit's own errors into a message and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FollowupKitError as exc:
+            click.secho(f"error: {exc}", fg="red", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def report_invalid(invalid: list[InvalidFileError]) -> None:
+    """Invalid files go to stderr, so that stdout stays clean data for --json."""
+    for exc in invalid:
+        for problem in exc.problems:
+            click.secho(f"error: {problem}", fg="red", err=True)
+
+
+def file_findings(invalid: list[InvalidFileError]) -> list[dict[str, Any]]:
+    """Invalid files as findings of the ``check --json`` shape."""
+    rows = []
+    for exc in invalid:
+        for problem in exc.problems:
+            rows.append({
+                "severity": "error", "code": "invalid-file", "message": str(problem),
+                "interview": exc.path.stem if exc.path.suffix == ".json" else None,
+                "interviewer": None, "field": problem.field or None, "file": problem.file,
+            })
+    return rows
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="followup-kit")
+def main() -> None:
+    """followup-kit: thank-you cards, email drafts and follow-up dates after a job interview.
+
+    Every command takes PATH, a workspace folder (with profile.json and
+    interviews/) or one interview file inside one.
+
+    \b
+    Exit codes: 0 ok, 1 findings to look at, 2 bad input.
+    Start with:  followup-kit demo
+    """
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
+def check(path: Path, as_json: bool) -> None:
+    """Check a workspace (or one interview file) and list every problem.
+
+    \b
+    Examples:
+      followup-kit check my-job-search
+      followup-kit check my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
+      followup-kit check my-job-search --json
+    """
+    from .workspace import locate
+
+    workspace, ids = locate(path)
+    invalid: list[InvalidFileError] = []
+    try:
+        workspace.profile()
+    except InvalidFileError as exc:
+        invalid.append(exc)
+    listing = workspace.interviews(ids)
+    invalid.extend(listing.invalid)
+    findings = file_findings(invalid)
+    if as_json:
+        _emit_json(findings)
+    else:
+        for row in findings:
+            click.secho(f"error: {row['message']}", fg="red")
+        checked = len(listing.interviews) + len(listing.invalid)
+        if not findings:
+            click.secho(f"ok: {workspace.root}: profile and {checked} interview file(s) are valid.", fg="green")
+        else:
+            click.echo(f"{len(invalid)} invalid file(s); the files were not changed. Fix them and run check again.")
+    sys.exit(EXIT_BAD_INPUT if invalid else EXIT_OK)
+
+
+@main.command()
+@click.argument("which", type=click.Choice(["interview", "profile"]), default="interview")
+def schema(which: str) -> None:
+    """Print the JSON Schema of interview or profile files, for editors.
+
+    \b
+    Examples:
+      followup-kit schema interview > interview.schema.json
+      followup-kit schema profile
+    """
+    from .model import Interview, Profile
+
+    model = {"interview": Interview, "profile": Profile}[which]
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+    _emit_json(document)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path), default=Path("followup-demo"))
+@click.option("--force", is_flag=True, help="Replace the demo's files if DIRECTORY already holds them.")
+def demo(directory: Path, force: bool) -> None:
+    """Copy the bundled example workspace to DIRECTORY and build every output.
+
+    DIRECTORY defaults to ./followup-demo; the outputs go to DIRECTORY/output/.
+
+    \b
+    Examples:
+      followup-kit demo
+      followup-kit demo /tmp/try-it --force
+    """
+    from .demo import copy_demo, build_outputs
+
+    workspace = copy_demo(directory, force=force)
+    click.echo(f"Demo workspace: {workspace.root}")
+    for label, written in build_outputs(workspace):
+        click.echo(f"  {label}: {written}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

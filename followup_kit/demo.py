@@ -1,0 +1,44 @@
+"""The bundled example workspace, and building every output from a workspace."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .errors import WorkspaceError
+from .resources import demo_dir
+from .workspace import INTERVIEWS_DIR, PROFILE_FILE, Workspace
+
+OutputStep = Callable[[Workspace], "list[Path]"]
+
+#: The output steps ``followup-kit demo`` runs, in order: (label, step).
+#: Each step writes its files under the workspace's ``output/`` and returns their paths.
+OUTPUT_STEPS: list[tuple[str, OutputStep]] = []
+
+
+def copy_demo(directory: Path | str, *, force: bool = False) -> Workspace:
+    """Copy the demo workspace to ``directory`` and open it.
+
+    Refuses to touch a folder that already holds a profile unless ``force``: it
+    could be the user's own workspace.
+    """
+    target = Path(directory)
+    if (target / PROFILE_FILE).exists() and not force:
+        raise WorkspaceError(
+            f"{target}: already holds a workspace ({PROFILE_FILE} exists). Nothing was changed. "
+            "Pass another folder, or --force to replace the demo files in it."
+        )
+    source = demo_dir()
+    (target / INTERVIEWS_DIR).mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source / PROFILE_FILE, target / PROFILE_FILE)
+    for path in sorted((source / INTERVIEWS_DIR).glob("*.json")):
+        shutil.copy2(path, target / INTERVIEWS_DIR / path.name)
+    return Workspace.open(target)
+
+
+def build_outputs(workspace: Workspace) -> Iterator[tuple[str, Path]]:
+    """Run every output step on ``workspace``; yields (label, path) for each file written."""
+    for label, step in OUTPUT_STEPS:
+        for path in step(workspace):
+            yield label, path

@@ -1,0 +1,576 @@
+"""Typed, validated records of the workspace format (version 1).
+
+Records are frozen pydantic models: they are checked when built and never
+change afterwards; ``record.model_copy(update=...)`` or :func:`replace` makes a
+new one. Raw JSON becomes a record through the named constructors
+(``Interview.from_record``), which turn pydantic's errors into
+:class:`~followup_kit.errors.InvalidFileError` with plain-words messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Annotated, Any, Literal, Union
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+    ValidationError,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .errors import InvalidFileError, Problem
+
+PROFILE_FORMAT = "followup-kit/profile@1"
+INTERVIEW_FORMAT = "followup-kit/interview@1"
+
+Stage = Literal["phone-screen", "first-round", "onsite", "final", "other"]
+Medium = Literal["phone", "video", "in-person"]
+
+_LOCAL_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
+LocalDateTime = Annotated[dt.datetime, WithJsonSchema({
+    "type": "string", "pattern": _LOCAL_DATETIME.pattern,
+    "description": "local date and time YYYY-MM-DDTHH:MM, in the interview's time zone"})]
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _expected(expected: str, hint: str = "") -> PydanticCustomError:
+    """An error whose message is 'expected ...'; the hint says how to fix it."""
+    return PydanticCustomError("expected", "expected {expected}", {"expected": expected, "hint": hint})
+
+
+def _nfc(value: Any) -> Any:
+    # Names are compared and printed; NFC makes "Dvořák" typed two ways one string.
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+class Record(BaseModel):
+    """Base of every record: frozen, no unknown fields, text in NFC."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_text(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        return {k: [_nfc(v) for v in value] if isinstance(value, list) else _nfc(value)
+                for k, value in data.items()}
+
+
+def _non_empty(value: str) -> str:
+    if not value.strip():
+        raise _expected("some text (it is empty)")
+    if value != value.strip():
+        raise _expected("no spaces at the start or end", "Remove the extra spaces around the text")
+    return value
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+# -- time zones, countries --------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def check_timezone(name: str) -> str:
+    """Return ``name`` if it is an IANA time zone, else raise a plain-words error."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        close = difflib.get_close_matches(name, _zone_names(), n=1)
+        hint = f"Did you mean '{close[0]}'?" if close else "Use a name such as 'America/Chicago' or 'Europe/Berlin'"
+        raise _expected("an IANA time zone name such as 'America/Chicago'", hint) from None
+    return name
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, list[str]]:
+    import holidays  # imported here: it is only needed to validate a profile
+
+    return holidays.list_supported_countries()
+
+
+# -- the timeline the employer gave (R3) ----------------------------------------
+
+class _TimelineBase(Record):
+    said: str | None = None
+    """The employer's words, verbatim."""
+
+
+class DateTimeline(_TimelineBase):
+    """'We will decide by December 4.'"""
+
+    kind: Literal["date"]
+    date: dt.date
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise _expected("a date written YYYY-MM-DD, e.g. '2026-12-04'")
+        return value
+
+
+class WithinTimeline(_TimelineBase):
+    """'Within two weeks' (calendar days) or 'in 10 business days'."""
+
+    kind: Literal["within"]
+    days: int = Field(gt=0, le=366)
+    business: bool = False
+
+
+class FewDaysTimeline(_TimelineBase):
+    """'You will hear from us in a few days.'"""
+
+    kind: Literal["few-days"]
+
+
+class NoTimeline(_TimelineBase):
+    """Nothing was said about when the decision comes."""
+
+    kind: Literal["none"]
+
+
+Timeline = Annotated[
+    Union[DateTimeline, WithinTimeline, FewDaysTimeline, NoTimeline],
+    Field(discriminator="kind"),
+]
+TIMELINE_KINDS = ("date", "within", "few-days", "none")
+
+
+# -- people and the interview ---------------------------------------------------
+
+class Checked(Record):
+    """Where the name and the title were verified (R2); a missing key means unverified."""
+
+    name: str | None = None
+    title: str | None = None
+
+    @field_validator("name", "title")
+    @classmethod
+    def _source(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise _expected(
+                "where it was checked, such as 'business card' or 'email signature'",
+                "Leave the key out if it was not checked",
+            )
+        return value
+
+
+class Interviewer(Record):
+    """One person who interviewed the candidate."""
+
+    name: str
+    title: str | None = None
+    email: str | None = None
+    address: str | None = None
+    checked: Checked = Checked()
+    topics: list[NonEmpty] = []
+    personal: str | None = None
+    note: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return _non_empty(value)
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str | None) -> str | None:
+        return None if value is None else _non_empty(value)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not _EMAIL.match(value):
+            raise _expected("an email address such as 'ana@example.com'")
+        return value
+
+    @property
+    def unverified(self) -> list[str]:
+        """The fields ('name', 'title') that nobody checked (R2)."""
+        missing = [] if self.checked.name else ["name"]
+        if self.title and not self.checked.title:
+            missing.append("title")
+        return missing
+
+
+class Reflection(Record):
+    """What the candidate wrote down right after the interview (R1)."""
+
+    went_well: list[NonEmpty] = []
+    went_poorly: list[NonEmpty] = []
+    stood_out: list[NonEmpty] = []
+    forgot_to_mention: list[NonEmpty] = []
+    concerns_raised: list[NonEmpty] = []
+
+
+class Extra(Record):
+    """An article or work sample worth referencing in a note (R4, R9)."""
+
+    title: NonEmpty
+    url: str
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^https?://\S+$", value):
+            raise _expected("a web address starting with https://")
+        return value
+
+
+def _check_format(value: Any, expected_format: str) -> str:
+    kind = expected_format.split("/")[1].split("@")[0]
+    if value == expected_format:
+        return value
+    if isinstance(value, str) and value.startswith(f"followup-kit/{kind}@"):
+        raise _expected(
+            f"'{expected_format}'",
+            "This file was written by a newer followup-kit; upgrade with "
+            "'python -m pip install -U followup-kit'",
+        )
+    raise _expected(f"'{expected_format}'", f"Is this a followup-kit {kind} file?")
+
+
+class Profile(Record):
+    """The candidate: how they sign, how to reach them, where they live."""
+
+    format: Literal["followup-kit/profile@1"]
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    timezone: str
+    country: str
+    subdivision: str | None = None
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _format(cls, value: Any) -> str:
+        return _check_format(value, PROFILE_FORMAT)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return _non_empty(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, value: str) -> str:
+        return check_timezone(value)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and not _EMAIL.match(value):
+            raise _expected("an email address such as 'you@example.org'")
+        return value
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str) -> str:
+        code = value.strip().upper()
+        if code not in _countries():
+            raise _expected(
+                "a two-letter ISO 3166 country code such as 'US' or 'DE'",
+                "Business days skip that country's public holidays",
+            )
+        return code
+
+    @field_validator("subdivision")
+    @classmethod
+    def _subdivision(cls, value: str | None, info) -> str | None:
+        country = info.data.get("country")
+        if value is None or country is None:
+            return value
+        known = _countries().get(country, [])
+        if value not in known:
+            upper = value.upper()
+            if upper in known:
+                return upper
+            shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+            raise _expected(
+                f"a region code of {country}" + (f" ({shown})" if known else ""),
+                "Leave 'subdivision' out if unsure",
+            )
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @classmethod
+    def from_record(cls, data: Any, *, file: str = "profile.json") -> "Profile":
+        """Build a profile from parsed JSON, or raise :class:`InvalidFileError`."""
+        return _build(cls, data, file)
+
+
+class Interview(Record):
+    """One interview: the company, the role, when, with whom, and what was said."""
+
+    format: Literal["followup-kit/interview@1"]
+    company: str
+    company_address: str | None = None
+    role: str
+    stage: Stage
+    medium: Medium
+    start: LocalDateTime
+    end: LocalDateTime
+    timezone: str | None = None
+    timeline: Timeline
+    interviewers: list[Interviewer] = Field(min_length=1)
+    reflection: Reflection = Reflection()
+    extras: list[Extra] = []
+
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        """The file's stem ('2026-11-20-acme-analytics-onsite'); never stored in the file."""
+        return self._id
+
+    def with_id(self, interview_id: str) -> "Interview":
+        """The same interview under another id."""
+        copy = self.model_copy()
+        copy._id = interview_id
+        return copy
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _format(cls, value: Any) -> str:
+        return _check_format(value, INTERVIEW_FORMAT)
+
+    @field_validator("company", "role")
+    @classmethod
+    def _text(cls, value: str) -> str:
+        return _non_empty(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, value: str | None) -> str | None:
+        return None if value is None else check_timezone(value)
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _local_datetime(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value
+        if not isinstance(value, str) or not _LOCAL_DATETIME.match(value):
+            raise _expected(
+                "a local date and time written YYYY-MM-DDTHH:MM, e.g. '2026-11-20T10:00'",
+                "Give the time without a UTC offset; the interview's time zone applies",
+            )
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise _expected("a real calendar date and time, e.g. '2026-11-20T10:00'") from None
+
+    @field_validator("end")
+    @classmethod
+    def _after_start(cls, value: dt.datetime, info) -> dt.datetime:
+        start = info.data.get("start")
+        if start is not None and value <= start:
+            raise _expected(
+                f"a time after the start ({start:%Y-%m-%dT%H:%M})",
+                "Check that 'start' and 'end' are not swapped",
+            )
+        return value
+
+    @field_validator("interviewers", mode="before")
+    @classmethod
+    def _some_interviewer(cls, value: Any) -> Any:
+        if isinstance(value, list) and not value:
+            raise _expected(
+                "at least one interviewer",
+                "Add each person who interviewed you, with name, title and topics",
+            )
+        return value
+
+    @field_serializer("start", "end")
+    def _write_local(self, value: dt.datetime) -> str:
+        return value.strftime("%Y-%m-%dT%H:%M")
+
+    def zone(self, profile: Profile) -> ZoneInfo:
+        """The interview's time zone, else the profile's."""
+        return ZoneInfo(self.timezone or profile.timezone)
+
+    def ended_at(self, profile: Profile) -> dt.datetime:
+        """When the interview ended, as an aware date-time."""
+        return self.end.replace(tzinfo=self.zone(profile))
+
+    @classmethod
+    def from_record(cls, data: Any, *, id: str = "", file: str = "interview.json") -> "Interview":
+        """Build an interview from parsed JSON, or raise :class:`InvalidFileError`."""
+        return _build(cls, data, file).with_id(id)
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON-ready dict written to ``interviews/<id>.json``."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+
+def replace(record: Record, **changes: Any) -> Record:
+    """A new record with ``changes`` applied and validated again."""
+    data = record.model_dump(mode="json", exclude_none=True)
+    data.update(changes)
+    fresh = type(record).model_validate(data)
+    return fresh.with_id(record.id) if isinstance(record, Interview) else fresh
+
+
+# -- turning pydantic's errors into plain words ------------------------------------
+
+_UNION_FIELDS = {"timeline"}
+
+_TYPE_WORDS = {
+    "string_type": "text in quotes",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list in square brackets [...]",
+    "dict_type": "an object in braces {...}",
+    "model_type": "an object in braces {...}",
+    "model_attributes_type": "an object in braces {...}",
+    "date_type": "a date written YYYY-MM-DD",
+    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
+    "date_parsing": "a date written YYYY-MM-DD",
+}
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    skip_next = False
+    for i, item in enumerate(loc):
+        if skip_next:
+            skip_next = False
+            continue
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        else:
+            parts.append(("." if parts else "") + str(item))
+            # A tagged union puts the tag ('date', 'within') in the location.
+            if item in _UNION_FIELDS and i + 1 < len(loc) and loc[i + 1] in TIMELINE_KINDS:
+                skip_next = True
+    return "".join(parts)
+
+
+def _shown(value: Any) -> str:
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The record class that owns the last key of ``loc`` (for 'did you mean')."""
+    current: Any = model
+    for item in loc[:-1]:
+        if isinstance(item, int) or current is None:
+            continue
+        if item in TIMELINE_KINDS and current is None:
+            continue
+        fields = getattr(current, "model_fields", {})
+        if item in fields:
+            current = _record_class(fields[item].annotation)
+        elif item in TIMELINE_KINDS:
+            current = {"date": DateTimeline, "within": WithinTimeline,
+                       "few-days": FewDaysTimeline, "none": NoTimeline}[item]
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _record_class(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _record_class(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _problem(model: type[BaseModel], file: str, error: dict[str, Any], data: Any) -> Problem:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    field = _path(loc)
+    found = _shown(error.get("input")) if "input" in error else ""
+    fix = ""
+    if kind == "expected":
+        expected, fix = ctx["expected"], ctx.get("hint", "")
+    elif kind == "missing":
+        expected, found = "a value (this field is required)", "nothing"
+        fix = f"Add \"{loc[-1]}\" to the file" if loc else ""
+    elif kind == "extra_forbidden":
+        owner = _model_at(model, loc)
+        names = [n for n, f in (owner.model_fields.items() if owner else []) if not f.exclude]
+        close = difflib.get_close_matches(str(loc[-1]), names, n=1)
+        expected = "only known fields" + (f" ({', '.join(names)})" if names else "")
+        found = f"unknown field \"{loc[-1]}\""
+        fix = f"Did you mean \"{close[0]}\"?" if close else "Remove it or check its spelling"
+    elif kind == "literal_error":
+        expected = f"one of {ctx.get('expected')}"
+    elif kind == "union_tag_invalid":
+        expected = f"a timeline kind, one of {ctx.get('expected_tags')}"
+        found = _shown(ctx.get("tag"))
+        field = (field + ".kind") if not field.endswith("kind") else field
+    elif kind == "union_tag_not_found":
+        expected = "a \"kind\": one of 'date', 'within', 'few-days', 'none'"
+        field = field + ".kind"
+        found = "no kind"
+    elif kind == "too_short":
+        expected = f"at least {ctx.get('min_length')} item(s)" if "min_length" in ctx else "more items"
+        if loc and loc[-1] in ("name", "title", "company", "role") or ctx.get("min_length") == 1 and isinstance(error.get("input"), str):
+            expected = "some text (it is empty)"
+    elif kind in ("greater_than", "less_than_equal", "greater_than_equal", "less_than"):
+        bounds = {"greater_than": "more than", "greater_than_equal": "at least",
+                  "less_than": "less than", "less_than_equal": "at most"}
+        limit = next(iter(ctx.values()), "")
+        expected = f"a number {bounds[kind]} {limit}"
+    elif kind in _TYPE_WORDS:
+        expected = _TYPE_WORDS[kind]
+    else:
+        expected = error.get("msg", "a valid value").removeprefix("Input should be ")
+    if field.startswith("interviewers[") and isinstance(data, dict):
+        fix = f"{_person_hint(data, loc)} {fix}".strip()
+    return Problem(file=file, field=field, expected=expected, found=found, fix=fix)
+
+
+def _person_hint(data: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    # "interviewers[2]" means little to a non-programmer; name the person.
+    try:
+        index = loc[1]
+        person = data["interviewers"][index]
+        name = person.get("name") if isinstance(person, dict) else None
+    except (IndexError, KeyError, TypeError):
+        return ""
+    ordinal = {0: "1st", 1: "2nd", 2: "3rd"}.get(index, f"{index + 1}th")
+    who = f"the {ordinal} interviewer" + (f", {name}" if isinstance(name, str) and name else "")
+    return f"This is {who}."
+
+
+def _build(model: type[Record], data: Any, file: str) -> Any:
+    if not isinstance(data, dict):
+        raise InvalidFileError(file, [Problem(file, "", "a JSON object in braces {...}", _shown(data)[:20])])
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem(model, file, e, data) for e in exc.errors(include_url=False)]
+        raise InvalidFileError(file, problems) from None

@@ -1,0 +1,30 @@
+"""Where the kit finds the files it ships: templates and the demo workspace.
+
+An installed wheel carries ``templates/`` inside the package; a source checkout
+(an editable install) keeps it at the top of the repository. Both are found.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+_PACKAGE = Path(str(resources.files("followup_kit")))
+
+
+@lru_cache(maxsize=1)
+def templates_dir() -> Path:
+    """The folder of the shipped note and email templates."""
+    for candidate in (_PACKAGE / "templates", _PACKAGE.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(
+        f"followup-kit's templates are missing (looked in {_PACKAGE / 'templates'} and "
+        f"{_PACKAGE.parent / 'templates'}). Reinstall with 'python -m pip install --force-reinstall followup-kit'."
+    )
+
+
+def demo_dir() -> Path:
+    """The bundled demo workspace."""
+    return _PACKAGE / "demo"

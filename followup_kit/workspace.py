@@ -1,0 +1,311 @@
+"""The only module that reads and writes the user's files.
+
+A workspace is a folder the user owns::
+
+    my-job-search/
+      profile.json
+      interviews/<id>.json
+      output/
+
+Writes are atomic (a temporary file in the same folder, flushed and fsynced,
+then ``os.replace``) and keep the previous version as ``<name>.bak``. Saving
+refuses to overwrite a file that changed on disk since this workspace object
+read it, so two notebooks open on one interview never silently lose edits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import ConflictError, InvalidFileError, Problem, WorkspaceError
+from .model import Interview, Profile
+
+PROFILE_FILE = "profile.json"
+INTERVIEWS_DIR = "interviews"
+OUTPUT_DIR = "output"
+
+
+def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
+    """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
+
+    With ``backup``, the file being replaced is kept as ``<name>.bak`` first.
+    Raises :class:`WorkspaceError` naming the path when the folder is not writable.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if backup and path.exists():
+            write_atomic(path.with_name(path.name + ".bak"), path.read_bytes())
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise WorkspaceError(
+            f"{path}: could not be written ({exc.strerror or exc}). The previous version, if any, "
+            "is unchanged. Check that the folder exists, is writable and the disk is not full."
+        ) from exc
+    return path
+
+
+def read_json(path: Path, *, shown: str | None = None) -> Any:
+    """Parse a JSON file, or raise :class:`InvalidFileError` with the line and column."""
+    shown = shown or str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise WorkspaceError(f"{shown}: could not be read ({exc.strerror or exc}).") from exc
+    return parse_json(raw, shown)
+
+
+def parse_json(raw: bytes, shown: str) -> Any:
+    """Parse JSON bytes; a syntax error names the line and column in plain words."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InvalidFileError(shown, [Problem(
+            shown, f"line {line}", "text saved as UTF-8", "bytes in another encoding",
+            "Save the file as UTF-8 in your editor")]) from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        raise InvalidFileError(shown, [Problem(
+            shown, f"line {exc.lineno}, column {exc.colno}", "valid JSON",
+            exc.msg.lower(), "A missing comma or quote just before this point is the usual cause")]) from None
+    except _DuplicateKey as exc:
+        raise InvalidFileError(shown, [Problem(
+            shown, str(exc), "each field once", "the field twice",
+            "Delete one of the two; only one can be kept")]) from None
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json.loads keeps the last of two equal keys silently; a user's edit could vanish.
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def dump_json(record: dict[str, Any]) -> bytes:
+    """The bytes the kit writes for a record: UTF-8, two-space indent, final newline."""
+    return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+_COMPANY_SUFFIXES = {"inc", "llc", "ltd", "gmbh", "ag", "sa", "co", "corp", "plc", "bv", "srl", "limited"}
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug: 'Nordwind Energie GmbH' -> 'nordwind-energie'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = [w for w in re.split(r"[^a-z0-9]+", ascii_text.lower()) if w]
+    while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
+        words.pop()
+    return "-".join(words)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The interviews of a workspace: the valid ones, and a report of the invalid ones."""
+
+    interviews: list[Interview] = field(default_factory=list)
+    invalid: list[InvalidFileError] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Interview]:
+        return iter(self.interviews)
+
+
+class Workspace:
+    """A workspace folder: its profile, its interviews and its output folder."""
+
+    def __init__(self, root: Path | str):
+        self.root = Path(root)
+        self._seen: dict[Path, str] = {}
+
+    # -- opening --------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: Path | str) -> "Workspace":
+        """Open an existing workspace, or raise :class:`WorkspaceError` saying what is missing."""
+        root = Path(root)
+        if not root.is_dir():
+            raise WorkspaceError(
+                f"{root}: no such folder. Give the path of a workspace (a folder with "
+                f"{PROFILE_FILE} and {INTERVIEWS_DIR}/), or create one with 'followup-kit demo'."
+            )
+        if not (root / PROFILE_FILE).is_file():
+            raise WorkspaceError(
+                f"{root}: this folder has no {PROFILE_FILE}, so it is not a workspace. "
+                f"Create {root / PROFILE_FILE} (see 'followup-kit schema profile') "
+                "or copy the demo's with 'followup-kit demo'."
+            )
+        return cls(root)
+
+    @classmethod
+    def create(cls, root: Path | str, profile: Profile) -> "Workspace":
+        """Make a new workspace folder holding ``profile``; refuses to replace an existing one."""
+        root = Path(root)
+        if (root / PROFILE_FILE).exists():
+            raise WorkspaceError(f"{root / PROFILE_FILE}: already exists; open that workspace instead.")
+        workspace = cls(root)
+        (root / INTERVIEWS_DIR).mkdir(parents=True, exist_ok=True)
+        workspace.save_profile(profile)
+        return workspace
+
+    # -- paths --------------------------------------------------------------------------
+
+    @property
+    def interviews_dir(self) -> Path:
+        return self.root / INTERVIEWS_DIR
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / OUTPUT_DIR
+
+    def interview_path(self, interview_id: str) -> Path:
+        return self.interviews_dir / f"{interview_id}.json"
+
+    def shown(self, path: Path) -> str:
+        """How a path is named in messages: as the user gave the workspace, plus the file."""
+        return str(path)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _read(self, path: Path) -> Any:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise WorkspaceError(f"{self.shown(path)}: no such file.") from None
+        except OSError as exc:
+            raise WorkspaceError(f"{self.shown(path)}: could not be read ({exc.strerror or exc}).") from exc
+        data = parse_json(raw, self.shown(path))
+        self._seen[path.resolve()] = _digest(raw)
+        return data
+
+    def profile(self) -> Profile:
+        """The candidate's profile; :class:`InvalidFileError` if it is not valid."""
+        path = self.root / PROFILE_FILE
+        return Profile.from_record(self._read(path), file=self.shown(path))
+
+    def ids(self) -> list[str]:
+        """The ids of every interview file, sorted."""
+        if not self.interviews_dir.is_dir():
+            return []
+        return sorted(p.stem for p in self.interviews_dir.glob("*.json") if not p.name.startswith("."))
+
+    def load(self, interview_id: str) -> Interview:
+        """One interview by id; :class:`InvalidFileError` if its file is not valid."""
+        path = self.interview_path(interview_id)
+        return Interview.from_record(self._read(path), id=interview_id, file=self.shown(path))
+
+    def interviews(self, ids: list[str] | None = None) -> Listing:
+        """Every interview (or those in ``ids``): valid ones by start time, invalid ones reported."""
+        valid: list[Interview] = []
+        invalid: list[InvalidFileError] = []
+        for interview_id in ids if ids is not None else self.ids():
+            try:
+                valid.append(self.load(interview_id))
+            except InvalidFileError as exc:
+                invalid.append(exc)
+        valid.sort(key=lambda i: (i.start, i.id))
+        return Listing(valid, invalid)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def _write(self, path: Path, data: bytes, *, new: bool) -> Path:
+        key = path.resolve()
+        if path.exists():
+            current = path.read_bytes()
+            seen = self._seen.get(key)
+            if seen is None and new:
+                raise ConflictError(path, (
+                    f"{self.shown(path)}: a file with this name already exists, and this session "
+                    "has not loaded it. Nothing was written. Load it first to edit it, or save "
+                    "under another id."
+                ))
+            if seen is not None and seen != _digest(current):
+                raise ConflictError(path, (
+                    f"{self.shown(path)}: changed on disk since it was loaded (another notebook or "
+                    "an editor saved it). Nothing was written, so neither version is lost. Load the "
+                    "file again, re-apply your edits and save; or save yours under a new id."
+                ))
+        write_atomic(path, data, backup=True)
+        self._seen[key] = _digest(data)
+        return path
+
+    def save(self, interview: Interview, *, new: bool = False) -> Path:
+        """Write an interview to ``interviews/<id>.json`` atomically, keeping a ``.bak``.
+
+        With ``new`` (or when the interview has no id yet) the id is derived from the
+        date, company and stage and made unique. Raises :class:`ConflictError` if the
+        file changed since it was loaded.
+        """
+        if not interview.id:
+            interview = interview.with_id(self.new_id(interview))
+            new = True
+        return self._write(self.interview_path(interview.id), dump_json(interview.to_record()), new=new)
+
+    def save_profile(self, profile: Profile) -> Path:
+        """Write ``profile.json`` atomically, keeping a ``.bak``."""
+        data = dump_json(profile.model_dump(mode="json", exclude_none=True))
+        return self._write(self.root / PROFILE_FILE, data, new=False)
+
+    def new_id(self, interview: Interview) -> str:
+        """A readable id not yet used: '2026-11-20-acme-analytics-onsite'."""
+        base = "-".join(part for part in (
+            f"{interview.start:%Y-%m-%d}", slug(interview.company) or "interview", interview.stage,
+        ))
+        taken = set(self.ids())
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def write_output(self, name: str, data: bytes) -> Path:
+        """Write a generated file under ``output/`` atomically."""
+        return write_atomic(self.output_dir / name, data)
+
+
+def locate(path: Path | str) -> tuple[Workspace, list[str] | None]:
+    """Resolve a command's PATH: a workspace folder, or one interview file inside one.
+
+    Returns the workspace and the interview ids to work on (``None`` for all).
+    """
+    path = Path(path)
+    if path.is_file() or path.suffix == ".json":
+        if not path.exists():
+            raise WorkspaceError(f"{path}: no such file.")
+        if path.name == PROFILE_FILE:
+            return Workspace.open(path.parent), []
+        root = path.parent.parent if path.parent.name == INTERVIEWS_DIR else None
+        if root is None or not (root / PROFILE_FILE).is_file():
+            raise WorkspaceError(
+                f"{path}: an interview file must sit in the {INTERVIEWS_DIR}/ folder of a "
+                f"workspace, next to its {PROFILE_FILE}. Move it there or give the workspace folder."
+            )
+        return Workspace.open(root), [path.stem]
+    return Workspace.open(path), None
