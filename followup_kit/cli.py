@@ -128,20 +128,24 @@ def schema(which: str) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(path_type=Path), default=Path("followup-demo"))
-@click.option("--force", is_flag=True, help="Replace the demo's files if DIRECTORY already holds them.")
-def demo(directory: Path, force: bool) -> None:
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+              help="Write the outputs here instead of DIRECTORY/output/.")
+@click.option("--force", is_flag=True, help="Replace the files of another workspace in DIRECTORY.")
+def demo(directory: Path, output: Path | None, force: bool) -> None:
     """Copy the bundled example workspace to DIRECTORY and build every output.
 
-    DIRECTORY defaults to ./followup-demo; the outputs go to DIRECTORY/output/.
+    DIRECTORY defaults to ./followup-demo; the outputs go to DIRECTORY/output/
+    unless -o says otherwise. Running it again refreshes an earlier demo copy.
 
     \b
     Examples:
       followup-kit demo
-      followup-kit demo /tmp/try-it --force
+      followup-kit demo -o output
+      followup-kit demo /tmp/try-it
     """
-    from .demo import copy_demo, build_outputs
+    from .demo import build_outputs, copy_demo
 
-    workspace = copy_demo(directory, force=force)
+    workspace = copy_demo(directory, force=force, output_dir=output)
     click.echo(f"Demo workspace: {workspace.root}")
     for label, written in build_outputs(workspace):
         click.echo(f"  {label}: {written}")

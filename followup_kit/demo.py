@@ -17,24 +17,26 @@ OutputStep = Callable[[Workspace], "list[Path]"]
 OUTPUT_STEPS: list[tuple[str, OutputStep]] = []
 
 
-def copy_demo(directory: Path | str, *, force: bool = False) -> Workspace:
+def copy_demo(directory: Path | str, *, force: bool = False,
+              output_dir: Path | str | None = None) -> Workspace:
     """Copy the demo workspace to ``directory`` and open it.
 
-    Refuses to touch a folder that already holds a profile unless ``force``: it
-    could be the user's own workspace.
+    A folder that already holds an earlier copy of the demo is refreshed; one that
+    holds any other workspace (it could be the user's own) is refused unless ``force``.
     """
     target = Path(directory)
-    if (target / PROFILE_FILE).exists() and not force:
+    source = demo_dir()
+    profile = target / PROFILE_FILE
+    if profile.exists() and not force and profile.read_bytes() != (source / PROFILE_FILE).read_bytes():
         raise WorkspaceError(
             f"{target}: already holds a workspace ({PROFILE_FILE} exists). Nothing was changed. "
             "Pass another folder, or --force to replace the demo files in it."
         )
-    source = demo_dir()
     (target / INTERVIEWS_DIR).mkdir(parents=True, exist_ok=True)
     shutil.copy2(source / PROFILE_FILE, target / PROFILE_FILE)
     for path in sorted((source / INTERVIEWS_DIR).glob("*.json")):
         shutil.copy2(path, target / INTERVIEWS_DIR / path.name)
-    return Workspace.open(target)
+    return Workspace.open(target, output_dir=output_dir)
 
 
 def build_outputs(workspace: Workspace) -> Iterator[tuple[str, Path]]:

@@ -22,6 +22,8 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    StrictBool,
+    StrictInt,
     WithJsonSchema,
     ValidationError,
     field_serializer,
@@ -130,8 +132,9 @@ class WithinTimeline(_TimelineBase):
     """'Within two weeks' (calendar days) or 'in 10 business days'."""
 
     kind: Literal["within"]
-    days: int = Field(gt=0, le=366)
-    business: bool = False
+    # Strict: in a JSON file, "yes" or "10" in quotes is a slip worth pointing out.
+    days: StrictInt = Field(gt=0, le=366)
+    business: StrictBool = False
 
 
 class FewDaysTimeline(_TimelineBase):
@@ -373,7 +376,8 @@ class Interview(Record):
         if not isinstance(value, str) or not _LOCAL_DATETIME.match(value):
             raise _expected(
                 "a local date and time written YYYY-MM-DDTHH:MM, e.g. '2026-11-20T10:00'",
-                "Give the time without a UTC offset; the interview's time zone applies",
+                "Write the date, a T, then hours and minutes, with no seconds or UTC offset "
+                "(the interview's time zone applies)",
             )
         try:
             return dt.datetime.fromisoformat(value)
@@ -517,7 +521,8 @@ def _problem(model: type[BaseModel], file: str, error: dict[str, Any], data: Any
         expected, fix = ctx["expected"], ctx.get("hint", "")
     elif kind == "missing":
         expected, found = "a value (this field is required)", "nothing"
-        fix = f"Add \"{loc[-1]}\" to the file" if loc else ""
+        parent = _path(loc[:-1])
+        fix = f"Add \"{loc[-1]}\" to " + (f"\"{parent}\"" if parent else "the file") if loc else ""
     elif kind == "extra_forbidden":
         owner = _model_at(model, loc)
         names = [n for n, f in (owner.model_fields.items() if owner else []) if not f.exclude]

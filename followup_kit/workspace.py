@@ -116,12 +116,15 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Latin letters that Unicode does not decompose into a base letter plus accent.
+_ASCII_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                              "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ı": "i"})
 _COMPANY_SUFFIXES = {"inc", "llc", "ltd", "gmbh", "ag", "sa", "co", "corp", "plc", "bv", "srl", "limited"}
 
 
 def slug(text: str) -> str:
     """A lower-case ASCII slug: 'Nordwind Energie GmbH' -> 'nordwind-energie'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_ASCII_EXTRA)).encode("ascii", "ignore").decode()
     words = [w for w in re.split(r"[^a-z0-9]+", ascii_text.lower()) if w]
     while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
         words.pop()
@@ -142,15 +145,19 @@ class Listing:
 class Workspace:
     """A workspace folder: its profile, its interviews and its output folder."""
 
-    def __init__(self, root: Path | str):
+    def __init__(self, root: Path | str, *, output_dir: Path | str | None = None):
         self.root = Path(root)
+        self._output_dir = Path(output_dir) if output_dir is not None else None
         self._seen: dict[Path, str] = {}
 
     # -- opening --------------------------------------------------------------------
 
     @classmethod
-    def open(cls, root: Path | str) -> "Workspace":
-        """Open an existing workspace, or raise :class:`WorkspaceError` saying what is missing."""
+    def open(cls, root: Path | str, *, output_dir: Path | str | None = None) -> "Workspace":
+        """Open an existing workspace, or raise :class:`WorkspaceError` saying what is missing.
+
+        Generated files go to ``output_dir``, by default the workspace's ``output/``.
+        """
         root = Path(root)
         if not root.is_dir():
             raise WorkspaceError(
@@ -163,7 +170,7 @@ class Workspace:
                 f"Create {root / PROFILE_FILE} (see 'followup-kit schema profile') "
                 "or copy the demo's with 'followup-kit demo'."
             )
-        return cls(root)
+        return cls(root, output_dir=output_dir)
 
     @classmethod
     def create(cls, root: Path | str, profile: Profile) -> "Workspace":
@@ -184,7 +191,7 @@ class Workspace:
 
     @property
     def output_dir(self) -> Path:
-        return self.root / OUTPUT_DIR
+        return self._output_dir or self.root / OUTPUT_DIR
 
     def interview_path(self, interview_id: str) -> Path:
         return self.interviews_dir / f"{interview_id}.json"
