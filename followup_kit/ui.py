@@ -1,0 +1,348 @@
+"""ipywidgets panels for the notebooks; the only module that imports ipywidgets.
+
+One composite widget class per panel. Handlers are named ``_on_<widget>_<event>``
+and only translate widget values into library calls; everything they compute is
+done by the library, which is tested without Jupyter. Messages are shown in
+``HTML`` widgets (not ``Output``), so tests can read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+import ipywidgets as widgets
+
+from .errors import ConflictError, FollowupKitError, InvalidFileError
+from .model import INTERVIEW_FORMAT, Interview, Interviewer
+from .workspace import Workspace
+
+SOURCES = ("business card", "email signature", "company website", "professional profile", "HR")
+NOT_CHECKED = "(not checked yet)"
+STAGES = ("phone-screen", "first-round", "onsite", "final", "other")
+MEDIA = ("in-person", "video", "phone")
+TIMELINE_LABELS = {
+    "date": "a decision date",
+    "within": "within a number of days",
+    "few-days": "\"in a few days\"",
+    "none": "nothing was said",
+}
+REFLECTION_PROMPTS = {
+    "went_well": "What went well?",
+    "went_poorly": "What did not go well?",
+    "stood_out": "What stood out about the company and the role?",
+    "forgot_to_mention": "What did you forget to mention?",
+    "concerns_raised": "Which concerns did they raise?",
+}
+_WIDE = widgets.Layout(width="100%")
+
+
+def message_html(lines: list[str], *, kind: str = "error") -> str:
+    """Messages as an HTML list, coloured by kind (error, warning, ok)."""
+    if not lines:
+        return ""
+    colour = {"error": "#b00020", "warning": "#8a5300", "ok": "#1b5e20"}[kind]
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return f'<ul style="color:{colour};margin:0.3em 0">{items}</ul>'
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _source_options() -> list[str]:
+    return [NOT_CHECKED, *SOURCES]
+
+
+class InterviewerEditor(widgets.VBox):
+    """The fields of one interviewer, with where the name and title were checked (R2)."""
+
+    def __init__(self, on_change: Any = None, on_remove: Any = None):
+        self.name = widgets.Text(description="Name", placeholder="exactly as printed, any script")
+        self.title = widgets.Text(description="Title", placeholder="job title as printed")
+        self.name_checked = widgets.Combobox(description="Name from", options=_source_options(),
+                                             value=NOT_CHECKED, ensure_option=False)
+        self.title_checked = widgets.Combobox(description="Title from", options=_source_options(),
+                                              value=NOT_CHECKED, ensure_option=False)
+        self.email = widgets.Text(description="Email")
+        self.address = widgets.Textarea(description="Address", placeholder="postal address, if not the company's")
+        self.topics = widgets.TagsInput(allow_duplicates=False)
+        self.personal = widgets.Text(description="Personal", placeholder="a personal connection (optional)")
+        self.remove = widgets.Button(description="Remove", icon="trash", button_style="warning")
+        self._on_remove = on_remove
+        self.remove.on_click(self._on_remove_click)
+        self._note: str | None = None
+        super().__init__([
+            widgets.HBox([self.name, self.name_checked]),
+            widgets.HBox([self.title, self.title_checked]),
+            widgets.HBox([self.email, self.remove]),
+            self.address,
+            widgets.HBox([widgets.Label("Topics discussed with this person (R4):"), self.topics]),
+            self.personal,
+        ], layout=widgets.Layout(border="1px solid #ccc", padding="4px", margin="4px 0"))
+        if on_change is not None:
+            for child in (self.name, self.title, self.name_checked, self.title_checked, self.email,
+                          self.address, self.topics, self.personal):
+                child.observe(on_change, names="value")
+
+    def _on_remove_click(self, _button: widgets.Button) -> None:
+        if self._on_remove is not None:
+            self._on_remove(self)
+
+    @property
+    def record(self) -> dict[str, Any]:
+        """The interviewer as the file stores it."""
+        checked = {key: widget.value.strip() for key, widget in
+                   (("name", self.name_checked), ("title", self.title_checked))
+                   if widget.value.strip() and widget.value != NOT_CHECKED}
+        data: dict[str, Any] = {"name": self.name.value.strip(), "checked": checked,
+                                "topics": list(self.topics.value)}
+        for key, widget in (("title", self.title), ("email", self.email), ("personal", self.personal)):
+            if widget.value.strip():
+                data[key] = widget.value.strip()
+        if self.address.value.strip():
+            data["address"] = self.address.value.strip()
+        if self._note:
+            data["note"] = self._note
+        return data
+
+    def fill(self, person: Interviewer) -> None:
+        """Show an existing interviewer."""
+        self.name.value = person.name
+        self.title.value = person.title or ""
+        self.name_checked.value = person.checked.name or NOT_CHECKED
+        self.title_checked.value = person.checked.title or NOT_CHECKED
+        self.email.value = person.email or ""
+        self.address.value = person.address or ""
+        self.topics.value = list(person.topics)
+        self.personal.value = person.personal or ""
+        self._note = person.note
+
+
+class InterviewForm(widgets.VBox):
+    """Every field of an interview, validated as you type, saved atomically (R1–R4)."""
+
+    def __init__(self, workspace: Workspace, *, interview_id: str | None = None,
+                 now: dt.datetime | None = None):
+        self.workspace = workspace
+        self.interview: Interview | None = None
+        start = (now or dt.datetime.now()).replace(minute=0, second=0, microsecond=0)
+
+        self.company = widgets.Text(description="Company", layout=_WIDE)
+        self.company_address = widgets.Textarea(description="Address", placeholder="the company's postal address")
+        self.role = widgets.Text(description="Role", layout=_WIDE)
+        self.stage = widgets.Dropdown(description="Stage", options=STAGES, value="first-round")
+        self.medium = widgets.ToggleButtons(description="Medium", options=MEDIA, value="in-person")
+        self.start = widgets.NaiveDatetimePicker(description="Start", value=start)
+        self.end = widgets.NaiveDatetimePicker(description="End", value=start + dt.timedelta(hours=1))
+        self.timezone = widgets.Combobox(description="Time zone", placeholder=self._profile_zone(),
+                                         options=_zone_options(), ensure_option=False)
+        self.timeline_kind = widgets.Dropdown(
+            description="Decision", options=[(label, kind) for kind, label in TIMELINE_LABELS.items()],
+            value="none")
+        self.timeline_date = widgets.DatePicker(description="By")
+        self.timeline_days = widgets.BoundedIntText(description="Days", value=10, min=1, max=366)
+        self.timeline_business = widgets.Checkbox(description="business days", value=True)
+        self.timeline_said = widgets.Text(description="Their words", placeholder="what they said, verbatim",
+                                          layout=_WIDE)
+        self.people = widgets.VBox()
+        self.add_person = widgets.Button(description="Add interviewer", icon="plus")
+        self.reflection = {key: widgets.Textarea(placeholder="one point per line", layout=_WIDE)
+                           for key in REFLECTION_PROMPTS}
+        self.messages = widgets.HTML()
+        self.status = widgets.HTML()
+        self.save = widgets.Button(description="Save", icon="save", button_style="primary")
+        self.load_choice = widgets.Dropdown(description="Interview", options=[])
+        self.load = widgets.Button(description="Load", icon="folder-open")
+
+        self.add_person.on_click(self._on_add_person_click)
+        self.save.on_click(self._on_save_click)
+        self.load.on_click(self._on_load_click)
+        self.timeline_kind.observe(self._on_timeline_kind_change, names="value")
+        for child in (self.company, self.company_address, self.role, self.stage, self.medium, self.start,
+                      self.end, self.timezone, self.timeline_kind, self.timeline_date, self.timeline_days,
+                      self.timeline_business, self.timeline_said, *self.reflection.values()):
+            child.observe(self._on_field_change, names="value")
+
+        self.timeline_box = widgets.HBox()
+        reflection_box = widgets.VBox([
+            w for key, area in self.reflection.items()
+            for w in (widgets.Label(REFLECTION_PROMPTS[key]), area)])
+        super().__init__([
+            widgets.HBox([self.load_choice, self.load]),
+            widgets.HTML("<b>The interview</b>"),
+            self.company, self.company_address, self.role,
+            widgets.HBox([self.stage, self.medium]),
+            widgets.HBox([self.start, self.end]), self.timezone,
+            widgets.HTML("<b>What they said about the decision (R3)</b>"),
+            widgets.HBox([self.timeline_kind]), self.timeline_box, self.timeline_said,
+            widgets.HTML("<b>Who interviewed you (R2, R4)</b>"), self.people, self.add_person,
+            widgets.HTML("<b>While it is fresh (R1)</b>"), reflection_box,
+            self.messages, widgets.HBox([self.save]), self.status,
+        ])
+        self.refresh_choices()
+        if interview_id:
+            self.load_choice.value = interview_id
+            self._on_load_click(self.load)
+        else:
+            self._add_person()
+            self._on_timeline_kind_change({"new": self.timeline_kind.value})
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _profile_zone(self) -> str:
+        try:
+            return self.workspace.profile().timezone
+        except FollowupKitError:
+            return "e.g. America/Chicago"
+
+    def refresh_choices(self) -> None:
+        """List the workspace's interviews in the Load menu."""
+        self.load_choice.options = self.workspace.ids()
+
+    def _add_person(self) -> InterviewerEditor:
+        editor = InterviewerEditor(on_change=self._on_field_change, on_remove=self._remove_person)
+        self.people.children = (*self.people.children, editor)
+        return editor
+
+    def _remove_person(self, editor: InterviewerEditor) -> None:
+        self.people.children = tuple(c for c in self.people.children if c is not editor)
+        self.validate()
+
+    @property
+    def record(self) -> dict[str, Any]:
+        """The interview as the file stores it, built from the widgets."""
+        kind = self.timeline_kind.value
+        timeline: dict[str, Any] = {"kind": kind}
+        if kind == "date" and self.timeline_date.value is not None:
+            timeline["date"] = self.timeline_date.value.isoformat()
+        if kind == "within":
+            timeline.update(days=int(self.timeline_days.value), business=bool(self.timeline_business.value))
+        if self.timeline_said.value.strip():
+            timeline["said"] = self.timeline_said.value.strip()
+        data: dict[str, Any] = {
+            "format": INTERVIEW_FORMAT,
+            "company": self.company.value.strip(),
+            "role": self.role.value.strip(),
+            "stage": self.stage.value,
+            "medium": self.medium.value,
+            "start": _local(self.start.value),
+            "end": _local(self.end.value),
+            "timeline": timeline,
+            "interviewers": [editor.record for editor in self.people.children],
+        }
+        if self.company_address.value.strip():
+            data["company_address"] = self.company_address.value.strip()
+        if self.timezone.value.strip():
+            data["timezone"] = self.timezone.value.strip()
+        reflection = {key: _lines(area.value) for key, area in self.reflection.items() if _lines(area.value)}
+        if reflection:
+            data["reflection"] = reflection
+        if self.interview is not None:
+            # Fields the form does not show (extras, progress) are kept as they were.
+            for key, value in self.interview.to_record().items():
+                data.setdefault(key, value)
+        return data
+
+    def validate(self) -> Interview | None:
+        """Show what is wrong, in plain words; return the interview when it is valid."""
+        try:
+            interview = Interview.from_record(self.record, file="this form")
+        except InvalidFileError as exc:
+            self.messages.value = message_html([_form_words(p) for p in exc.problems])
+            return None
+        self.messages.value = ""
+        return interview
+
+    def fill(self, interview: Interview) -> None:
+        """Show an existing interview in the form."""
+        self.interview = interview
+        self.company.value = interview.company
+        self.company_address.value = interview.company_address or ""
+        self.role.value = interview.role
+        self.stage.value = interview.stage
+        self.medium.value = interview.medium
+        self.start.value = interview.start
+        self.end.value = interview.end
+        self.timezone.value = interview.timezone or ""
+        timeline = interview.timeline
+        self.timeline_kind.value = timeline.kind
+        self.timeline_said.value = timeline.said or ""
+        if timeline.kind == "date":
+            self.timeline_date.value = timeline.date
+        if timeline.kind == "within":
+            self.timeline_days.value = timeline.days
+            self.timeline_business.value = timeline.business
+        self.people.children = ()
+        for person in interview.interviewers:
+            self._add_person().fill(person)
+        for key, area in self.reflection.items():
+            area.value = "\n".join(getattr(interview.reflection, key))
+        self._on_timeline_kind_change({"new": timeline.kind})
+        self.validate()
+
+    # -- handlers ------------------------------------------------------------------------
+
+    def _on_field_change(self, _change: Any) -> None:
+        self.validate()
+
+    def _on_timeline_kind_change(self, change: Any) -> None:
+        kind = change["new"]
+        self.timeline_box.children = {
+            "date": (self.timeline_date,),
+            "within": (self.timeline_days, self.timeline_business),
+        }.get(kind, ())
+
+    def _on_add_person_click(self, _button: widgets.Button) -> None:
+        self._add_person()
+        self.validate()
+
+    def _on_save_click(self, _button: widgets.Button) -> None:
+        interview = self.validate()
+        if interview is None:
+            self.status.value = message_html(["Not saved: correct the fields listed above first."])
+            return
+        if self.interview is not None:
+            interview = interview.with_id(self.interview.id)
+        try:
+            path = self.workspace.save(interview)
+        except ConflictError as exc:
+            self.status.value = message_html([str(exc)])
+            return
+        except FollowupKitError as exc:
+            self.status.value = message_html([str(exc)])
+            return
+        self.interview = interview.with_id(path.stem)
+        self.refresh_choices()
+        self.status.value = message_html([f"Saved {path}"], kind="ok")
+
+    def _on_load_click(self, _button: widgets.Button) -> None:
+        if not self.load_choice.value:
+            return
+        try:
+            self.fill(self.workspace.load(self.load_choice.value))
+        except FollowupKitError as exc:
+            self.status.value = message_html([str(exc)])
+            return
+        self.status.value = message_html([f"Loaded {self.load_choice.value}"], kind="ok")
+
+
+def _local(value: dt.datetime | None) -> str | None:
+    return value.strftime("%Y-%m-%dT%H:%M") if value else None
+
+
+def _zone_options() -> list[str]:
+    from zoneinfo import available_timezones
+
+    return sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+
+
+def _form_words(problem: Any) -> str:
+    """A file problem, worded for a form: the field, not the file."""
+    text = f"{problem.field}: expected {problem.expected}" if problem.field else f"expected {problem.expected}"
+    if problem.found and problem.found != "nothing":
+        text += f" (got {problem.found})"
+    if problem.fix:
+        text += f". {problem.fix}"
+    return text
