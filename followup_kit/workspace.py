@@ -149,6 +149,7 @@ class Workspace:
         self.root = Path(root)
         self._output_dir = Path(output_dir) if output_dir is not None else None
         self._seen: dict[Path, str] = {}
+        self._folders: dict[Path, Path] = {}
 
     # -- opening --------------------------------------------------------------------
 
@@ -200,6 +201,14 @@ class Workspace:
         """How a path is named in messages: as the user gave the workspace, plus the file."""
         return str(path)
 
+    def _key(self, path: Path) -> Path:
+        # Resolving every file's full path costs a system call per folder level; the
+        # folders of a workspace are few, so resolve each once and add the file name.
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
     # -- reading ------------------------------------------------------------------------
 
     def _read(self, path: Path) -> Any:
@@ -210,7 +219,7 @@ class Workspace:
         except OSError as exc:
             raise WorkspaceError(f"{self.shown(path)}: could not be read ({exc.strerror or exc}).") from exc
         data = parse_json(raw, self.shown(path))
-        self._seen[path.resolve()] = _digest(raw)
+        self._seen[self._key(path)] = _digest(raw)
         return data
 
     def profile(self) -> Profile:
@@ -244,7 +253,7 @@ class Workspace:
     # -- writing -----------------------------------------------------------------------
 
     def _write(self, path: Path, data: bytes, *, new: bool) -> Path:
-        key = path.resolve()
+        key = self._key(path)
         if path.exists():
             current = path.read_bytes()
             seen = self._seen.get(key)
@@ -286,9 +295,10 @@ class Workspace:
         base = "-".join(part for part in (
             f"{interview.start:%Y-%m-%d}", slug(interview.company) or "interview", interview.stage,
         ))
-        taken = set(self.ids())
+        # Asking for each candidate file, not listing the folder, keeps a batch of
+        # hundreds of saves linear.
         candidate, n = base, 2
-        while candidate in taken:
+        while self.interview_path(candidate).exists():
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
