@@ -23,7 +23,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Container, Iterable, Iterator
 
 from .errors import ConflictError, InvalidFileError, Problem, WorkspaceError
 from .model import Interview, Profile
@@ -238,11 +238,17 @@ class Workspace:
         path = self.interview_path(interview_id)
         return Interview.from_record(self._read(path), id=interview_id, file=self.shown(path))
 
-    def interviews(self, ids: list[str] | None = None) -> Listing:
-        """Every interview (or those in ``ids``): valid ones by start time, invalid ones reported."""
+    def interviews(self, ids: list[str] | None = None, *,
+                   progress: Callable[[list[str]], Iterable[str]] | None = None) -> Listing:
+        """Every interview (or those in ``ids``): valid ones by start time, invalid ones reported.
+
+        ``progress`` wraps the list of ids while they are read, e.g. to draw a
+        progress bar (:func:`followup_kit.progress.tracked`).
+        """
         valid: list[Interview] = []
         invalid: list[InvalidFileError] = []
-        for interview_id in ids if ids is not None else self.ids():
+        ids = ids if ids is not None else self.ids()
+        for interview_id in progress(ids) if progress is not None else ids:
             try:
                 valid.append(self.load(interview_id))
             except InvalidFileError as exc:
@@ -290,15 +296,18 @@ class Workspace:
         data = dump_json(profile.model_dump(mode="json", exclude_none=True))
         return self._write(self.root / PROFILE_FILE, data, new=False)
 
-    def new_id(self, interview: Interview) -> str:
-        """A readable id not yet used: '2026-11-20-acme-analytics-onsite'."""
+    def new_id(self, interview: Interview, *, taken: Container[str] = ()) -> str:
+        """A readable id not yet used: '2026-11-20-acme-analytics-onsite'.
+
+        Ids in ``taken`` count as used too (a dry run plans several ids before writing any).
+        """
         base = "-".join(part for part in (
             f"{interview.start:%Y-%m-%d}", slug(interview.company) or "interview", interview.stage,
         ))
         # Asking for each candidate file, not listing the folder, keeps a batch of
         # hundreds of saves linear.
         candidate, n = base, 2
-        while self.interview_path(candidate).exists():
+        while candidate in taken or self.interview_path(candidate).exists():
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
