@@ -232,5 +232,52 @@ def import_(csv_path: Path | None, workspace: Path | None, dry_run: bool, as_jso
     sys.exit(EXIT_FINDINGS if report.rejected else EXIT_OK)
 
 
+@main.command()
+@click.argument("workspace", type=click.Path(path_type=Path), default=Path("."))
+def new(workspace: Path) -> None:
+    """Create an interview file by answering questions (no Jupyter needed).
+
+    Asks for the company, role, stage, medium, times, what they said about the
+    decision, each interviewer (name, title, where each was checked, email,
+    topics) and your reflection. Every answer is checked at once and asked again
+    if it is not valid; nothing is written until the whole interview is valid.
+    A folder without profile.json gets one first (your name, time zone, country).
+
+    \b
+    Exit codes: 0 saved; 2 the workspace cannot be used, or the input ended
+    before the interview was complete (nothing was written).
+
+    \b
+    Examples:
+      followup-kit new                  # in the workspace folder
+      followup-kit new my-job-search
+      followup-kit new career-centre/li-na
+    """
+    from .interactive import Questions
+    from .workspace import PROFILE_FILE, Workspace
+
+    try:
+        if (workspace / PROFILE_FILE).exists():
+            ws = Workspace.open(workspace)
+            profile = ws.profile()
+        else:
+            click.echo(f"{workspace} has no {PROFILE_FILE} yet: creating a workspace there.")
+            profile = Questions().profile()
+            ws = Workspace.create(workspace, profile)
+            click.secho(f"saved: {ws.root / PROFILE_FILE}", fg="green")
+        interview = Questions(default_timezone=profile.timezone).interview()
+    except click.exceptions.Abort:
+        click.secho("error: the input ended before the interview was complete; nothing was written.",
+                    fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    path = ws.save(interview)
+    click.secho(f"saved: {path}", fg="green")
+    for person in interview.interviewers:
+        if person.unverified:  # R2, R11: nothing unverified gets printed without a reminder
+            click.echo(f"reminder: check the {' and '.join(person.unverified)} of {person.name} before "
+                       f"anything is printed, then record where under 'checked' in {path.name}.")
+    sys.exit(EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
