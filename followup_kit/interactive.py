@@ -197,7 +197,8 @@ class Questions:
         email = self.ask("Email (optional)", (*path, "email"), optional=True)
         if email:
             person["email"] = email
-        person["topics"] = self.ask("Topics you discussed with them (separate with ';')"  # R4, R6,
+        # R4, R6: the topics make each person's note their own.
+        person["topics"] = self.ask("Topics you discussed with them (separate with ';')",
                                     (*path, "topics"), optional=True, convert=_items) or []
         personal = self.ask("A personal connection worth a sentence (optional)", (*path, "personal"),
                             optional=True)
