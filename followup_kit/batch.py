@@ -549,7 +549,11 @@ def import_csv(path: Path | str, workspace: Path | str, *, dry_run: bool = False
         try:
             interview = Interview.from_record(data, file=sheet.file)
         except InvalidFileError as exc:
-            builder.problems.extend(_cell_of(p, builder, data) for p in exc.problems)
+            found = [_cell_of(p, builder, data) for p in exc.problems]
+            if any(p.column == "start" for p in found) and _TIME.match(builder.values.get("end", "")):
+                # An end written as a bare time borrows the start's day: fix the start first.
+                found = [p for p in found if p.column != "end"]
+            builder.problems.extend(found)
         if builder.problems or interview is None or target is None:
             unique = list(dict.fromkeys(builder.problems))
             report.rejected.append(RejectedInterview(

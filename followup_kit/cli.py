@@ -199,7 +199,7 @@ def import_(csv_path: Path | None, workspace: Path | None, dry_run: bool, as_jso
     from .resources import cohort_template
 
     if template:
-        click.get_binary_stream("stdout").write(cohort_template().read_bytes())
+        click.echo(cohort_template().read_bytes(), nl=False)
         return
     if csv_path is None:
         raise click.UsageError("give the CSV file to import, or --template to get one.")
