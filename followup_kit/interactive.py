@@ -88,10 +88,8 @@ class Questions:
 
         def check(answer: str) -> Any:
             answer = answer.strip()
-            if not answer:
-                if optional:
-                    return None
-                raise click.BadParameter("expected an answer (this one is required)")
+            if not answer:  # click itself asks a required question again on an empty answer
+                return None
             value = convert(answer)
             problems = _problems(model, _set(base, path, value), _field_name(path))
             if problems:
