@@ -88,8 +88,10 @@ class Questions:
 
         def check(answer: str) -> Any:
             answer = answer.strip()
-            if not answer:  # click itself asks a required question again on an empty answer
-                return None
+            if not answer:
+                if optional:
+                    return None
+                raise click.BadParameter("expected some text (this question needs an answer)")
             value = convert(answer)
             problems = _problems(model, _set(base, path, value), _field_name(path))
             if problems:

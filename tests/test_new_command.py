@@ -105,11 +105,13 @@ def test_a_wrong_answer_is_explained_and_asked_again(ws: Workspace, position: in
     assert saved(ws)["company"] == "Acme Analytics"
 
 
-def test_a_required_answer_cannot_be_empty(ws: Workspace) -> None:
-    """Pressing Enter on a required question asks it again."""
-    result = run([str(ws.root)], ["", *INTERVIEW_ANSWERS])
+@pytest.mark.parametrize("empty", ["", "   "], ids=["enter", "spaces"])
+def test_a_required_answer_cannot_be_empty(ws: Workspace, empty: str) -> None:
+    """Pressing Enter (or only spaces) on a required question asks it again."""
+    result = run([str(ws.root)], [empty, *INTERVIEW_ANSWERS])
     assert result.exit_code == 0
-    assert result.output.startswith("Company: \nCompany: Acme Analytics")
+    assert saved(ws)["company"] == "Acme Analytics"
+    assert result.output.count("Company: ") == 2
 
 
 def test_enter_keeps_the_profile_time_zone(ws: Workspace) -> None:
