@@ -8,12 +8,14 @@ again until it is valid. Nothing is written until the whole interview is valid.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any, Callable
 
 import click
 
+from .batch import _local_datetime as spreadsheet_datetime
 from .errors import InvalidFileError
-from .model import INTERVIEW_FORMAT, PROFILE_FORMAT, TIMELINE_KINDS, Interview, Profile
+from .model import INTERVIEW_FORMAT, PROFILE_FORMAT, Interview, Profile
 
 STAGES = ("phone-screen", "first-round", "onsite", "final", "other")
 MEDIA = ("in-person", "video", "phone")
@@ -208,14 +210,10 @@ class Questions:
 
 
 def _keyword(text: str) -> str:
-    import re
-
     return re.sub(r"[\s_]+", "-", text.strip().lower())
 
 
 def _local_datetime(text: str, *, day: str = "") -> str:
-    from .batch import _local_datetime as spreadsheet_datetime
-
     return spreadsheet_datetime(text.strip(), day=day)
 
 
@@ -230,5 +228,3 @@ def _lines(text: str) -> str:
 def _whole(text: str) -> Any:
     return int(text) if text.strip().isdigit() else text
 
-
-__all__ = ["Questions", "REFLECTION_QUESTIONS", "TIMELINE_KINDS"]
