@@ -66,8 +66,8 @@ def file_findings(invalid: list[InvalidFileError]) -> list[dict[str, Any]]:
 def main() -> None:
     """followup-kit: thank-you cards, email drafts and follow-up dates after a job interview.
 
-    Every command takes PATH, a workspace folder (with profile.json and
-    interviews/) or one interview file inside one.
+    PATH is a workspace folder (with profile.json and interviews/) or one
+    interview file inside one.
 
     \b
     Exit codes: 0 ok, 1 findings to look at, 2 bad input.
