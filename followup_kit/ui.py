@@ -35,7 +35,8 @@ REFLECTION_PROMPTS = {
     "forgot_to_mention": "What did you forget to mention?",
     "concerns_raised": "Which concerns did they raise?",
 }
-_WIDE = widgets.Layout(width="100%")
+_WIDE = widgets.Layout(width="640px")
+_STYLE = {"description_width": "90px"}
 
 
 def message_html(lines: list[str], *, kind: str = "error") -> str:

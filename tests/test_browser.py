@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from followup_kit.demo import copy_demo
 
 REPO = Path(__file__).resolve().parent.parent
 WALKTHROUGH = REPO / "notebooks" / "01-after-the-interview.ipynb"
-SCREENSHOTS = REPO / "docs" / "screenshots"
+# Set FOLLOWUP_KIT_SCREENSHOTS=docs/screenshots to refresh the README's pictures from this run.
+SCREENSHOTS = os.environ.get("FOLLOWUP_KIT_SCREENSHOTS")
 
 
 @pytest.fixture
@@ -42,7 +44,7 @@ def test_walkthrough_in_a_browser(served) -> None:
         role.press("Enter")
         page.get_by_role("button", name="Save").click()
         page.get_by_text("Saved").wait_for(timeout=30_000)
-        if SCREENSHOTS.is_dir():
-            page.screenshot(path=str(SCREENSHOTS / "interview-form.png"), full_page=True)
+        if SCREENSHOTS:
+            page.screenshot(path=str(Path(SCREENSHOTS) / "interview-form.png"), full_page=True)
     data = json.loads((root / "followup-demo" / "interviews" / f"{interview_id}.json").read_text("utf-8"))
     assert data["role"] == "Lead Data Engineer, Platform"
