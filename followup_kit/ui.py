@@ -36,7 +36,14 @@ REFLECTION_PROMPTS = {
     "concerns_raised": "Which concerns did they raise?",
 }
 _WIDE = widgets.Layout(width="640px")
-_STYLE = {"description_width": "90px"}
+
+
+def _tidy(widget: widgets.Widget, label_width: str = "90px") -> None:
+    """Give every labelled widget inside ``widget`` the same label width, so fields line up."""
+    for child in getattr(widget, "children", ()):
+        _tidy(child, label_width)
+    if getattr(widget, "description", "") and hasattr(getattr(widget, "style", None), "description_width"):
+        widget.style.description_width = label_width
 
 
 def message_html(lines: list[str], *, kind: str = "error") -> str:
@@ -82,6 +89,7 @@ class InterviewerEditor(widgets.VBox):
             widgets.HBox([widgets.Label("Topics discussed with this person (R4):"), self.topics]),
             self.personal,
         ], layout=widgets.Layout(border="1px solid #ccc", padding="4px", margin="4px 0"))
+        _tidy(self)
         if on_change is not None:
             for child in (self.name, self.title, self.name_checked, self.title_checked, self.email,
                           self.address, self.topics, self.personal):
@@ -182,6 +190,7 @@ class InterviewForm(widgets.VBox):
             widgets.HTML("<b>While it is fresh (R1)</b>"), reflection_box,
             self.messages, widgets.HBox([self.save]), self.status,
         ])
+        _tidy(self)
         self.refresh_choices()
         if interview_id:
             self.load_choice.value = interview_id
