@@ -214,6 +214,10 @@ class Interviewer(Record):
             raise _expected("an email address such as 'ana@example.com'")
         return value
 
+    def to_record(self) -> dict[str, Any]:
+        """The JSON-ready dict stored in the interview file."""
+        return self.model_dump(mode="json", exclude_none=True)
+
     @property
     def unverified(self) -> list[str]:
         """The fields ('name', 'title') that nobody checked (R2)."""
@@ -427,14 +431,24 @@ class Interview(Record):
         """When the interview ended, as an aware date-time."""
         return self.end.replace(tzinfo=self.zone(profile))
 
+    def with_interviewer(self, index: int, **changes: Any) -> "Interview":
+        """A new interview whose interviewer ``index`` has ``changes`` applied (validated)."""
+        people = [p.to_record() for p in self.interviewers]
+        people[index] = {k: v for k, v in {**people[index], **changes}.items() if v is not None}
+        return replace(self, interviewers=people)
+
     @classmethod
     def from_record(cls, data: Any, *, id: str = "", file: str = "interview.json") -> "Interview":
         """Build an interview from parsed JSON, or raise :class:`InvalidFileError`."""
         return _build(cls, data, file).with_id(id)
 
     def to_record(self) -> dict[str, Any]:
-        """The JSON-ready dict written to ``interviews/<id>.json``."""
-        return self.model_dump(mode="json", exclude_none=True)
+        """The JSON-ready dict written to ``interviews/<id>.json``.
+
+        Fields left at their defaults (empty lists, no reflection) are not written,
+        so saved files stay as short as the ones people type.
+        """
+        return self.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
 
 
 def replace(record: Record, **changes: Any) -> Record:

@@ -356,3 +356,108 @@ def _form_words(problem: Any) -> str:
     if problem.fix:
         text += f". {problem.fix}"
     return text
+
+
+class NoteEditor(widgets.HBox):
+    """One interviewer's note, editable, with the proofreading findings beside it."""
+
+    def __init__(self, panel: "NotesPanel", index: int, note: Any):
+        self.panel, self.index = panel, index
+        person = note.interviewer
+        self.heading = widgets.HTML(f"<b>{html.escape(person.name)}</b>"
+                                    + (f", {html.escape(person.title)}" if person.title else "")
+                                    + f" · {note.medium}" + (" · your own wording" if note.own else " · draft"))
+        self.subject = widgets.HTML(f"Subject: {html.escape(note.subject)}" if note.subject else "")
+        self.text = widgets.Textarea(value=note.text, continuous_update=False,
+                                     layout=widgets.Layout(width="560px", height="300px"))
+        self.findings = widgets.HTML(layout=widgets.Layout(width="380px"))
+        self.save = widgets.Button(description="Save my wording", icon="save", button_style="primary")
+        self.reset = widgets.Button(description="Back to the draft", icon="undo")
+        self.text.observe(self._on_text_change, names="value")
+        self.save.on_click(self._on_save_click)
+        self.reset.on_click(self._on_reset_click)
+        super().__init__([
+            widgets.VBox([self.heading, self.subject, self.text, widgets.HBox([self.save, self.reset])]),
+            self.findings,
+        ])
+
+    def _on_text_change(self, change: Any) -> None:
+        self.panel.proofread_edit(self.index, change["new"])
+
+    def _on_save_click(self, _button: widgets.Button) -> None:
+        self.panel.save_note(self.index, self.text.value)
+
+    def _on_reset_click(self, _button: widgets.Button) -> None:
+        self.panel.save_note(self.index, None)
+
+
+class NotesPanel(widgets.VBox):
+    """One note per interviewer (R6), proofread as you edit (R9–R11), saved as your wording."""
+
+    def __init__(self, workspace: Workspace, interview_id: str | None = None):
+        self.workspace = workspace
+        self.interview: Interview | None = None
+        self.choice = widgets.Dropdown(description="Interview", options=workspace.ids(),
+                                       layout=widgets.Layout(width="520px"))
+        self.status = widgets.HTML()
+        self.notes = widgets.VBox()
+        self.choice.observe(self._on_choice_change, names="value")
+        super().__init__([self.choice, self.notes, self.status])
+        _tidy(self)
+        if interview_id or self.choice.options:
+            self.show(interview_id or self.choice.options[-1])
+
+    def show(self, interview_id: str) -> None:
+        """Compose and proofread the notes of one interview."""
+        from .compose import compose_notes
+
+        if self.choice.value != interview_id:
+            self.choice.value = interview_id  # calls back into show()
+            return
+        try:
+            profile = self.workspace.profile()
+            self.interview = self.workspace.load(interview_id)
+            notes = compose_notes(profile, self.interview)
+        except FollowupKitError as exc:
+            self.notes.children = ()
+            self.status.value = message_html([str(exc)])
+            return
+        self.notes.children = tuple(NoteEditor(self, i, note) for i, note in enumerate(notes))
+        self._show_findings(self.interview)
+        self.status.value = ""
+
+    def _show_findings(self, interview: Interview) -> None:
+        from .proofread import proofread
+
+        findings = proofread(self.workspace.profile(), interview)
+        for editor in self.notes.children:
+            name = interview.interviewers[editor.index].name
+            mine = [f for f in findings if f.interviewer == name]
+            errors = [f.message for f in mine if f.severity == "error"]
+            warnings = [f.message for f in mine if f.severity == "warning"]
+            editor.findings.value = (message_html(errors) + message_html(warnings, kind="warning")
+                                     or message_html(["No problems found."], kind="ok"))
+
+    def proofread_edit(self, index: int, text: str) -> None:
+        """Proofread an edited note as if it were saved."""
+        if self.interview is not None:
+            self._show_findings(self.interview.with_interviewer(index, note=text))
+
+    def save_note(self, index: int, text: str | None) -> None:
+        """Save ``text`` as the interviewer's own note (``None`` goes back to the draft)."""
+        if self.interview is None:
+            return
+        try:
+            updated = self.interview.with_interviewer(index, note=text)
+            self.workspace.save(updated)
+        except FollowupKitError as exc:
+            self.status.value = message_html([str(exc)])
+            return
+        who = updated.interviewers[index].name
+        self.show(updated.id)
+        self.status.value = message_html(
+            [f"Saved your wording for {who}." if text else f"Back to the composed draft for {who}."], kind="ok")
+
+    def _on_choice_change(self, change: Any) -> None:
+        if change["new"]:
+            self.show(change["new"])
