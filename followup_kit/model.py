@@ -443,12 +443,8 @@ class Interview(Record):
         return _build(cls, data, file).with_id(id)
 
     def to_record(self) -> dict[str, Any]:
-        """The JSON-ready dict written to ``interviews/<id>.json``.
-
-        Fields left at their defaults (empty lists, no reflection) are not written,
-        so saved files stay as short as the ones people type.
-        """
-        return self.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        """The JSON-ready dict written to ``interviews/<id>.json``."""
+        return self.model_dump(mode="json", exclude_none=True)
 
 
 def replace(record: Record, **changes: Any) -> Record:
