@@ -29,13 +29,15 @@ from .names import salutation
 if TYPE_CHECKING:
     import jinja2
 
+    from .workspace import Workspace
+
 # How many words each kind of note may hold, everything from "Dear" to the signature.
 # A card holds about 60–120 handwritten words (R9); a phone screen gets a short,
 # simple email (R8); a fuller email may run longer than a card, but not much.
 WORD_LIMITS: dict[str, tuple[int, int]] = {
     "card": (60, 120),
     "short-email": (40, 110),
-    "email": (60, 170),
+    "email": (50, 170),
 }
 
 TEMPLATES = {
@@ -640,3 +642,44 @@ def _single(profile: Profile, interview: Interview, kind: str, templates: Path |
 def _email(interview: Interview, kind: str, recipients: tuple[Interviewer, ...], parts: Parts) -> Email:
     return Email(interview.id, kind, recipients, parts.subject, parts.text, parts.greeting,
                  parts.paragraphs, parts.signature)
+
+
+# -- notes as files ---------------------------------------------------------------------
+
+def note_filename(note: Note) -> str:
+    """'2026-11-19-nordwind-energie-onsite--malgorzata-wisniewska.txt' (ASCII, any script)."""
+    from .names import fold
+    from .workspace import slug
+
+    person = slug(fold(note.interviewer.name)) or f"interviewer-{stable_number(note.interviewer.name) % 10000}"
+    return f"{note.interview_id}--{person}.txt"
+
+
+def note_file_text(note: Note) -> str:
+    """A note as a text file: for an email, a 'Subject:' line and a blank line first."""
+    head = f"Subject: {note.subject}\n\n" if note.subject else ""
+    return head + note.text + "\n"
+
+
+def workspace_templates(workspace: "Workspace") -> Path | None:
+    """The workspace's own ``templates/`` folder, when it has note templates in it."""
+    folder = workspace.root / "templates"
+    return folder if (folder / "notes").is_dir() else None
+
+
+def write_notes(workspace: "Workspace", directory: Path | str | None = None) -> list[Path]:
+    """Write every valid interview's notes as text files, one per note.
+
+    They go to ``directory``, by default ``notes/`` under the workspace's output
+    folder; invalid interview files are skipped (``followup-kit check`` reports them).
+    Returns the paths written.
+    """
+    from .workspace import write_atomic
+
+    profile = workspace.profile()
+    target = Path(directory) if directory is not None else workspace.output_dir / "notes"
+    written = []
+    for interview in workspace.interviews():
+        for note in compose_notes(profile, interview, templates=workspace_templates(workspace)):
+            written.append(write_atomic(target / note_filename(note), note_file_text(note).encode("utf-8")))
+    return written
