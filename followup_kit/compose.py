@@ -122,7 +122,7 @@ class Chooser:
     The interviewers of one interview are ranked by a stable hash of the interview id
     and their name, and rank ``r`` gets phrasing ``(offset + r) % n`` of each slot, where
     ``offset`` depends on the interview and the slot. So a panel of up to ``n`` people
-    gets ``n`` different phrasings of every slot, the same person always gets the same
+    gets ``n`` different phrasings of every slot (a larger one, different combinations), the same person always gets the same
     note, and different interviews start from different phrasings.
     """
 
@@ -130,7 +130,13 @@ class Chooser:
     rank: int = 0
 
     def __call__(self, slot: str, count: int) -> int:
-        return (stable_number(self.interview_id, slot) + self.rank) % max(count, 1)
+        count = max(count, 1)
+        offset = stable_number(self.interview_id, slot) + self.rank
+        if count > 1:
+            # Ranks n..2n-1 repeat the first n, each slot shifted by its own amount, so that
+            # in a panel larger than n no two people share the phrasing of every slot.
+            offset += (self.rank // count) * (1 + stable_number(slot) % (count - 1))
+        return offset % count
 
 
 def _ranks(interview: Interview) -> list[int]:

@@ -109,7 +109,9 @@ def fold(text: str) -> str:
     """Lower-case ASCII letters of ``text`` ("Jürgen Weiß" -> "jurgen weiss"), any script."""
     from anyascii import anyascii  # transliterates Cyrillic, Greek and Latin accents alike
 
-    return re.sub(r"[^a-z0-9 \-]", "", anyascii(unicodedata.normalize("NFC", text)).lower())
+    # Greek "ου" is written "ou" in Latin letters ("Νικολάου" -> "Nikolaou"), not "oy".
+    text = re.sub("[οΟ][υύΥ]", lambda m: "Ou" if m.group(0)[0] == "Ο" else "ou", unicodedata.normalize("NFC", text))
+    return re.sub(r"[^a-z0-9 \-]", "", anyascii(text).lower())
 
 
 def _spellings(word: str) -> set[str]:
