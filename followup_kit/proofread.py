@@ -126,7 +126,9 @@ def _in_dictionary(word: str) -> bool:
 def _suggestions(word: str) -> tuple[str, ...]:
     speller = _speller()
     candidates = speller.candidates(word) or set()
-    ranked = sorted((c for c in candidates if c != word), key=lambda c: (-speller[c], c))
+    # Closest in letters first ("evry" -> "every" before "very"), then the commoner word.
+    ranked = sorted((c for c in candidates if c != word),
+                    key=lambda c: (-round(difflib.SequenceMatcher(None, word, c).ratio(), 2), -speller[c], c))
     return tuple(ranked[:3])
 
 
@@ -269,8 +271,8 @@ def _check_person(out: _Collector, i: int, person: Interviewer) -> None:
     if person.title:
         for word, suggestions in _misspelled_title(person.title):
             out.add("warning", "spelling",
-                    f"The title \"{person.title}\" has \"{word}\", which the dictionary does not know"
-                    f"{_did_you_mean(suggestions)}. Check the title against its source (R11).",
+                    f"The title \"{person.title}\" has \"{word}\", which the dictionary does not know. Check "
+                    f"the title against its source (R11){_did_you_mean(suggestions, word)}",
                     person, f"{where}.title")
 
 
@@ -285,8 +287,8 @@ def _misspelled_title(title: str) -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
-def _did_you_mean(suggestions: Iterable[str]) -> str:
-    shown = [f"\"{s}\"" for s in suggestions]
+def _did_you_mean(suggestions: Iterable[str], like: str = "") -> str:
+    shown = [f"\"{s.capitalize() if like[:1].isupper() else s}\"" for s in suggestions]
     if not shown:
         return ""
     return "; did you mean " + (", ".join(shown[:-1]) + " or " + shown[-1] if len(shown) > 1 else shown[0]) + "?"
@@ -382,8 +384,8 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
     for m in _words(text):
         word = m.group(0).replace("’", "'")
         low = word.lower()
-        if len(word) < 2 or low in record.known or low.split("'")[0] in record.known:
-            continue
+        if len(word) < 2 or low in record.known or low.split("'")[0] in record.known or low in TEXT_SPEAK:
+            continue  # text-speak has its own finding
         parts = [p for p in re.split(r"-", re.sub(r"'s$|s'$|'$", "", low)) if p]
         if all(p in record.known or (len(p) < 2) or _in_dictionary(p) for p in parts) and parts:
             continue
@@ -407,15 +409,15 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
         suggestions = _suggestions(low)
         if capital and not _sentence_start(text, m.start()):
             out.add("warning", "spelling",
-                    f"\"{word}\" is not in the dictionary or the interview record{_did_you_mean(suggestions)}"
-                    f" If it is a name, check its spelling.", person, where)
+                    f"\"{word}\" is not in the dictionary or the interview record. If it is a name, check its "
+                    f"spelling{_did_you_mean(suggestions, word) or '.'}", person, where)
         elif capital and not suggestions:
             out.add("warning", "spelling",
                     f"\"{word}\" is not in the dictionary or the interview record. If it is a name, "
                     f"check its spelling.", person, where)
         else:
             out.add("error", "spelling",
-                    f"\"{word}\" looks misspelled{_did_you_mean(suggestions) or '; it is not in the dictionary.'}",
+                    f"\"{word}\" looks misspelled{_did_you_mean(suggestions, word) or '; it is not in the dictionary.'}",
                     person, where)
 
 
