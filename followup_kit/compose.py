@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -192,17 +193,33 @@ def _proper_words(profile: Profile, interview: Interview) -> set[str]:
     return proper
 
 
+# A capital at the start of a topic is lowered inside a sentence only when the first word is
+# plainly not a name: a function word, or a word with a common English ending. "Kubernetes
+# at scale" keeps its capital; a name lowered by mistake would be worse than a stray capital.
+_LOWER_STARTS = set("""a an the this that these those our my your their its his her how what why when where
+we you he she they us it
+which who whether if little limited no lack not less minimal few only new some any more most much many
+all both each every one two three four five six seven eight nine ten our open happy willing able keen
+ready available comfortable interested flexible write write-up""".split())
+_COMMON_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ed", "ly", "ous",
+                   "ive", "ful", "able", "ible", "ics", "ure", "ism", "ist")
+
+
 def _inline(text: str, proper: set[str]) -> str:
-    """Record text fit to sit inside a sentence: no final full stop, a lower-case start
-    unless the first word is a name, 'I' or an acronym ('Relocation timeline' -> 'relocation timeline')."""
+    """Record text fit to sit inside a sentence: no final full stop, and a lower-case start
+    when the first word is plainly a common word ('Relocation timeline' -> 'relocation
+    timeline'); a name, 'I' or an acronym keeps its capital."""
     text = re.sub(r"[\s.;,!]+$", "", text.strip())
     first = re.match(r"[^\s,;:]+", text)
     if not first:
         return text
     word = first.group(0)
-    keep = (word in proper or word == "I" or word.startswith(("I'", "I’"))
-            or sum(c.isupper() for c in word) > 1 or not word[:1].isupper())
-    return text if keep else word[0].lower() + text[1:]
+    low = word.lower()
+    if word in proper or not word[:1].isupper() or sum(c.isupper() for c in word) > 1:
+        return text
+    if low in _LOWER_STARTS or low.split("-")[0] in _LOWER_STARTS or low.endswith(_COMMON_ENDINGS):
+        return word[0].lower() + text[1:]
+    return text
 
 
 _TO_BE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
@@ -398,7 +415,14 @@ def environment(templates: Path | str | None = None) -> "jinja2.Environment":
 
     ``templates`` is a folder whose ``notes/`` templates replace the shipped ones of
     the same name (a workspace's own ``templates/``); the rest come from the kit.
+    Environments are kept, so templates are compiled once; Jinja2 still reloads a
+    template whose file changed, so edits show at once.
     """
+    return _environment(str(templates) if templates else None)
+
+
+@lru_cache(maxsize=8)
+def _environment(templates: str | None) -> "jinja2.Environment":
     import jinja2
 
     from .resources import templates_dir

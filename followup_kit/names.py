@@ -176,6 +176,10 @@ def check_email(name: str, email: str) -> NameCheck:
     mailbox ("talent@", "hr@") and agrees. A name in another script is compared
     through its transliteration, loosely (``NON_LATIN_LIKENESS``).
     """
+    if any(_is_cjk(c) for c in name):
+        # Han characters read differently in Chinese and Japanese, and Korean names have
+        # several romanisations (김 is Kim or Gim): no transliteration can judge the address.
+        return NameCheck(True, certain=False)
     local = email.split("@", 1)[0].lower()
     tokens = [t for t in re.split(r"[._\-+0-9]+", local) if t]
     latin = is_latin(name)
@@ -218,3 +222,25 @@ def _composed(token: str, parts: list[str]) -> bool:
     # An initial stands for one name part, which is then used up.
     return any(token[0] == part[0] and _composed(token[1:], [p for p in parts if p != part])
                for part in parts)
+
+
+def names_person(text: str, name: str, salutation_: str | None = None) -> bool:
+    """True when ``text`` (a greeting) names the person: a part of the name or of its
+    salutation, in its own script or transliterated ("Dear Olena," for "Олена Коваленко").
+    A name in another script is matched loosely, as its romanisations vary."""
+    said = [w for w in re.findall(r"[^\W\d_]+", text)]
+    said_folded = {fold(w) for w in said} | {w.lower() for w in said}
+    target = f"{name} {salutation_ or ''}"
+    parts = re.findall(r"[^\W\d_]+", target)
+    for part in parts:
+        if part.lower() in said_folded or fold(part) in said_folded:
+            return True
+    if is_latin(name):
+        return False
+    folded = [fold(p) for p in parts]
+    for word in said_folded:
+        if len(word) < 3:
+            continue
+        if any(word in f or difflib.SequenceMatcher(None, word, f).ratio() >= NON_LATIN_LIKENESS for f in folded):
+            return True
+    return False

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal
 
 from .compose import WORD_LIMITS, Note, compose_notes, content_stems, split_note
 from .model import Interview, Interviewer, Profile
-from .names import check_email, fold, is_latin, salutation
+from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person, salutation
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -162,6 +162,7 @@ class _Record:
     known: set[str]
     proper: dict[str, str]
     sources: list[tuple[str, str]]
+    romanised: list[str]
 
 
 def _record(profile: Profile, interview: Interview) -> _Record:
@@ -193,7 +194,13 @@ def _record(profile: Profile, interview: Interview) -> _Record:
     for text in (profile.name, interview.company, *(p.name for p in interview.interviewers)):
         for m in _words(text):
             proper[m.group(0).lower()] = m.group(0)
-    return _Record(known, proper, sources)
+    # A name in another script may be written in Latin letters in a note ("Olena"); any
+    # romanisation close to the transliteration is accepted by the greeting check, and
+    # the transliteration itself counts as known here.
+    romanised = [fold(p.name) for p in interview.interviewers if not is_latin(p.name)]
+    for text in romanised:
+        known.update(text.split())
+    return _Record(known, proper, sources, romanised)
 
 
 # -- the checks ------------------------------------------------------------------------
@@ -345,13 +352,7 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
 
 def _names(greeting: str, person: Interviewer) -> bool:
     """True when the greeting names ``person`` (in any script, or transliterated)."""
-    said = {w.group(0).lower() for w in _words(greeting)}
-    said |= {fold(w) for w in said}
-    target = f"{person.name} {person.salutation or ''}"
-    for word in (w.group(0) for w in _words(target)):
-        if word.lower() in said or fold(word) in said:
-            return True
-    return False
+    return names_person(greeting, person.name, person.salutation)
 
 
 def _signed(signature: tuple[str, ...], text: str, name: str) -> bool:
@@ -391,6 +392,9 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
             continue
         if _in_dictionary(low):
             continue
+        if len(low) >= 3 and any(low in r.replace(" ", "") or difflib.SequenceMatcher(None, low, part).ratio()
+                                 >= NON_LATIN_LIKENESS for r in record.romanised for part in r.split()):
+            continue  # a romanised form of a name written in another script ("Minjun", "Melnyk")
         # Where a composed draft got the word from: fix it there, not in the draft.
         where = (_source_of(record, word) or field) if draft else field
         if not is_latin(word):
