@@ -359,3 +359,12 @@ def test_a_workspace_template_replaces_the_shipped_one(tmp_path: Path) -> None:
     notes = compose_notes(PROFILE, _interview("2026-11-24-aegean-analytics-final"), templates=tmp_path)
     assert notes[0].text.startswith("Hello Σοφία,\n\n")
     assert notes[0].text.endswith("\n\nLena Hoffmann")
+
+
+def test_topics_keep_the_capitals_of_names() -> None:
+    """A topic's first word is lowered in a sentence only when it is plainly not a name."""
+    interview = _interview("2026-11-24-aegean-analytics-final")
+    people = [p.model_dump(mode="json", exclude_none=True) for p in interview.interviewers]
+    people[1]["topics"] = ["Kubernetes at scale", "Relocation support"]
+    note = compose_notes(PROFILE, replace(interview, interviewers=people))[1]
+    assert "Kubernetes at scale" in note.text and "relocation support" in note.text

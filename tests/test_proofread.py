@@ -11,7 +11,7 @@ import pytest
 
 from followup_kit.compose import compose_notes
 from followup_kit.model import Interview, Profile
-from followup_kit.names import check_email, salutation
+from followup_kit.names import check_email, names_person, salutation
 from followup_kit.proofread import DUPLICATE_RATIO, Finding, proofread
 from followup_kit.resources import demo_dir
 from followup_kit.workspace import Workspace
@@ -214,6 +214,7 @@ def test_proofreading_reads_the_notes_it_is_given() -> None:
     ("Zoë Ångström-Nguyễn", "zoe.angstrom@globex.example"),
     ("Sophie Laurent", "talent@nordwind.example"),
     ("Sophie Laurent", "talent.acquisition@nordwind.example"),
+    ("김민준", "minjun.kim@hooli.example"),
 ])
 def test_a_name_agrees_with_its_address(name: str, email: str) -> None:
     """Accents spelled out or dropped, initials, other scripts and shared mailboxes raise no alarm."""
@@ -257,3 +258,27 @@ def test_spelling_suggestions_do_not_load_the_dictionary_at_import() -> None:
     code = "import sys, followup_kit.proofread; print('spellchecker' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("greeting", "name", "named"), [
+    ("Dear Jürgen,", "Jürgen Weiß", True),
+    ("Dear Olena,", "Олена Коваленко", True),
+    ("Dear Олена,", "Олена Коваленко", True),
+    ("Dear Minjun,", "김민준", True),
+    ("Dear Sofia,", "Σοφία Νικολάου", True),
+    ("Dear Taras,", "Олена Коваленко", False),
+    ("Dear Marcus,", "Ana Dvořák", False),
+    ("Dear Hiring Manager,", "Ana Dvořák", False),
+])
+def test_a_greeting_names_the_person_in_any_script(greeting: str, name: str, named: bool) -> None:
+    """A greeting may romanise a name written in another script; another person's name is caught."""
+    assert names_person(greeting, name) is named
+
+
+def test_a_romanised_name_in_an_own_note_raises_nothing() -> None:
+    """'Dear Olena,' to Олена Коваленко is neither a wrong greeting nor a misspelling."""
+    data = json.loads((demo_dir() / "interviews" / "2026-11-23-dnipro-robotics-first-round.json").read_text("utf-8"))
+    draft = compose_notes(PROFILE, Interview.from_record(data, id="d"))[0].text
+    data["interviewers"][0]["note"] = draft.replace("Dear Олена,", "Dear Olena,")
+    findings = proofread(PROFILE, Interview.from_record(data, id="d"))
+    assert findings == []
