@@ -169,9 +169,9 @@ def notes(path: Path, as_json: bool, output: Path | None, quiet: bool) -> None:
       followup-kit notes my-job-search -o cards-to-copy
     """
     from .compose import compose_notes, note_file_text, note_filename, workspace_templates
-    from .workspace import write_atomic
+    from .workspace import locate, write_atomic
 
-    workspace, ids = locate_workspace(path)
+    workspace, ids = locate(path)
     profile = workspace.profile()
     listing = workspace.interviews(ids)
     report_invalid(listing.invalid)
@@ -193,13 +193,6 @@ def notes(path: Path, as_json: bool, output: Path | None, quiet: bool) -> None:
                 click.echo(f"Subject: {note.subject}\n")
             click.echo(note.text + "\n")
     sys.exit(EXIT_BAD_INPUT if listing.invalid else EXIT_OK)
-
-
-def locate_workspace(path: Path) -> Any:
-    """The workspace and interview ids a command's PATH names (see ``workspace.locate``)."""
-    from .workspace import locate
-
-    return locate(path)
 
 
 @main.command()
