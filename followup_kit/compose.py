@@ -75,8 +75,9 @@ class Note:
     paragraphs: tuple[str, ...] = ()
     signature: tuple[str, ...] = ()
     own: bool = False
-    kind: str = "card"
-    """Which template wrote it: 'card', 'email' or 'short-email' (sets the word limit)."""
+    kind: str = ""
+    """Which template wrote it: 'card', 'email' or 'short-email' (sets the word limit);
+    empty means the medium's usual kind."""
 
     @property
     def words(self) -> int:

@@ -53,6 +53,8 @@ from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
+    from .workspace import Workspace
+
 Severity = Literal["error", "warning"]
 
 #: Two notes of one interview whose words are at least this alike (difflib's ratio over
@@ -316,7 +318,7 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
     _check_repeats(out, person, text, field)
     _check_tone(out, record, person, text, field)
 
-    limits = WORD_LIMITS.get(note.kind, WORD_LIMITS["email" if note.medium == "email" else "card"])
+    limits = WORD_LIMITS.get(note.kind or note.medium, WORD_LIMITS["card"])
     what = "A card holds" if note.medium == "card" else "A note like this one needs"
     if note.words > limits[1]:
         out.add("error" if note.medium == "card" else "warning", "too-long",
@@ -521,7 +523,7 @@ def _check_duplicates(out: _Collector, interview: Interview, notes: list[Note]) 
                 break
 
 
-def proofread_workspace(workspace: Any) -> list[Finding]:
+def proofread_workspace(workspace: "Workspace") -> list[Finding]:
     """Proofread every valid interview of a :class:`~followup_kit.workspace.Workspace`."""
     profile = workspace.profile()
     findings: list[Finding] = []
