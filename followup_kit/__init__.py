@@ -5,6 +5,14 @@ names; every follow-up date in an .ics calendar; email drafts. The library does
 the work; notebooks and the ``followup-kit`` command are thin front ends.
 """
 
+from .compose import (
+    Email,
+    Note,
+    compose_card_emails,
+    compose_feedback_request,
+    compose_follow_up,
+    compose_notes,
+)
 from .errors import (
     ConflictError,
     FollowupKitError,
@@ -28,20 +36,24 @@ from .model import (
     WithinTimeline,
     replace,
 )
+from .proofread import Finding, proofread
 from .workspace import Listing, Workspace, locate
 
 __all__ = [
     "Checked",
     "ConflictError",
     "DateTimeline",
+    "Email",
     "Extra",
     "FewDaysTimeline",
+    "Finding",
     "FollowupKitError",
     "Interview",
     "Interviewer",
     "InvalidFileError",
     "Listing",
     "NoTimeline",
+    "Note",
     "Problem",
     "Profile",
     "Reflection",
@@ -51,6 +63,11 @@ __all__ = [
     "WithinTimeline",
     "Workspace",
     "WorkspaceError",
+    "compose_card_emails",
+    "compose_feedback_request",
+    "compose_follow_up",
+    "compose_notes",
     "locate",
+    "proofread",
     "replace",
 ]

@@ -78,9 +78,13 @@ def main() -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no 'ok' line; only problems.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only: no progress bar, warnings or summary.")
 def check(path: Path, as_json: bool, quiet: bool) -> None:
-    """Check a workspace (or one interview file) and list every problem.
+    """Check a workspace (or one interview file): invalid files, then a proofreading of
+    every note (spelling, names against their sources, tone, length, notes alike).
+
+    Errors must be fixed before a note goes out; warnings are worth a look. Exit code
+    2 when a file is invalid, 1 when there is an error finding, else 0.
 
     On a terminal, a workspace of many interviews shows a progress bar on stderr.
 
@@ -97,24 +101,105 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
     workspace, ids = locate(path)
     invalid: list[InvalidFileError] = []
     try:
-        workspace.profile()
+        profile = workspace.profile()
     except InvalidFileError as exc:
         invalid.append(exc)
+        profile = None
     listing = workspace.interviews(ids, progress=lambda names: tracked(
         names, label="Checking interviews", quiet=quiet or as_json, min_items=CHECK_PROGRESS_FROM))
     invalid.extend(listing.invalid)
     findings = file_findings(invalid)
+    if profile is not None:
+        findings.extend(proofread_findings(workspace, profile, listing.interviews))
+    errors = sum(row["severity"] == "error" for row in findings)
     if as_json:
         _emit_json(findings)
     else:
         for row in findings:
-            click.secho(f"error: {row['message']}", fg="red")
+            if quiet and row["severity"] != "error":
+                continue
+            where = " · ".join(str(row[k]) for k in ("interview", "interviewer", "field") if row.get(k))
+            colour = "red" if row["severity"] == "error" else "yellow"
+            prefix = f"{row['severity']}: "
+            if row["code"] == "invalid-file":
+                click.secho(prefix + row["message"], fg=colour)
+            else:
+                click.secho(f"{prefix}{where}: {row['message']} [{row['code']}]", fg=colour)
         checked = len(listing.interviews) + len(listing.invalid)
-        if not findings and not quiet:
-            click.secho(f"ok: {workspace.root}: profile and {checked} interview file(s) are valid.", fg="green")
-        elif findings:
+        if quiet:
+            pass
+        elif invalid:
             click.echo(f"{len(invalid)} invalid file(s); the files were not changed. Fix them and run check again.")
-    sys.exit(EXIT_BAD_INPUT if invalid else EXIT_OK)
+        elif not findings:
+            click.secho(f"ok: {workspace.root}: profile and {checked} interview file(s) are valid, "
+                        "and the notes read well.", fg="green")
+        else:
+            warnings = len(findings) - errors
+            click.echo(f"{errors} error(s) and {warnings} warning(s) in {checked} interview file(s).")
+    sys.exit(EXIT_BAD_INPUT if invalid else EXIT_FINDINGS if errors else EXIT_OK)
+
+
+def proofread_findings(workspace: Any, profile: Any, interviews: list[Any]) -> list[dict[str, Any]]:
+    """The proofreading of each interview's notes, as rows of the ``check --json`` shape."""
+    from .compose import compose_notes, workspace_templates
+    from .proofread import proofread
+
+    rows = []
+    for interview in interviews:
+        notes = compose_notes(profile, interview, templates=workspace_templates(workspace))
+        for finding in proofread(profile, interview, notes):
+            row = finding.to_dict()
+            row["file"] = workspace.shown(workspace.interview_path(interview.id))
+            rows.append(row)
+    return rows
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the notes as a JSON list.")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+              help="Write one .txt file per note into this folder.")
+@click.option("-q", "--quiet", is_flag=True, help="With -o, do not list the files written.")
+def notes(path: Path, as_json: bool, output: Path | None, quiet: bool) -> None:
+    """Write one thank-you note per interviewer: a card after an in-person interview,
+    an email otherwise (phone screens get a short one).
+
+    An interviewer's own "note" in the interview file replaces the draft. The wording
+    comes from the kit's templates, or from the workspace's own templates/notes/ when
+    it has one. Run 'followup-kit check' to proofread the notes.
+
+    \b
+    Examples:
+      followup-kit notes my-job-search
+      followup-kit notes my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
+      followup-kit notes my-job-search --json
+      followup-kit notes my-job-search -o cards-to-copy
+    """
+    from .compose import compose_notes, note_file_text, note_filename, workspace_templates
+    from .workspace import locate, write_atomic
+
+    workspace, ids = locate(path)
+    profile = workspace.profile()
+    listing = workspace.interviews(ids)
+    report_invalid(listing.invalid)
+    composed = [note for interview in listing.interviews
+                for note in compose_notes(profile, interview, templates=workspace_templates(workspace))]
+    if output is not None:
+        for note in composed:
+            written = write_atomic(output / note_filename(note), note_file_text(note).encode("utf-8"))
+            if not quiet:
+                click.echo(str(written))
+    if as_json:
+        _emit_json([{"interview": n.interview_id, "interviewer": n.interviewer.name, "medium": n.medium,
+                     "subject": n.subject, "text": n.text} for n in composed])
+    elif output is None:
+        for note in composed:
+            what = f"{note.medium}, {note.words} words" + (", your own wording" if note.own else "")
+            click.secho(f"── {note.interview_id} · {note.interviewer.name} ({what})", bold=True)
+            if note.subject:
+                click.echo(f"Subject: {note.subject}\n")
+            click.echo(note.text + "\n")
+    sys.exit(EXIT_BAD_INPUT if listing.invalid else EXIT_OK)
 
 
 @main.command()

@@ -17,6 +17,15 @@ OutputStep = Callable[[Workspace], "list[Path]"]
 OUTPUT_STEPS: list[tuple[str, OutputStep]] = []
 
 
+def _notes_step(workspace: Workspace) -> "list[Path]":
+    from .compose import write_notes
+
+    return write_notes(workspace)
+
+
+OUTPUT_STEPS.append(("thank-you notes", _notes_step))
+
+
 def copy_demo(directory: Path | str, *, force: bool = False,
               output_dir: Path | str | None = None) -> Workspace:
     """Copy the demo workspace to ``directory`` and open it.

@@ -196,13 +196,16 @@ class Interviewer(Record):
     topics: list[NonEmpty] = []
     personal: str | None = None
     note: str | None = None
+    salutation: str | None = None
+    """How notes address this person after "Dear" ("Ms Hà", "Dr Weiß"); by default
+    the given name, see :func:`followup_kit.names.salutation` (R11)."""
 
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
         return _non_empty(value)
 
-    @field_validator("title")
+    @field_validator("title", "salutation")
     @classmethod
     def _title(cls, value: str | None) -> str | None:
         return None if value is None else _non_empty(value)

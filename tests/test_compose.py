@@ -1,0 +1,370 @@
+"""Composing notes and emails: golden texts, one distinct note per interviewer, the rules R6–R9, R17, R18.
+
+The golden files under tests/golden/notes/ and tests/golden/emails/ hold the exact text the
+kit composes for the bundled demo workspace. After a deliberate change of wording, regenerate
+them and read the diff before committing:
+
+    FOLLOWUP_KIT_REGOLD=1 python -m pytest tests/test_compose.py
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from followup_kit.compose import (
+    WORD_LIMITS,
+    Chooser,
+    compose_card_emails,
+    compose_feedback_request,
+    compose_follow_up,
+    compose_notes,
+    note_file_text,
+    note_filename,
+    second_person,
+)
+from followup_kit.model import Interview, Profile, replace
+from followup_kit.proofread import likeness, mentions_topic
+from followup_kit.resources import demo_dir
+from followup_kit.workspace import Workspace
+
+GOLDEN = Path(__file__).parent / "golden"
+REGOLD = bool(os.environ.get("FOLLOWUP_KIT_REGOLD"))
+#: Composed notes to one panel must differ at least this much (difflib ratio over their
+#: body words; 1.0 is identical). The demo's panels measure 0.20–0.31.
+PANEL_LIKENESS_BOUND = 0.5
+
+
+def _demo() -> tuple[Profile, list[Interview]]:
+    workspace = Workspace.open(demo_dir())
+    return workspace.profile(), workspace.interviews().interviews
+
+
+PROFILE, DEMO = _demo()
+DEMO_IDS = [i.id for i in DEMO]
+
+
+def _interview(interview_id: str) -> Interview:
+    return next(i for i in DEMO if i.id == interview_id)
+
+
+def _golden(path: Path, text: str) -> None:
+    if REGOLD:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    assert path.is_file(), f"{path} is missing; regenerate with FOLLOWUP_KIT_REGOLD=1"
+    assert text == path.read_text("utf-8")
+
+
+# -- golden texts ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("interview_id", DEMO_IDS)
+def test_notes_match_the_golden_text(interview_id: str) -> None:
+    """Every demo interview's notes are exactly the reviewed golden text."""
+    for note in compose_notes(PROFILE, _interview(interview_id)):
+        _golden(GOLDEN / "notes" / note_filename(note), note_file_text(note))
+
+
+@pytest.mark.parametrize("interview_id", DEMO_IDS)
+def test_emails_match_the_golden_text(interview_id: str) -> None:
+    """The card-on-its-way, status follow-up and feedback emails are the reviewed golden text."""
+    interview = _interview(interview_id)
+    emails = [*compose_card_emails(PROFILE, interview), compose_follow_up(PROFILE, interview),
+              compose_feedback_request(PROFILE, interview)]
+    for n, email in enumerate(emails):
+        text = f"To: {', '.join(email.to)}\nSubject: {email.subject}\n\n{email.text}\n"
+        _golden(GOLDEN / "emails" / f"{interview_id}--{n}-{email.kind}.txt", text)
+
+
+def test_every_golden_file_is_still_produced() -> None:
+    """No stale golden file is left behind after a note was renamed or removed."""
+    produced = {note_filename(n) for i in DEMO for n in compose_notes(PROFILE, i)}
+    assert {p.name for p in (GOLDEN / "notes").glob("*.txt")} == produced
+
+
+def test_composition_is_the_same_in_a_fresh_interpreter(tmp_path: Path) -> None:
+    """Phrasing is chosen by a stable hash, so another process (another hash seed) composes the same text."""
+    script = ("from followup_kit.workspace import Workspace\n"
+              "from followup_kit.resources import demo_dir\n"
+              "from followup_kit.compose import compose_notes\n"
+              "w = Workspace.open(demo_dir()); p = w.profile()\n"
+              "print('\\n'.join(n.text for i in w.interviews() for n in compose_notes(p, i)))\n")
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    here = "\n".join(n.text for i in DEMO for n in compose_notes(PROFILE, i))
+    assert out.stdout.rstrip("\n") == here
+
+
+# -- one note per person, each its own (R6) --------------------------------------------
+
+def _panels(reference_dir: Path | None = None) -> list[tuple[Profile, Interview]]:
+    panels = [(PROFILE, i) for i in DEMO if len(i.interviewers) >= 3]
+    if reference_dir is not None:
+        workspace = Workspace.open(reference_dir)
+        panels += [(workspace.profile(), i) for i in workspace.interviews() if len(i.interviewers) >= 3]
+    return panels
+
+
+def _bigger_panel() -> Interview:
+    """The demo's onsite with two more interviewers: five people, more than there are phrasings."""
+    nordwind = _interview("2026-11-19-nordwind-energie-onsite")
+    people = [p.model_dump(mode="json", exclude_none=True) for p in nordwind.interviewers]
+    people += [
+        {"name": "Kofi Mensah", "title": "Product Manager", "checked": {"name": "business card"},
+         "topics": ["the roadmap for the customer energy dashboard", "pairing engineers with analysts"]},
+        {"name": "Ingrid Solberg", "title": "Site Reliability Engineer", "checked": {"name": "business card"},
+         "topics": ["alert fatigue in the control room", "capacity planning for winter peaks"]},
+    ]
+    return replace(nordwind, interviewers=people)
+
+
+def test_a_panel_of_three_gets_three_different_notes(reference_dir: Path) -> None:
+    """For every panel of three or more, each pair of notes differs substantially (difflib ratio bound)."""
+    panels = _panels(reference_dir)
+    assert len(panels) >= 2
+    for profile, interview in panels:
+        notes = compose_notes(profile, interview)
+        for a, b in itertools.combinations(notes, 2):
+            ratio = likeness(a, b)
+            assert ratio < PANEL_LIKENESS_BOUND, (interview.id, a.interviewer.name, b.interviewer.name, ratio)
+
+
+def test_a_panel_of_five_still_gets_five_different_notes() -> None:
+    """More people than phrasings per slot: the topics and the points still keep every pair apart."""
+    interview = _bigger_panel()
+    notes = compose_notes(PROFILE, interview)
+    assert len(notes) == 5
+    for a, b in itertools.combinations(notes, 2):
+        assert likeness(a, b) < PANEL_LIKENESS_BOUND, (a.interviewer.name, b.interviewer.name)
+
+
+@pytest.mark.parametrize("interview_id", DEMO_IDS)
+def test_each_note_names_one_of_its_own_interviewers_topics(interview_id: str) -> None:
+    """A note names what was discussed with that person (R6), in the words of the record."""
+    interview = _interview(interview_id)
+    for note in compose_notes(PROFILE, interview):
+        assert any(topic in note.text for topic in note.interviewer.topics), note.interviewer.name
+
+
+def test_no_note_names_another_interviewers_topic() -> None:
+    """A note is written to one person: the others' topics stay out of it."""
+    interview = _bigger_panel()
+    for note in compose_notes(PROFILE, interview):
+        for other in interview.interviewers:
+            if other.name != note.interviewer.name:
+                assert not any(mentions_topic(note.text, t, interview) for t in other.topics), (
+                    note.interviewer.name, other.name)
+
+
+def test_points_are_each_said_once_to_the_company() -> None:
+    """What was forgotten, the concern and the article go into exactly one note each (R9)."""
+    interview = _interview("2026-11-19-nordwind-energie-onsite")
+    texts = [n.text for n in compose_notes(PROFILE, interview)]
+    for needle in ("Munich Data Engineering meetup", "Kubernetes operators", "exactly-once-ingestion"):
+        assert sum(needle in t for t in texts) == 1, needle
+
+
+def test_an_article_goes_to_the_person_who_discussed_its_subject() -> None:
+    """The article on data contracts goes to the interviewer whose topic was data contracts."""
+    interview = _interview("2026-11-24-aegean-analytics-final")
+    holder = [n.interviewer.name for n in compose_notes(PROFILE, interview) if "data-contracts" in n.text]
+    assert holder == ["Dimitris Georgiou"]
+
+
+def test_a_concern_goes_to_a_team_member_rather_than_the_recruiter(reference_dir: Path) -> None:
+    """The answer to a technical concern goes to an engineer, not to the recruiter on the panel."""
+    workspace = Workspace.open(reference_dir)
+    interview = workspace.load("2026-11-20-acme-analytics-onsite")
+    holder = [n for n in compose_notes(workspace.profile(), interview) if "Airflow" in n.text]
+    assert [n.interviewer.name for n in holder] == ["Marcus O'Neill"]
+
+
+def test_the_answer_to_a_concern_is_brief_and_positive() -> None:
+    """A concern is answered in one positive sentence, never repeated as a weakness on its own (R9, R10)."""
+    interview = _interview("2026-11-19-nordwind-energie-onsite")
+    sentence = next(s for n in compose_notes(PROFILE, interview)
+                    for s in re.split(r"(?<=\.) ", n.text) if "Kubernetes" in s)
+    assert "my limited hands-on experience with Kubernetes operators" in sentence
+    assert re.search(r"keen to close|close quickly|confident", sentence)
+
+
+# -- medium, subject, length (R8, R9) ------------------------------------------------------
+
+@pytest.mark.parametrize(("interview_id", "medium", "subject"), [
+    ("2026-11-19-nordwind-energie-onsite", "card", False),
+    ("2026-11-20-mekong-freight-labs-phone-screen", "email", True),
+    ("2026-11-23-dnipro-robotics-first-round", "email", True),
+    ("2026-11-24-aegean-analytics-final", "card", False),
+])
+def test_medium_follows_the_interview(interview_id: str, medium: str, subject: bool) -> None:
+    """In person gets a card without subject; phone and video get an email with one (R8)."""
+    for note in compose_notes(PROFILE, _interview(interview_id)):
+        assert note.medium == medium
+        assert (note.subject is not None) == subject
+
+
+@pytest.mark.parametrize("interview_id", DEMO_IDS)
+def test_notes_fit_their_word_limits(interview_id: str) -> None:
+    """Cards hold 60–120 words (R9); a phone screen's email stays short (R8)."""
+    for note in compose_notes(PROFILE, _interview(interview_id)):
+        low, high = WORD_LIMITS[note.kind]
+        assert low <= note.words <= high, (note.interviewer.name, note.words)
+
+
+def test_a_phone_screen_gets_a_shorter_note_than_an_onsite() -> None:
+    """The phone screen's email is short and simple; the onsite's cards are the fuller notes (R8)."""
+    phone = compose_notes(PROFILE, _interview("2026-11-20-mekong-freight-labs-phone-screen"))
+    cards = compose_notes(PROFILE, _interview("2026-11-19-nordwind-energie-onsite"))
+    assert phone[0].kind == "short-email"
+    assert max(n.words for n in phone) < min(n.words for n in cards)
+
+
+def test_a_crowded_card_drops_optional_parts_to_fit() -> None:
+    """With many points for one person, the card still fits 120 words and keeps a topic (R9)."""
+    nordwind = _interview("2026-11-19-nordwind-energie-onsite")
+    solo = replace(nordwind, interviewers=[nordwind.interviewers[0].model_dump(mode="json", exclude_none=True)],
+                   reflection={**nordwind.reflection.model_dump(), "forgot_to_mention": [
+                       "I organise the Munich Data Engineering meetup",
+                       "I ran the migration of our ingestion service to Kafka in 2024"]})
+    (note,) = compose_notes(PROFILE, solo)
+    assert note.words <= WORD_LIMITS["card"][1]
+    assert "moving the grid telemetry pipeline to streaming" in note.text
+
+
+def test_note_parts_add_up_to_the_text() -> None:
+    """greeting, paragraphs and signature are the text's parts, for a card's layout."""
+    for note in compose_notes(PROFILE, _interview("2026-11-19-nordwind-energie-onsite")):
+        assert note.text == "\n\n".join([note.greeting, *note.paragraphs, "\n".join(note.signature)])
+        assert note.signature[-1] == PROFILE.name
+
+
+def test_an_interviewers_own_note_replaces_the_draft() -> None:
+    """The candidate's final wording in `note` is used as it is, marked as their own."""
+    interview = _interview("2026-11-24-aegean-analytics-final")
+    own = "Dear Dimitris,\n\nThank you for the conversation about the feature store.\n\nBest,\nLena"
+    people = [p.model_dump(mode="json", exclude_none=True) for p in interview.interviewers]
+    people[1]["note"] = own
+    notes = compose_notes(PROFILE, replace(interview, interviewers=people))
+    assert notes[1].text == own and notes[1].own
+    assert notes[1].greeting == "Dear Dimitris," and notes[1].signature == ("Best,", "Lena")
+    assert not notes[0].own
+
+
+# -- addressing people (R11) --------------------------------------------------------------
+
+@pytest.mark.parametrize(("interview_id", "greetings"), [
+    ("2026-11-19-nordwind-energie-onsite", ["Dear Małgorzata,", "Dear Jürgen,", "Dear Sophie,"]),
+    ("2026-11-20-mekong-freight-labs-phone-screen", ["Dear Thu Hà,"]),
+    ("2026-11-23-dnipro-robotics-first-round", ["Dear Олена,", "Dear Тарас,"]),
+    ("2026-11-24-aegean-analytics-final", ["Dear Σοφία,", "Dear Dimitris,"]),
+])
+def test_greetings_use_the_given_name_in_its_own_script(interview_id: str, greetings: list[str]) -> None:
+    """Given names as written, in any script; a Vietnamese name by its given part, not the family name (R11)."""
+    assert [n.greeting for n in compose_notes(PROFILE, _interview(interview_id))] == greetings
+
+
+def test_a_salutation_field_overrides_the_greeting() -> None:
+    """The candidate may say how a person is addressed ('Ms Hà')."""
+    interview = _interview("2026-11-20-mekong-freight-labs-phone-screen")
+    person = {**interview.interviewers[0].model_dump(mode="json", exclude_none=True), "salutation": "Ms Hà"}
+    (note,) = compose_notes(PROFILE, replace(interview, interviewers=[person]))
+    assert note.greeting == "Dear Ms Hà,"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She recommended a bakery near the office.", "You recommended a bakery near the office."),
+    ("He is also learning German, and we swapped podcast tips.",
+     "You are also learning German, and we swapped podcast tips."),
+    ("We both studied in Wrocław.", "We both studied in Wrocław."),
+    ("She loves her dog and told me about him.", "You love your dog and told me about you."),
+    ("He watches every Bundesliga match.", "You watch every Bundesliga match."),
+])
+def test_personal_notes_are_turned_to_address_the_person(text: str, expected: str) -> None:
+    """'personal' is written about the interviewer; the note speaks to them."""
+    assert second_person(text) == expected
+
+
+# -- the other emails (R8, R17, R18) ----------------------------------------------------
+
+def test_card_on_its_way_emails_only_after_in_person_interviews() -> None:
+    """In person: one email per interviewer announcing the card (R8); otherwise none."""
+    onsite = _interview("2026-11-19-nordwind-energie-onsite")
+    emails = compose_card_emails(PROFILE, onsite)
+    assert [e.recipients[0].name for e in emails] == [p.name for p in onsite.interviewers]
+    assert all(re.search(r"card|note", e.text) and e.subject for e in emails)
+    assert compose_card_emails(PROFILE, _interview("2026-11-23-dnipro-robotics-first-round")) == []
+
+
+@pytest.mark.parametrize(("interview_id", "timeline"), [
+    ("2026-11-19-nordwind-energie-onsite", "a decision was expected by Friday, 27 November"),
+    ("2026-11-20-mekong-freight-labs-phone-screen", "I would hear in a few days"),
+    ("2026-11-23-dnipro-robotics-first-round", "I would hear within ten working days"),
+    ("2026-11-24-aegean-analytics-final", "I would hear within two weeks"),
+])
+def test_the_status_follow_up_recalls_the_stated_timeline(interview_id: str, timeline: str) -> None:
+    """The follow-up mentions the employer's timeline, asks politely and offers material (R17)."""
+    email = compose_follow_up(PROFILE, _interview(interview_id))
+    assert timeline in email.text
+    assert "whether there is any news" in email.text
+    assert "further examples of my work" in email.text
+    assert email.to and email.subject
+
+
+def test_a_us_candidate_gets_us_dates_and_business_days(reference_dir: Path) -> None:
+    """Dates and spans follow the candidate's country: 'Friday, December 4', 'business days'."""
+    workspace = Workspace.open(reference_dir)
+    email = compose_follow_up(workspace.profile(), workspace.load("2026-11-20-acme-analytics-onsite"))
+    assert "by Friday, December 4." in email.text
+    dnipro = _interview("2026-11-23-dnipro-robotics-first-round")
+    assert "within ten business days" in compose_follow_up(workspace.profile(), dnipro).text
+
+
+def test_the_follow_up_goes_to_someone_with_an_address(reference_dir: Path) -> None:
+    """Without a recruiter on the panel, the follow-up goes to an interviewer who has an email (R12)."""
+    workspace = Workspace.open(reference_dir)
+    email = compose_follow_up(workspace.profile(), workspace.load("2026-11-24-initech-video"))
+    assert email.to == ["Samir Nagheenanajar <samir.n@initech.example>"]
+    assert "I am writing about my interview" in email.text  # no timeline was given
+
+
+def test_the_feedback_request_asks_for_feedback_and_keeps_the_door_open() -> None:
+    """At the move-on date: thanks, a request for brief feedback, staying in touch (R18)."""
+    email = compose_feedback_request(PROFILE, _interview("2026-11-19-nordwind-energie-onsite"))
+    assert email.recipients[0].name == "Sophie Laurent"
+    assert "feedback" in email.subject.lower() and "brief feedback" in email.text
+    assert "stay in touch" in email.text
+
+
+# -- determinism and templates ----------------------------------------------------------
+
+def test_a_chooser_deals_a_panel_different_phrasings() -> None:
+    """Ranks 0..n-1 of one interview get n different phrasings of every slot."""
+    for slot in ("thanks", "topics", "interest"):
+        assert len({Chooser("x", rank)(slot, 3) for rank in range(3)}) == 3
+
+
+def test_a_workspace_template_replaces_the_shipped_one(tmp_path: Path) -> None:
+    """Templates are user-editable: a workspace's templates/notes/card.j2 is used instead of the kit's."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "card.j2").write_text(
+        "{% block greeting %}Hello {{ person.salutation }},{% endblock %}"
+        "{% block body %}{{ c.topics() }}{% endblock %}{% block signature %}{{ me.name }}{% endblock %}",
+        "utf-8")
+    notes = compose_notes(PROFILE, _interview("2026-11-24-aegean-analytics-final"), templates=tmp_path)
+    assert notes[0].text.startswith("Hello Σοφία,\n\n")
+    assert notes[0].text.endswith("\n\nLena Hoffmann")
+
+
+def test_topics_keep_the_capitals_of_names() -> None:
+    """A topic's first word is lowered in a sentence only when it is plainly not a name."""
+    interview = _interview("2026-11-24-aegean-analytics-final")
+    people = [p.model_dump(mode="json", exclude_none=True) for p in interview.interviewers]
+    people[1]["topics"] = ["Kubernetes at scale", "Relocation support"]
+    note = compose_notes(PROFILE, replace(interview, interviewers=people))[1]
+    assert "Kubernetes at scale" in note.text and "relocation support" in note.text
