@@ -33,6 +33,11 @@ from .errors import RenderError
 # NKo, Samaritan, Mandaic and their presentation forms).
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+# Scripts whose letters must be reordered or fused into conjuncts by a shaping engine
+# (Indic, Sinhala, Tibetan, Myanmar, Khmer, Mongolian, Balinese, Javanese…). Drawn glyph
+# by glyph, as reportlab does, a name in them prints misspelt, so it is refused instead.
+_COMPLEX = re.compile("[\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1800-\u18af"
+                      "\u1a00-\u1aaf\u1b00-\u1b7f\ua8e0-\ua8ff\ua980-\ua9df\U00011000-\U000111ff]")
 # Spaces, punctuation and digits borrow the font of the run they sit in.
 _NEUTRAL_CATEGORIES = {"Zs", "Po", "Pd", "Ps", "Pe", "Pi", "Pf", "Pc", "Nd", "Sm", "Sc", "Sk", "So", "Cf"}
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"}
@@ -110,8 +115,9 @@ def _fontconfig_candidates(char: str) -> list[tuple[str, int]]:
     if exe is None:
         return []
     pattern = f"sans-serif:charset={ord(char):x}"
-    if 0xAC00 <= ord(char) <= 0xD7FF or 0x1100 <= ord(char) <= 0x11FF or 0x3130 <= ord(char) <= 0x318F:
-        pattern += ":lang=ko"  # Korean names look right in a Korean font, not a Chinese one
+    if font_package(char) == "fonts-nanum":
+        # Korean names look right in a Korean font rather than in a Chinese one that has Hangul.
+        pattern = f"NanumGothic,NanumBarunGothic,sans-serif:charset={ord(char):x}:lang=ko"
     try:
         out = subprocess.run(
             [exe, "-s", "--format", "%{file}\t%{index}\t%{fontformat}\n", pattern],
@@ -190,6 +196,16 @@ class FontSet:
 
     def check(self, text: str, where: str) -> None:
         """Raise :class:`RenderError` if any character of ``text`` has no font."""
+        complex_script = _COMPLEX.search(text)
+        if complex_script:
+            char = complex_script.group()
+            script = unicodedata.name(char, "this script").split()[0].title()
+            raise RenderError(
+                f"{where}: cannot print {text!r} correctly: {script} letters (such as {describe(char)}) "
+                "must be reordered and joined by a text shaping engine, which the card renderer does not "
+                "have, so the name would print misspelt. Copy this card from the interview file instead, "
+                "or write the name in Latin letters as the person does on their business card."
+            )
         for char in dict.fromkeys(text):
             if char in "\n\r\t" or char in _INVISIBLE:
                 continue
