@@ -220,10 +220,11 @@ def fit(text: str, width: float, height: float, fonts: FontSet, *, who: str = "t
     kept = _paginate(rows, per_face)[: attempts[-1]]
     words_total = len(text.split())
     words_fit = sum(len(r.text.split()) for chunk in kept for r in chunk)
+    over = words_total - words_fit
     faces_word = "one card face" if attempts[-1] == 1 else f"{attempts[-1]} card faces"
     raise RenderError(
         f"{who}: {words_total} words do not fit on {faces_word} even at {smallest:g} pt; about "
-        f"{words_fit} fit. Shorten the note by about {words_total - words_fit} words (a card holds "
+        f"{words_fit} fit. Shorten the note by about {over} word{'s' if over != 1 else ''} (a card holds "
         "about 60–120 handwritten words, R9), or choose a bigger card with --size."
     )
 
@@ -403,7 +404,7 @@ def _crop_marks(canvas: Any, layout: Layout) -> None:
 
 
 def _checklist(pen: _Pen, cards: list[Card], width: float, height: float, size_label: str,
-               *, margin: float, draft: bool) -> None:
+               *, margin: float, new_page: Any) -> None:
     """The first page(s): every card with name, title and where verified, to tick."""
     c = pen.canvas
     left, right, top = margin, width - margin, height - margin
@@ -424,7 +425,7 @@ def _checklist(pen: _Pen, cards: list[Card], width: float, height: float, size_l
         detail_rows = wrap(detail, text_w - box - 8, 7.5, pen.fonts)
         needed = 14 * len(name_rows) + 11 * len(title_rows) + 9.5 * len(detail_rows) + 8
         if y - needed < margin:
-            c.showPage()
+            new_page()
             c.setFillColorRGB(0, 0, 0)
             y = top - 11
         c.setStrokeColorRGB(0, 0, 0)
@@ -574,7 +575,8 @@ def render_cards(
 
     if checklist:
         margin = max(layout.margin, min(layout.page_width, layout.page_height) * 0.07)
-        _checklist(pen, cards, layout.page_width, layout.page_height, card_size.label, margin=margin, draft=draft)
+        _checklist(pen, cards, layout.page_width, layout.page_height, card_size.label, margin=margin,
+                   new_page=lambda: end_page(blank_back=True))
         end_page(blank_back=True)
     if alignment_page:
         _alignment_page(pen, layout)

@@ -88,7 +88,7 @@ def glyphs(pdf: bytes, page: int) -> list[tuple[str, float, float]]:
         out = []
         for i in range(text.count_chars()):
             char = text.get_text_range(i, 1)
-            left, bottom, right, top = text.get_charbox(i)
+            left, bottom, right, top = text.get_charbox(i, loose=True)  # line-high boxes
             out.append((char, (left + right) / 2, (bottom + top) / 2))
         return out
     finally:
