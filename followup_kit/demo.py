@@ -39,6 +39,18 @@ def copy_demo(directory: Path | str, *, force: bool = False,
     return Workspace.open(target, output_dir=output_dir)
 
 
+def open_or_copy_demo(directory: Path | str) -> Workspace:
+    """Open the workspace at ``directory``; where there is none yet, start it from the demo.
+
+    The notebooks call this, so they work out of the box and on the user's own
+    workspace by changing one path.
+    """
+    target = Path(directory)
+    if (target / PROFILE_FILE).exists():
+        return Workspace.open(target)
+    return copy_demo(target)
+
+
 def build_outputs(workspace: Workspace) -> Iterator[tuple[str, Path]]:
     """Run every output step on ``workspace``; yields (label, path) for each file written."""
     for label, step in OUTPUT_STEPS:
