@@ -660,10 +660,14 @@ def write_cards(workspace: "Workspace", ids: list[str] | None = None, *, output:
     """
     from pathlib import Path
 
-    from .compose import compose_notes
     from .workspace import write_atomic
 
     profile = workspace.profile()
+    default_size, default_sheet = default_size_and_sheet(profile)
+    size, sheet = size or default_size, sheet or default_sheet
+    Layout.build(size, sheet)  # a bad size or sheet is reported before any work
+    from .compose import compose_notes
+
     listing = workspace.interviews(ids)
     if listing.invalid:
         raise listing.invalid[0]
@@ -673,9 +677,7 @@ def write_cards(workspace: "Workspace", ids: list[str] | None = None, *, output:
             f"{workspace.root}: no in-person interview{' among ' + ', '.join(ids) if ids else ''}, so no "
             "cards to print (after a phone or video interview an email is the note, R8)."
         )
-    default_size, default_sheet = default_size_and_sheet(profile)
-    pdf = render_cards(notes, profile, listing.interviews, size=size or default_size,
-                       sheet=sheet or default_sheet, draft=draft, **options)
+    pdf = render_cards(notes, profile, listing.interviews, size=size, sheet=sheet, draft=draft, **options)
     if output is None:
         return workspace.write_output("cards.pdf", pdf)
     return write_atomic(Path(output), pdf)
