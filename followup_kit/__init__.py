@@ -5,6 +5,7 @@ names; every follow-up date in an .ics calendar; email drafts. The library does
 the work; notebooks and the ``followup-kit`` command are thin front ends.
 """
 
+from .cards import card_preview, preview_png, render_cards, write_cards
 from .errors import (
     ConflictError,
     FollowupKitError,
@@ -14,6 +15,7 @@ from .errors import (
     UnverifiedError,
     WorkspaceError,
 )
+from .geometry import CardSize, Layout
 from .model import (
     Checked,
     DateTimeline,
@@ -31,6 +33,7 @@ from .model import (
 from .workspace import Listing, Workspace, locate
 
 __all__ = [
+    "CardSize",
     "Checked",
     "ConflictError",
     "DateTimeline",
@@ -40,6 +43,7 @@ __all__ = [
     "Interview",
     "Interviewer",
     "InvalidFileError",
+    "Layout",
     "Listing",
     "NoTimeline",
     "Problem",
@@ -51,6 +55,10 @@ __all__ = [
     "WithinTimeline",
     "Workspace",
     "WorkspaceError",
+    "card_preview",
     "locate",
+    "preview_png",
+    "render_cards",
     "replace",
+    "write_cards",
 ]
