@@ -336,6 +336,8 @@ def visual(text: str, base: str = "L") -> str:
         return text
     from bidi import get_display
 
+    # python-bidi leaves each vowel mark just before its letter in drawing order; that is
+    # what the fonts expect (a zero-width mark is drawn over the glyph that follows it).
     return get_display(text, base_dir=base)
 
 

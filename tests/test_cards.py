@@ -387,3 +387,36 @@ def test_preview_of_a_missing_page_is_an_error(fonts: FontSet) -> None:
     pdf = render_cards(notes_for(iv), PROFILE, [iv], sheet="card", checklist=False, fonts=fonts)
     with pytest.raises(RenderError, match="has 2 pages"):
         preview_png(pdf, 5)
+
+
+def test_card_fronts_always_start_a_sheet_in_duplex(world_pdf: bytes) -> None:
+    """However many checklist pages there are, each card front is on a recto (odd page number)."""
+    pages = pypdf_pages(world_pdf)
+    fronts = [i for i, page in enumerate(pages) if "Dear" in page]
+    assert len(fronts) == len(PEOPLE)
+    assert all(i % 2 == 0 for i in fronts)  # 0-based even index = page 1, 3, 5…
+    assert len(pages) % 2 == 0
+
+
+def test_decomposed_text_prints_composed(fonts: FontSet) -> None:
+    """A note typed with combining accents (NFD) prints the composed letters (NFC)."""
+    iv = interview([person("Ana Dvořák")])
+    note = Note(iv.id, iv.interviewers[0], "card", unicodedata.normalize("NFD", "Dear Ana Dvořák,\n\nDěkuji."))
+    front = pypdf_pages(render_cards([note], PROFILE, [iv], sheet="card", checklist=False, fonts=fonts))[0]
+    assert "Dear Ana Dvořák," in front and "Děkuji." in front
+
+
+def test_ruled_lines_only_when_asked(fonts: FontSet) -> None:
+    """ruled=True adds faint lines under the note; the default has only the header rule."""
+    import pypdf
+    from pypdf.generic import ContentStream
+
+    iv = interview([person("Ana Dvořák")])
+
+    def strokes(ruled: bool) -> int:
+        pdf = render_cards(notes_for(iv), PROFILE, [iv], sheet="card", checklist=False, ruled=ruled, fonts=fonts)
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        return sum(op == b"l" for _, op in ContentStream(reader.pages[0].get_contents(), reader).operations)
+
+    assert strokes(False) == 1
+    assert strokes(True) >= 12

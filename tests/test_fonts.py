@@ -125,3 +125,21 @@ def test_visual_order_reverses_right_to_left_runs_only() -> None:
     shown = visual("Dear שרה כהן,", "L")
     assert shown.startswith("Dear ") and "ןהכ הרש" in shown
     assert visual("Plain text", "L") == "Plain text"
+
+
+@pytest.mark.parametrize("text", ["שָׁלוֹם", "مُحَمَّد"])
+def test_vowel_marks_are_drawn_just_before_their_letter(text: str) -> None:
+    """In drawing order each mark comes right before its letter: DejaVu and Noto draw a
+    zero-width right-to-left mark over the glyph that follows it (checked on rendered PNGs)."""
+    shown = visual(shape(text), "R")
+    assert unicodedata.category(shown[-1]) != "Mn"
+    clusters: list[str] = []
+    pending = ""
+    for char in shown:
+        if unicodedata.category(char) == "Mn":
+            pending += char
+        else:
+            clusters.append(char + pending)
+            pending = ""
+    # Reading the clusters right to left gives back the logical text, marks on their letters.
+    assert unicodedata.normalize("NFKC", "".join(reversed(clusters))) == unicodedata.normalize("NFKC", text)
