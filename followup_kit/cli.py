@@ -22,6 +22,8 @@ import click
 from .errors import FollowupKitError, InvalidFileError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+#: ``check`` draws a progress bar from this many interviews on (on a terminal only).
+CHECK_PROGRESS_FROM = 50
 
 
 class _Group(click.Group):
@@ -64,8 +66,8 @@ def file_findings(invalid: list[InvalidFileError]) -> list[dict[str, Any]]:
 def main() -> None:
     """followup-kit: thank-you cards, email drafts and follow-up dates after a job interview.
 
-    Every command takes PATH, a workspace folder (with profile.json and
-    interviews/) or one interview file inside one.
+    PATH is a workspace folder (with profile.json and interviews/) or one
+    interview file inside one.
 
     \b
     Exit codes: 0 ok, 1 findings to look at, 2 bad input.
@@ -76,15 +78,20 @@ def main() -> None:
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
-def check(path: Path, as_json: bool) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no 'ok' line; only problems.")
+def check(path: Path, as_json: bool, quiet: bool) -> None:
     """Check a workspace (or one interview file) and list every problem.
+
+    On a terminal, a workspace of many interviews shows a progress bar on stderr.
 
     \b
     Examples:
       followup-kit check my-job-search
       followup-kit check my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
       followup-kit check my-job-search --json
+      followup-kit check cohort/li-na --quiet && echo valid
     """
+    from .progress import tracked
     from .workspace import locate
 
     workspace, ids = locate(path)
@@ -93,7 +100,8 @@ def check(path: Path, as_json: bool) -> None:
         workspace.profile()
     except InvalidFileError as exc:
         invalid.append(exc)
-    listing = workspace.interviews(ids)
+    listing = workspace.interviews(ids, progress=lambda names: tracked(
+        names, label="Checking interviews", quiet=quiet or as_json, min_items=CHECK_PROGRESS_FROM))
     invalid.extend(listing.invalid)
     findings = file_findings(invalid)
     if as_json:
@@ -102,9 +110,9 @@ def check(path: Path, as_json: bool) -> None:
         for row in findings:
             click.secho(f"error: {row['message']}", fg="red")
         checked = len(listing.interviews) + len(listing.invalid)
-        if not findings:
+        if not findings and not quiet:
             click.secho(f"ok: {workspace.root}: profile and {checked} interview file(s) are valid.", fg="green")
-        else:
+        elif findings:
             click.echo(f"{len(invalid)} invalid file(s); the files were not changed. Fix them and run check again.")
     sys.exit(EXIT_BAD_INPUT if invalid else EXIT_OK)
 
@@ -151,6 +159,126 @@ def demo(directory: Path, output: Path | None, force: bool) -> None:
         click.echo(f"  {label}: {written}")
 
 
+@main.command("import")
+@click.argument("csv_path", metavar="PATH.csv", required=False, type=click.Path(path_type=Path))
+@click.option("-w", "--workspace", type=click.Path(path_type=Path),
+              help="The workspace to import into (with a 'student' column: the cohort folder).")
+@click.option("--dry-run", is_flag=True, help="Check every row and say what would be written; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-interview lines; only problems.")
+@click.option("--delimiter", type=click.Choice([",", ";", "tab"]), default=None,
+              help="The column separator; detected from the header when not given.")
+@click.option("--encoding", default="utf-8-sig", show_default=True,
+              help="The file's text encoding (UTF-8 with or without BOM by default).")
+@click.option("--template", is_flag=True, help="Print the template CSV (every column, example rows) and exit.")
+def import_(csv_path: Path | None, workspace: Path | None, dry_run: bool, as_json: bool, quiet: bool,
+            delimiter: str | None, encoding: str, template: bool) -> None:
+    """Import a spreadsheet of interviews (one row per interviewer) into a workspace.
+
+    Rows of one interview share the 'interview' column (or company, start and
+    role). Bad rows are listed with row number and column; every interview
+    without a bad row is imported, and an interview with one is not written at
+    all. Interviews already in the workspace (same company, start and role) are
+    skipped, so importing the same file again is safe. The columns are listed in
+    the README ("Career centres: batch import") and in the template.
+
+    \b
+    Exit codes: 0 every interview imported or already present;
+                1 some rows are bad (the other interviews were imported);
+                2 the file or workspace cannot be used (nothing was written).
+
+    \b
+    Examples:
+      followup-kit import --template > cohort.csv
+      followup-kit import cohort.csv -w my-job-search --dry-run
+      followup-kit import cohort.csv -w my-job-search
+      followup-kit import cohort.csv -w career-centre/2026 --quiet
+    """
+    from .batch import format_rows, import_csv
+    from .progress import tracked
+    from .resources import cohort_template
+
+    if template:
+        click.echo(cohort_template().read_bytes(), nl=False)
+        return
+    if csv_path is None:
+        raise click.UsageError("give the CSV file to import, or --template to get one.")
+    if workspace is None:
+        raise click.UsageError("give the workspace to import into with -w WORKSPACE.")
+    report = import_csv(
+        csv_path, workspace, dry_run=dry_run, encoding=encoding,
+        delimiter="\t" if delimiter == "tab" else delimiter,
+        progress=lambda groups: tracked(groups, label="Importing interviews", quiet=quiet or as_json),
+    )
+    for rejected in report.rejected:
+        for problem in rejected.problems:
+            click.secho(f"error: {problem}", fg="red", err=True)
+    if as_json:
+        _emit_json(report.to_json())
+    elif not quiet:
+        verb = "would import" if dry_run else "imported"
+        for item in report.imported:
+            click.echo(f"{verb}: {format_rows(item.rows)} -> {item.path}")
+        for item in report.skipped:
+            click.echo(f"skipped: {format_rows(item.rows)}: already in {item.workspace} as {item.existing}")
+    if not as_json:
+        for rejected in report.rejected:
+            click.secho(f"not imported: {format_rows(rejected.rows)} ({rejected.label}): fix "
+                        f"{format_rows(rejected.bad_rows)} and import again", fg="yellow", err=True)
+        if not quiet:
+            summary = (f"{len(report.imported)} interview(s) {verb}, {len(report.skipped)} already present, "
+                       f"{len(report.rejected)} not imported.")
+            click.secho(summary, fg="yellow" if report.rejected else "green")
+    sys.exit(EXIT_FINDINGS if report.rejected else EXIT_OK)
+
+
+@main.command()
+@click.argument("workspace", type=click.Path(path_type=Path), default=Path("."))
+def new(workspace: Path) -> None:
+    """Create an interview file by answering questions (no Jupyter needed).
+
+    Asks for the company, role, stage, medium, times, what they said about the
+    decision, each interviewer (name, title, where each was checked, email,
+    topics) and your reflection. Every answer is checked at once and asked again
+    if it is not valid; nothing is written until the whole interview is valid.
+    A folder without profile.json gets one first (your name, time zone, country).
+
+    \b
+    Exit codes: 0 saved; 2 the workspace cannot be used, or the input ended
+    before the interview was complete (nothing was written).
+
+    \b
+    Examples:
+      followup-kit new                  # in the workspace folder
+      followup-kit new my-job-search
+      followup-kit new career-centre/li-na
+    """
+    from .interactive import Questions
+    from .workspace import PROFILE_FILE, Workspace
+
+    try:
+        if (workspace / PROFILE_FILE).exists():
+            ws = Workspace.open(workspace)
+            profile = ws.profile()
+        else:
+            click.echo(f"{workspace} has no {PROFILE_FILE} yet: creating a workspace there.")
+            profile = Questions().profile()
+            ws = Workspace.create(workspace, profile)
+            click.secho(f"saved: {ws.root / PROFILE_FILE}", fg="green")
+        interview = Questions(default_timezone=profile.timezone).interview()
+    except click.exceptions.Abort:
+        click.secho("error: the input ended before the interview was complete; nothing was written.",
+                    fg="red", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    path = ws.save(interview)
+    click.secho(f"saved: {path}", fg="green")
+    for person in interview.interviewers:
+        if person.unverified:  # R2, R11: nothing unverified gets printed without a reminder
+            click.echo(f"reminder: check the {' and '.join(person.unverified)} of {person.name} before "
+                       f"anything is printed, then record where under 'checked' in {path.name}.")
+    sys.exit(EXIT_OK)
+
+
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
@@ -170,7 +298,7 @@ def demo(directory: Path, output: Path | None, force: bool) -> None:
               help="Addresses behind each card for double-sided printing (flip on long edge), on "
                    "separate envelope sheets at the end, or not at all.")
 @click.option("--test-page", is_flag=True, help="Add a printer alignment page (rulers, card outlines).")
-@click.option("--quiet", is_flag=True, help="Print nothing on success.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
 def cards(path: Path, output: Path | None, size: str | None, sheet: str | None, draft: bool,
           interviews: tuple[str, ...], ruled: bool, backs: str, test_page: bool, quiet: bool) -> None:
     """Lay the thank-you notes of in-person interviews out as printable cards (PDF).

@@ -54,7 +54,10 @@ def _expected(expected: str, hint: str = "") -> PydanticCustomError:
 
 def _nfc(value: Any) -> Any:
     # Names are compared and printed; NFC makes "Dvořák" typed two ways one string.
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+    # ASCII text is NFC already; skipping it keeps loading hundreds of files fast.
+    if isinstance(value, str) and not value.isascii():
+        return unicodedata.normalize("NFC", value)
+    return value
 
 
 class Record(BaseModel):
@@ -67,8 +70,15 @@ class Record(BaseModel):
     def _normalise_text(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
-        return {k: [_nfc(v) for v in value] if isinstance(value, list) else _nfc(value)
-                for k, value in data.items()}
+        # Copy the dict only when some text changes: most files are NFC already.
+        changes = {}
+        for key, value in data.items():
+            if isinstance(value, str):
+                if not value.isascii():
+                    changes[key] = _nfc(value)
+            elif isinstance(value, list) and not all(type(v) is not str or v.isascii() for v in value):
+                changes[key] = [_nfc(v) for v in value]
+        return {**data, **changes} if changes else data
 
 
 def _non_empty(value: str) -> str:

@@ -28,3 +28,8 @@ def templates_dir() -> Path:
 def demo_dir() -> Path:
     """The bundled demo workspace."""
     return _PACKAGE / "demo"
+
+
+def cohort_template() -> Path:
+    """The template CSV of a career centre's batch import (UTF-8 with a BOM, so Excel reads it)."""
+    return _PACKAGE / "data" / "cohort-template.csv"

@@ -23,7 +23,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Container, Iterable, Iterator
 
 from .errors import ConflictError, InvalidFileError, Problem, WorkspaceError
 from .model import Interview, Profile
@@ -149,6 +149,7 @@ class Workspace:
         self.root = Path(root)
         self._output_dir = Path(output_dir) if output_dir is not None else None
         self._seen: dict[Path, str] = {}
+        self._folders: dict[Path, Path] = {}
 
     # -- opening --------------------------------------------------------------------
 
@@ -200,6 +201,14 @@ class Workspace:
         """How a path is named in messages: as the user gave the workspace, plus the file."""
         return str(path)
 
+    def _key(self, path: Path) -> Path:
+        # Resolving every file's full path costs a system call per folder level; the
+        # folders of a workspace are few, so resolve each once and add the file name.
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
+
     # -- reading ------------------------------------------------------------------------
 
     def _read(self, path: Path) -> Any:
@@ -210,7 +219,7 @@ class Workspace:
         except OSError as exc:
             raise WorkspaceError(f"{self.shown(path)}: could not be read ({exc.strerror or exc}).") from exc
         data = parse_json(raw, self.shown(path))
-        self._seen[path.resolve()] = _digest(raw)
+        self._seen[self._key(path)] = _digest(raw)
         return data
 
     def profile(self) -> Profile:
@@ -229,11 +238,17 @@ class Workspace:
         path = self.interview_path(interview_id)
         return Interview.from_record(self._read(path), id=interview_id, file=self.shown(path))
 
-    def interviews(self, ids: list[str] | None = None) -> Listing:
-        """Every interview (or those in ``ids``): valid ones by start time, invalid ones reported."""
+    def interviews(self, ids: list[str] | None = None, *,
+                   progress: Callable[[list[str]], Iterable[str]] | None = None) -> Listing:
+        """Every interview (or those in ``ids``): valid ones by start time, invalid ones reported.
+
+        ``progress`` wraps the list of ids while they are read, e.g. to draw a
+        progress bar (:func:`followup_kit.progress.tracked`).
+        """
         valid: list[Interview] = []
         invalid: list[InvalidFileError] = []
-        for interview_id in ids if ids is not None else self.ids():
+        ids = ids if ids is not None else self.ids()
+        for interview_id in progress(ids) if progress is not None else ids:
             try:
                 valid.append(self.load(interview_id))
             except InvalidFileError as exc:
@@ -244,7 +259,7 @@ class Workspace:
     # -- writing -----------------------------------------------------------------------
 
     def _write(self, path: Path, data: bytes, *, new: bool) -> Path:
-        key = path.resolve()
+        key = self._key(path)
         if path.exists():
             current = path.read_bytes()
             seen = self._seen.get(key)
@@ -281,14 +296,18 @@ class Workspace:
         data = dump_json(profile.model_dump(mode="json", exclude_none=True))
         return self._write(self.root / PROFILE_FILE, data, new=False)
 
-    def new_id(self, interview: Interview) -> str:
-        """A readable id not yet used: '2026-11-20-acme-analytics-onsite'."""
+    def new_id(self, interview: Interview, *, taken: Container[str] = ()) -> str:
+        """A readable id not yet used: '2026-11-20-acme-analytics-onsite'.
+
+        Ids in ``taken`` count as used too (a dry run plans several ids before writing any).
+        """
         base = "-".join(part for part in (
             f"{interview.start:%Y-%m-%d}", slug(interview.company) or "interview", interview.stage,
         ))
-        taken = set(self.ids())
+        # Asking for each candidate file, not listing the folder, keeps a batch of
+        # hundreds of saves linear.
         candidate, n = base, 2
-        while candidate in taken:
+        while candidate in taken or self.interview_path(candidate).exists():
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
