@@ -5,6 +5,7 @@ names; every follow-up date in an .ics calendar; email drafts. The library does
 the work; notebooks and the ``followup-kit`` command are thin front ends.
 """
 
+from .cards import card_preview, preview_png, render_cards, write_cards
 from .compose import (
     Email,
     Note,
@@ -22,6 +23,7 @@ from .errors import (
     UnverifiedError,
     WorkspaceError,
 )
+from .geometry import CardSize, Layout
 from .model import (
     Checked,
     DateTimeline,
@@ -40,7 +42,13 @@ from .proofread import Finding, proofread
 from .workspace import Listing, Workspace, locate
 
 __all__ = [
+    "card_preview",
+    "CardSize",
     "Checked",
+    "compose_card_emails",
+    "compose_feedback_request",
+    "compose_follow_up",
+    "compose_notes",
     "ConflictError",
     "DateTimeline",
     "Email",
@@ -51,23 +59,23 @@ __all__ = [
     "Interview",
     "Interviewer",
     "InvalidFileError",
+    "Layout",
     "Listing",
-    "NoTimeline",
+    "locate",
     "Note",
+    "NoTimeline",
+    "preview_png",
     "Problem",
     "Profile",
+    "proofread",
     "Reflection",
+    "render_cards",
     "RenderError",
+    "replace",
     "Timeline",
     "UnverifiedError",
     "WithinTimeline",
     "Workspace",
     "WorkspaceError",
-    "compose_card_emails",
-    "compose_feedback_request",
-    "compose_follow_up",
-    "compose_notes",
-    "locate",
-    "proofread",
-    "replace",
+    "write_cards",
 ]

@@ -364,5 +364,60 @@ def new(workspace: Path) -> None:
     sys.exit(EXIT_OK)
 
 
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+              help="The PDF to write (default: cards.pdf in the workspace's output folder).")
+@click.option("--size", default=None, metavar="a2|a6|a7|iso-a6|WxH",
+              help="Card size: US A2 4.25x5.5in, US A6 4.5x6.25in, US A7 5x7in, ISO A6 105x148mm, "
+                   "or WxH with a unit such as 4x6in or 100x150mm. Default: a2 where Letter paper "
+                   "is used (US, CA, …), iso-a6 elsewhere.")
+@click.option("--sheet", type=click.Choice(["letter", "a4", "card"], case_sensitive=False), default=None,
+              help="Paper: several cards per letter or a4 sheet with crop marks, or 'card' for one "
+                   "card per page at its exact size. Default: from the profile's country.")
+@click.option("--draft", is_flag=True, help="Print cards whose name or title is unverified, marked DRAFT.")
+@click.option("--interview", "interviews", multiple=True, metavar="ID",
+              help="Only this interview (repeat for several). Default: every in-person interview.")
+@click.option("--ruled", is_flag=True, help="Faint ruled lines under the note, to keep handwriting straight.")
+@click.option("--backs", type=click.Choice(["duplex", "separate", "none"]), default="duplex", show_default=True,
+              help="Addresses behind each card for double-sided printing (flip on long edge), on "
+                   "separate envelope sheets at the end, or not at all.")
+@click.option("--test-page", is_flag=True, help="Add a printer alignment page (rulers, card outlines).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
+def cards(path: Path, output: Path | None, size: str | None, sheet: str | None, draft: bool,
+          interviews: tuple[str, ...], ruled: bool, backs: str, test_page: bool, quiet: bool) -> None:
+    """Lay the thank-you notes of in-person interviews out as printable cards (PDF).
+
+    One card per interviewer, at the real card size, with the verified name and
+    title, for you to copy by hand. A first page lists every card to tick. Print
+    at 100% ("Actual size"), double-sided flipping on the long edge. A name or
+    title nobody checked stops the command unless --draft.
+
+    \b
+    Examples:
+      followup-kit cards my-job-search -o cards.pdf
+      followup-kit cards my-job-search --size a7 --sheet card
+      followup-kit cards my-job-search --interview 2026-11-19-nordwind-energie-onsite --draft
+      followup-kit cards my-job-search --size 100x150mm --sheet a4 --test-page
+    """
+    from .cards import write_cards
+    from .workspace import locate
+
+    workspace, ids = locate(path)
+    if interviews:
+        ids = sorted(set(ids or []) | set(interviews)) if ids else list(interviews)
+        known = set(workspace.ids())
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            raise click.BadParameter(
+                f"no interview file {', '.join(unknown)} in {workspace.interviews_dir}. "
+                f"Known ids: {', '.join(sorted(known)) or 'none'}.", param_hint="--interview")
+    written = write_cards(workspace, ids, output=output, size=size, sheet=sheet and sheet.lower(),
+                          draft=draft, ruled=ruled, backs=backs, alignment_page=test_page)
+    if not quiet:
+        click.echo(f"Cards written to {written}. Print at 100% (Actual size)"
+                   + (", double-sided, flip on long edge." if backs == "duplex" else "."))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -25,6 +25,15 @@ def _notes_step(workspace: Workspace) -> "list[Path]":
 
 OUTPUT_STEPS.append(("thank-you notes", _notes_step))
 
+def _cards_step(workspace: Workspace) -> list[Path]:
+    """The printable cards of the demo's in-person interviews."""
+    from .cards import write_cards
+
+    return [write_cards(workspace, alignment_page=True)]
+
+
+OUTPUT_STEPS.append(("cards", _cards_step))
+
 
 def copy_demo(directory: Path | str, *, force: bool = False,
               output_dir: Path | str | None = None) -> Workspace:

@@ -1,0 +1,683 @@
+"""Printable thank-you cards: one card per note, at the real card size, as PDF bytes.
+
+The user prints the PDF and copies each note by hand onto a blank card, so the
+printed card is the size of the real one and its line breaks are the ones that
+fit by hand. A card carries only verified names and titles (R2, R11) unless it
+is a marked draft; every script prints, or the kit says which font to install;
+no text is ever cut off.
+
+Pages, in order: a checklist of every card; an optional printer alignment page;
+then sheets of card fronts, each followed (``backs="duplex"``) by the matching
+backs, mirrored so that they land behind their fronts when printed double-sided
+flipping on the long edge. ``backs="separate"`` puts the backs on their own
+sheets at the end (an envelope sheet), ``backs="none"`` leaves them out.
+
+reportlab is imported inside the functions that draw, so ``import followup_kit``
+stays light.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
+
+from .compose import Note
+from .errors import RenderError, UnverifiedError
+from .fonts import FontSet, base_direction, nfc, shape, visual
+from .geometry import INCH, SHEETS, CardSize, Layout, Slot
+from .model import Interview, Interviewer, Profile
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .workspace import Workspace
+
+Backs = Literal["duplex", "separate", "none"]
+Overflow = Literal["continue", "refuse"]
+
+#: Type sizes for the note, largest first: 13 pt is about the size of neat handwriting,
+#: so the printed line breaks are ones that fit by hand; 10 pt is the smallest we shrink to.
+BODY_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0)
+LEADING = 1.6  # line pitch / type size: close to college-ruled lines at 13 pt
+MAX_FACES = 2  # a note may continue on one more card face, never further
+SMALL = 6.5  # the not-to-copy print
+GREY = (0.42, 0.42, 0.42)
+RULE_GREY = (0.82, 0.82, 0.82)
+DRAFT_RED = (0.85, 0.2, 0.2)
+# Countries that use US Letter paper and US card sizes.
+_LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "DO", "SV", "PA", "NI", "HN"}
+
+
+@lru_cache(maxsize=1)
+def _text():
+    """The card wording macros from ``templates/cards.j2``."""
+    import jinja2
+
+    from .resources import templates_dir
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())),
+                             autoescape=False, keep_trailing_newline=False)
+    return env.get_template("cards.j2").module
+
+
+def _say(macro: str, *args: Any) -> str:
+    return str(getattr(_text(), macro)(*args)).strip()
+
+
+def default_size_and_sheet(profile: Profile) -> tuple[str, str]:
+    """US A2 cards on Letter where Letter is the paper; ISO A6 on A4 elsewhere."""
+    return ("a2", "letter") if profile.country in _LETTER_COUNTRIES else ("iso-a6", "a4")
+
+
+# -- what goes on one card ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Card:
+    """Everything drawn for one note: the note, who it is to, and the addresses."""
+
+    note: Note
+    interview: Interview
+    profile: Profile
+    unverified: tuple[str, ...]
+
+    @property
+    def person(self) -> Interviewer:
+        return self.note.interviewer
+
+    @property
+    def mail_by(self) -> dt.date:
+        """A handwritten card goes in the mail within 24 hours of the interview's end (R7)."""
+        return (self.interview.end + dt.timedelta(days=1)).date()
+
+    def address(self) -> tuple[list[str], str]:
+        """The recipient's postal address lines, and where it came from (R12 fallback)."""
+        name = nfc(self.person.name)
+        if self.person.address:
+            lines = nfc(self.person.address).splitlines()
+            return (lines if name in self.person.address else [name, *lines]), "interviewer"
+        if self.interview.company_address:
+            return [name, *nfc(self.interview.company_address).splitlines()], "company"
+        return [name, _say("hr_department"), nfc(self.interview.company)], "none"
+
+
+def _day(date: dt.date) -> str:
+    # Fixed English names: the cards' wording is English whatever the machine's locale.
+    # No-break spaces keep "Fri 20 Nov" on one line.
+    return f"{'Mon Tue Wed Thu Fri Sat Sun'.split()[date.weekday()]}\u00a0{date.day}\u00a0" \
+           f"{'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split()[date.month - 1]}"
+
+
+def check_verified(notes: Sequence[Note], interviews: Mapping[str, Interview] | None = None) -> None:
+    """Raise :class:`UnverifiedError` naming every person whose name or title nobody checked (R2, R11)."""
+    problems = []
+    for note in notes:
+        missing = note.interviewer.unverified
+        if missing:
+            where = f"interviews/{note.interview_id}.json" if note.interview_id else "the interview file"
+            fields = " and ".join(missing)
+            problems.append(f"{note.interviewer.name} ({where}): {fields} not verified")
+    if problems:
+        raise UnverifiedError(
+            "Cards not printed, because a name or title on them was never checked (R2, R11):\n  "
+            + "\n  ".join(problems)
+            + "\nCheck each against a business card, an email signature or the company website and "
+            "record where under \"checked\" (e.g. \"checked\": {\"name\": \"business card\", \"title\": "
+            "\"business card\"}); or print drafts marked DRAFT with --draft (draft=True)."
+        )
+
+
+# -- text layout --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Row:
+    """One printed line: logical text (shaped) and its paragraph's direction; '' is a blank line."""
+
+    text: str
+    base: str = "L"
+
+
+def _break_long(token: str, width: float, size: float, fonts: FontSet) -> list[str]:
+    """Split a token wider than the line (a long link, a CJK sentence) without losing a character."""
+    pieces, current, last_break = [], "", -1
+    for char in token:
+        if current and fonts.width(current + char, size) > width:
+            if 0 < last_break < len(current):
+                pieces.append(current[:last_break])
+                current = current[last_break:]
+            else:
+                pieces.append(current)
+                current = ""
+            last_break = -1
+        current += char
+        if char in "/-.?&_=":
+            last_break = len(current)
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
+    """``text`` in rows that fit ``width`` at ``size``: paragraphs split by blank lines
+    (a blank row between them), single newlines kept as line breaks."""
+    rows: list[Row] = []
+    space = fonts.width(" ", size)
+    paragraphs = [p for p in nfc(text).replace("\r\n", "\n").split("\n\n") if p.strip()]
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            rows.append(Row(""))
+        base = base_direction(paragraph)
+        for hard_line in shape(paragraph.strip("\n")).split("\n"):
+            tokens: list[str] = []
+            for token in (t for t in hard_line.replace("\t", " ").split(" ") if t):
+                if fonts.width(token, size) > width:
+                    tokens.extend(_break_long(token, width, size, fonts))
+                else:
+                    tokens.append(token)
+            line, line_width = "", 0.0
+            for token in tokens:
+                token_width = fonts.width(token, size)
+                if line and line_width + space + token_width > width:
+                    rows.append(Row(line, base))
+                    line, line_width = "", 0.0
+                line, line_width = (f"{line} {token}", line_width + space + token_width) if line \
+                    else (token, token_width)
+            rows.append(Row(line, base))
+    return rows
+
+
+@dataclass(frozen=True)
+class FaceLayout:
+    """A note laid out: type size and the rows of each card face."""
+
+    size: float
+    faces: tuple[tuple[Row, ...], ...]
+
+
+def fit(text: str, width: float, height: float, fonts: FontSet, *, who: str = "the note",
+        overflow: Overflow = "continue", sizes: Sequence[float] = BODY_SIZES) -> FaceLayout:
+    """Lay ``text`` out in a ``width`` × ``height`` area: shrink within ``sizes`` to fit one
+    face, else (``overflow="continue"``) continue on a second face; else refuse.
+
+    Never truncates: a note too long for two faces at the smallest size raises
+    :class:`RenderError` saying how many words to cut.
+    """
+    attempts = (1, MAX_FACES) if overflow == "continue" else (1,)
+    for faces in attempts:
+        for size in sizes:
+            rows = wrap(text, width, size, fonts)
+            per_face = int(height // (size * LEADING))
+            if per_face < 1:
+                break
+            chunks = _paginate(rows, per_face)
+            if len(chunks) <= faces:
+                return FaceLayout(size, tuple(tuple(c) for c in chunks))
+    smallest = sizes[-1]
+    rows = wrap(text, width, smallest, fonts)
+    per_face = max(1, int(height // (smallest * LEADING)))
+    kept = _paginate(rows, per_face)[: attempts[-1]]
+    words_total = len(text.split())
+    words_fit = sum(len(r.text.split()) for chunk in kept for r in chunk)
+    over = words_total - words_fit
+    faces_word = "one card face" if attempts[-1] == 1 else f"{attempts[-1]} card faces"
+    raise RenderError(
+        f"{who}: {words_total} words do not fit on {faces_word} even at {smallest:g} pt; about "
+        f"{words_fit} fit. Shorten the note by about {over} word{'s' if over != 1 else ''} (a card holds "
+        "about 60–120 handwritten words, R9), or choose a bigger card with --size."
+    )
+
+
+def _paginate(rows: list[Row], per_face: int) -> list[list[Row]]:
+    faces: list[list[Row]] = [[]]
+    for row in rows:
+        if len(faces[-1]) == per_face:
+            faces.append([])
+        if not faces[-1] and not row.text and len(faces) > 1:
+            continue  # a blank line does not open a card face
+        faces[-1].append(row)
+    return faces
+
+
+# -- drawing ------------------------------------------------------------------------------
+
+@dataclass
+class _Pen:
+    """Draws text in runs of embedded fonts, in visual order."""
+
+    canvas: Any
+    fonts: FontSet
+
+    def width(self, text: str, size: float, base: str = "L") -> float:
+        return self.fonts.width(visual(text, base), size)
+
+    def text(self, x: float, y: float, text: str, size: float, *, base: str = "L",
+             align: str = "left") -> float:
+        """Draw one line; returns its width. ``text`` is logical order, already shaped."""
+        shown = visual(text, base)
+        runs = self.fonts.runs(shown)
+        if align != "left":
+            width = self.fonts.width(shown, size)
+            x -= width if align == "right" else width / 2
+        obj = self.canvas.beginText(x, y)
+        for font, run in runs:
+            obj.setFont(font, size)
+            obj.textOut(run)
+        self.canvas.drawText(obj)
+        return self.fonts.width(shown, size)
+
+    def paragraph(self, x: float, y: float, text: str, size: float, width: float,
+                  leading: float) -> float:
+        """Wrap and draw ``text`` from baseline ``y`` down; returns the next baseline."""
+        for row in wrap(text, width, size, self.fonts):
+            if row.text:
+                self.text(x, y, row.text, size, base=row.base)
+            y -= leading
+        return y
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    """Where things go on a card face, derived from its size."""
+
+    width: float
+    height: float
+    pad: float = field(init=False)
+    header_top: float = field(init=False)
+    footer_y: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pad", max(18.0, min(self.width, self.height) * 0.07))
+        object.__setattr__(self, "header_top", self.height - 13.0)
+        object.__setattr__(self, "footer_y", 10.0)
+
+    @property
+    def text_width(self) -> float:
+        return self.width - 2 * self.pad
+
+
+def _header(card: Card, draft: bool) -> str:
+    person = card.person
+    verified = _say("verified_on", person.checked.name, person.checked.title, bool(person.title))
+    return _say("header", nfc(person.name), nfc(person.title or ""), verified, _day(card.mail_by),
+                draft and bool(card.unverified))
+
+
+def _draw_front(pen: _Pen, card: Card, layout: FaceLayout, part: int, style: CardStyle,
+                size_label: str, *, draft: bool, ruled: bool) -> None:
+    c = pen.canvas
+    w, h, pad = style.width, style.height, style.pad
+    draft_card = draft and bool(card.unverified)
+    if draft_card:
+        c.saveState()
+        c.setFillColorRGB(1.0, 0.86, 0.86)
+        c.translate(w / 2, h / 2)
+        c.rotate(55 if h > w else 30)
+        pen.text(0, -0.15 * min(w, h) * 0.3, _say("draft_mark"), min(w, h) * 0.3, align="center")
+        c.restoreState()
+    # The small print, not to copy: who, how verified, when to mail.
+    c.setFillColorRGB(*(DRAFT_RED if draft_card else GREY))
+    y = style.header_top - SMALL
+    header = _header(card, draft)
+    if part > 1:
+        header = f"{_say('continued')} · {header}"
+    y = pen.paragraph(pad, y, header, SMALL, style.text_width, SMALL * 1.3)
+    rule_y = y + SMALL * 1.3 - 4
+    c.setStrokeColorRGB(*RULE_GREY)
+    c.setLineWidth(0.5)
+    c.line(pad, rule_y, w - pad, rule_y)
+    c.setFillColorRGB(*GREY)
+    parts = len(layout.faces)
+    footer = _say("footer", nfc(card.interview.company), _day(card.interview.start.date()), size_label,
+                  part, parts)
+    pen.text(pad, style.footer_y, footer, SMALL)
+    if part < parts:
+        c.setFillColorRGB(0, 0, 0)
+        pen.text(w - pad, style.footer_y + SMALL * 1.6, _say("continues"), SMALL + 1.5, align="right")
+    # The note.
+    size = layout.size
+    leading = size * LEADING
+    top = rule_y - 6
+    baseline = top - size
+    bottom = _body_bottom(style)
+    if ruled:
+        c.setStrokeColorRGB(*RULE_GREY)
+        c.setLineWidth(0.4)
+        y_rule = baseline - size * 0.28
+        while y_rule >= bottom - size * 0.3:
+            c.line(pad, y_rule, w - pad, y_rule)
+            y_rule -= leading
+    c.setFillColorRGB(0, 0, 0)
+    y = baseline
+    for row in layout.faces[part - 1]:
+        if row.text:
+            align = "right" if row.base == "R" else "left"
+            pen.text(w - pad if align == "right" else pad, y, row.text, size, base=row.base, align=align)
+        y -= leading
+
+
+def _body_bottom(style: CardStyle) -> float:
+    return style.footer_y + SMALL * 1.6 + SMALL + 4
+
+
+def _body_area(style: CardStyle, header_rows: int) -> float:
+    """Height available to the note on a face with ``header_rows`` lines of small print."""
+    rule_y = style.header_top - SMALL - (header_rows - 1) * SMALL * 1.3 - 4
+    return rule_y - 6 - _body_bottom(style) + 0.01
+
+
+def _draw_back(pen: _Pen, card: Card, style: CardStyle, *, draft: bool) -> None:
+    c = pen.canvas
+    w, h, pad = style.width, style.height, style.pad
+    draft_card = draft and bool(card.unverified)
+    # Return address, top left and small, as on an envelope.
+    c.setFillColorRGB(0.2, 0.2, 0.2)
+    y = h - pad - 8
+    sender = [f"{_say('return_label')}:"] + (nfc(card.profile.address).splitlines() if card.profile.address
+                                              else [nfc(card.profile.name)])
+    for line in sender:
+        y = pen.paragraph(pad, y, line, 8, style.text_width * 0.7, 10)
+    # The recipient, in the lower half, large enough to copy from.
+    lines, source = card.address()
+    size = 11.0
+    block_x = pad + style.text_width * 0.18
+    block_w = w - pad - block_x
+    rows = [row for line in lines for row in wrap(line, block_w, size, pen.fonts)]
+    y = min(h * 0.55, y - 2 * size) if h > w else h * 0.6
+    c.setFillColorRGB(*(DRAFT_RED if draft_card else (0, 0, 0)))
+    for row in rows:
+        pen.text(block_x, y, row.text, size, base=row.base)
+        y -= size * 1.35
+    c.setFillColorRGB(*GREY)
+    tag = _say("back_tag", nfc(card.person.name), _say("address_source", source))
+    if draft_card:
+        tag = f"{_say('draft_mark')} · {tag}"
+    pen.paragraph(pad, 10 + SMALL * 1.3, tag, SMALL, style.text_width, SMALL * 1.3)
+
+
+def _crop_marks(canvas: Any, layout: Layout) -> None:
+    canvas.setStrokeColorRGB(0, 0, 0)
+    canvas.setLineWidth(0.3)
+    for x0, y0, x1, y1 in layout.crop_marks:
+        canvas.line(x0, y0, x1, y1)
+
+
+def _checklist(pen: _Pen, cards: list[Card], width: float, height: float, size_label: str,
+               *, margin: float, new_page: Any) -> None:
+    """The first page(s): every card with name, title and where verified, to tick."""
+    c = pen.canvas
+    left, right, top = margin, width - margin, height - margin
+    text_w = right - left
+    y = top - 11
+    c.setFillColorRGB(0, 0, 0)
+    y = pen.paragraph(left, y, _say("checklist_title", len(cards)), 11, text_w, 14)
+    c.setFillColorRGB(*GREY)
+    y = pen.paragraph(left, y, _say("checklist_hint"), 7.5, text_w, 9.5) - 6
+    box = 9.0
+    for card in cards:
+        person = card.person
+        verified = _say("verified_on", person.checked.name, person.checked.title, bool(person.title))
+        detail = _say("checklist_details", verified, nfc(card.interview.company),
+                      _day(card.interview.start.date()), _day(card.mail_by), size_label)
+        name_rows = wrap(nfc(person.name), text_w - box - 8, 11, pen.fonts)
+        title_rows = wrap(nfc(person.title), text_w - box - 8, 9, pen.fonts) if person.title else []
+        detail_rows = wrap(detail, text_w - box - 8, 7.5, pen.fonts)
+        needed = 14 * len(name_rows) + 11 * len(title_rows) + 9.5 * len(detail_rows) + 8
+        if y - needed < margin:
+            new_page()
+            c.setFillColorRGB(0, 0, 0)
+            y = top - 11
+        c.setStrokeColorRGB(0, 0, 0)
+        c.setLineWidth(0.8)
+        c.rect(left, y - 1, box, box)
+        x = left + box + 8
+        c.setFillColorRGB(0, 0, 0)
+        for row in name_rows:
+            pen.text(x, y, row.text, 11, base=row.base)
+            y -= 14
+        for row in title_rows:
+            pen.text(x, y + 2, row.text, 9, base=row.base)
+            y -= 11
+        c.setFillColorRGB(*(DRAFT_RED if card.unverified else GREY))
+        for row in detail_rows:
+            pen.text(x, y + 2, row.text, 7.5, base=row.base)
+            y -= 9.5
+        y -= 8
+
+
+def _alignment_page(pen: _Pen, layout: Layout) -> None:
+    """Card outlines, and inside the first one rulers in inches and centimetres, to check 100% printing."""
+    c = pen.canvas
+    c.setDash(3, 2)
+    c.setStrokeColorRGB(0.5, 0.5, 0.5)
+    c.setLineWidth(0.5)
+    for slot in layout.fronts:
+        c.rect(slot.x, slot.y, slot.width, slot.height)
+    c.setDash()
+    first = layout.fronts[0]
+    inset = 14.0
+    left, usable = first.x + inset, first.width - 2 * inset - 12
+    length_in = int(usable // INCH)
+    length_cm = int(usable // (INCH / 2.54))
+    top = first.y + first.height / 2 + 40
+    c.setStrokeColorRGB(0, 0, 0)
+    c.setFillColorRGB(0, 0, 0)
+    y = pen.paragraph(left, top, _say("alignment_title"), 9, first.width - 2 * inset, 11) - 18
+    for count, unit, step, major in ((length_in * 8, "in", INCH / 8, 8), (length_cm * 10, "cm", INCH / 25.4, 10)):
+        c.setLineWidth(0.4)
+        c.line(left, y, left + count * step, y)
+        for i in range(count + 1):
+            tick = 9 if i % major == 0 else (6 if i % (major // 2) == 0 else 3)
+            c.line(left + i * step, y, left + i * step, y + tick)
+            if i % major == 0:
+                pen.text(left + i * step, y - 8, f"{i // major}", 6, align="center")
+        pen.text(left + count * step + 4, y + 1, unit, 7)
+        y -= 34
+    pen.paragraph(left, y + 8, _say("alignment_hint", length_in, length_cm), 7.5, first.width - 2 * inset, 9.5)
+
+
+# -- the document -------------------------------------------------------------------------
+
+def _cards_for(notes: Sequence[Note], profile: Profile,
+               interviews: Mapping[str, Interview] | Iterable[Interview]) -> list[Card]:
+    by_id = dict(interviews) if isinstance(interviews, Mapping) else {i.id: i for i in interviews}
+    cards = []
+    for note in notes:
+        interview = by_id.get(note.interview_id)
+        if interview is None:
+            raise RenderError(
+                f"note to {note.interviewer.name}: its interview {note.interview_id!r} was not given; "
+                "pass the interview with the notes."
+            )
+        cards.append(Card(note, interview, profile, tuple(note.interviewer.unverified)))
+    return cards
+
+
+def _check_fonts(cards: list[Card], fonts: FontSet) -> None:
+    for card in cards:
+        who = f"interviews/{card.note.interview_id}.json: card to {card.person.name}"
+        fonts.check(nfc(card.person.name), f"{who}: name")
+        if card.person.title:
+            fonts.check(nfc(card.person.title), f"{who}: title")
+        fonts.check(nfc(card.note.text), f"{who}: note")
+        fonts.check("\n".join(card.address()[0]), f"{who}: address")
+        fonts.check(nfc(card.profile.address or card.profile.name), "profile.json: address")
+
+
+def render_cards(
+    notes: Sequence[Note],
+    profile: Profile,
+    interviews: Mapping[str, Interview] | Iterable[Interview],
+    *,
+    size: "str | CardSize" = "a2",
+    sheet: str = "letter",
+    draft: bool = False,
+    ruled: bool = False,
+    backs: Backs = "duplex",
+    checklist: bool = True,
+    alignment_page: bool = False,
+    overflow: Overflow = "continue",
+    invariant: bool = False,
+    fonts: FontSet | None = None,
+) -> bytes:
+    """Lay out one card per note and return the PDF bytes.
+
+    ``notes`` need only their interviewer, text and interview id (whatever composed
+    them); ``interviews`` supplies company, dates and addresses. Unverified names or
+    titles raise :class:`UnverifiedError` unless ``draft`` (each such card then says
+    DRAFT). ``invariant`` makes the bytes depend on the input only (for tests).
+    """
+    if not notes:
+        raise RenderError("no notes to print: the interviews given have no card notes.")
+    if not draft:
+        check_verified(notes)
+    card_size = CardSize.parse(size)
+    layout = Layout.build(card_size, sheet)
+    fonts = fonts or FontSet()
+    cards = _cards_for(notes, profile, interviews)
+    _check_fonts(cards, fonts)
+    style = CardStyle(card_size.width, card_size.height)
+
+    # Lay every note out before drawing: a note that cannot fit refuses the whole document.
+    faces: list[tuple[Card, FaceLayout, int]] = []
+    for card in cards:
+        header_rows = len(wrap(f"{_say('continued')} · {_header(card, draft)}", style.text_width, SMALL, fonts))
+        layout_note = fit(card.note.text, style.text_width, _body_area(style, header_rows), fonts,
+                          who=f"note to {card.person.name}", overflow=overflow)
+        for part in range(1, len(layout_note.faces) + 1):
+            faces.append((card, layout_note, part))
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(layout.page_width, layout.page_height), invariant=int(invariant),
+                    initialFontName=fonts.primary_name, initialFontSize=10, pageCompression=1)
+    companies = list(dict.fromkeys(nfc(c.interview.company) for c in cards))
+    sheet_label = (SHEETS[layout.sheet] or (0, 0, f"{card_size.label} pages"))[2]
+    canvas.setTitle(_say("pdf_title", companies))
+    canvas.setAuthor(nfc(profile.name))
+    canvas.setSubject(_say("pdf_subject", len(cards), card_size.label, sheet_label))
+    canvas.setCreator("followup-kit")
+    canvas.setViewerPreference("PrintScaling", "None")
+    if backs == "duplex":
+        canvas.setViewerPreference("Duplex", "DuplexFlipLongEdge")
+    pen = _Pen(canvas, fonts)
+    full_page = (0, 0, layout.page_width, layout.page_height)
+    canvas.setTrimBox(full_page)
+    duplex = backs == "duplex"
+
+    def end_page(blank_back: bool) -> None:
+        canvas.showPage()
+        if blank_back and duplex:
+            canvas.setTrimBox(full_page)
+            canvas.showPage()
+
+    if checklist:
+        margin = max(layout.margin, min(layout.page_width, layout.page_height) * 0.07)
+        _checklist(pen, cards, layout.page_width, layout.page_height, card_size.label, margin=margin,
+                   new_page=lambda: end_page(blank_back=True))
+        end_page(blank_back=True)
+    if alignment_page:
+        _alignment_page(pen, layout)
+        end_page(blank_back=True)
+
+    per_page = layout.per_page
+    pages = [faces[i:i + per_page] for i in range(0, len(faces), per_page)]
+    back_pages: list[list[tuple[Slot, Card | None]]] = []
+    for page in pages:
+        canvas.setTrimBox(layout.trim_box)
+        _crop_marks(canvas, layout)
+        for slot, (card, note_layout, part) in zip(layout.fronts, page):
+            _in_slot(canvas, slot, card_size, lambda: _draw_front(
+                pen, card, note_layout, part, style, card_size.label, draft=draft, ruled=ruled))
+        canvas.showPage()
+        # A continuation face has no back of its own: the address is behind part 1.
+        backs_here = [(slot, card if part == 1 else None) for slot, (card, _, part) in
+                      zip(layout.backs if duplex else layout.fronts, page)]
+        if duplex:
+            _back_page(canvas, pen, layout, backs_here, style, card_size, draft)
+        else:
+            back_pages.append(backs_here)
+    if backs == "separate":
+        for backs_here in back_pages:
+            _back_page(canvas, pen, layout, backs_here, style, card_size, draft)
+    return canvas.getpdfdata()
+
+
+def _in_slot(canvas: Any, slot: Slot, card: CardSize, draw: Any) -> None:
+    canvas.saveState()
+    canvas.transform(*slot.transform(card))
+    draw()
+    canvas.restoreState()
+
+
+def _back_page(canvas: Any, pen: _Pen, layout: Layout, backs_here: list[tuple[Slot, Card | None]],
+               style: CardStyle, card_size: CardSize, draft: bool) -> None:
+    canvas.setTrimBox(layout.trim_box if layout.sheet != "card" else (0, 0, layout.page_width, layout.page_height))
+    _crop_marks(canvas, layout)
+    for slot, card in backs_here:
+        if card is not None:
+            _in_slot(canvas, slot, card_size, lambda: _draw_back(pen, card, style, draft=draft))
+    canvas.showPage()
+
+
+# -- previews and the workspace -----------------------------------------------------------
+
+def preview_png(pdf: bytes, page: int = 0, *, scale: float = 2.0) -> bytes:
+    """Render one page of a PDF to PNG bytes (pypdfium2), e.g. for a notebook."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        if not 0 <= page < len(document):
+            raise RenderError(f"preview: page {page} does not exist (the PDF has {len(document)} pages).")
+        image = document[page].render(scale=scale).to_pil()
+        out = io.BytesIO()
+        image.save(out, format="PNG")
+        return out.getvalue()
+    finally:
+        document.close()
+
+
+def card_preview(note: Note, profile: Profile, interview: Interview, *, size: "str | CardSize" = "a2",
+                 draft: bool = False, ruled: bool = False, back: bool = False, scale: float = 2.0,
+                 fonts: FontSet | None = None) -> bytes:
+    """A PNG of one card's front (or back) at its real proportions, for a notebook."""
+    pdf = render_cards([note], profile, [interview], size=size, sheet="card", draft=draft,
+                       ruled=ruled, backs="duplex", checklist=False, invariant=True, fonts=fonts)
+    return preview_png(pdf, 1 if back else 0, scale=scale)
+
+
+def write_cards(workspace: "Workspace", ids: list[str] | None = None, *, output: "str | Path | None" = None,
+                size: "str | CardSize | None" = None, sheet: str | None = None, draft: bool = False,
+                **options: Any) -> "Path":
+    """Compose the card notes of a workspace's in-person interviews and write one PDF.
+
+    ``ids`` limits it to some interviews; ``output`` is the PDF's path (default
+    ``cards.pdf`` in the workspace's output folder). Size and sheet default to the
+    profile's country (:func:`default_size_and_sheet`).
+    """
+    from pathlib import Path
+
+    from .workspace import write_atomic
+
+    profile = workspace.profile()
+    default_size, default_sheet = default_size_and_sheet(profile)
+    size, sheet = size or default_size, sheet or default_sheet
+    Layout.build(size, sheet)  # a bad size or sheet is reported before any work
+    from .compose import compose_notes
+
+    listing = workspace.interviews(ids)
+    if listing.invalid:
+        raise listing.invalid[0]
+    notes = [n for i in listing.interviews for n in compose_notes(profile, i) if n.medium == "card"]
+    if not notes:
+        raise RenderError(
+            f"{workspace.root}: no in-person interview{' among ' + ', '.join(ids) if ids else ''}, so no "
+            "cards to print (after a phone or video interview an email is the note, R8)."
+        )
+    pdf = render_cards(notes, profile, listing.interviews, size=size, sheet=sheet, draft=draft, **options)
+    if output is None:
+        return workspace.write_output("cards.pdf", pdf)
+    return write_atomic(Path(output), pdf)

@@ -1,0 +1,350 @@
+"""Fonts that cover every character to be printed, and text put in display order.
+
+reportlab has no font fallback: a character outside the current font becomes a
+silent box (or a gap). So every string is split into runs, each run set in an
+embeddable TrueType font whose cmap (read with fontTools) holds all its
+characters: the DejaVu Sans that matplotlib ships first, then fonts that
+fontconfig knows (``fc-match``). A character no font covers is a
+:class:`~followup_kit.errors.RenderError` naming it and the Debian package to
+install, never a box.
+
+Right-to-left text is shaped (arabic-reshaper, with only the lam-alef ligatures
+the script requires, so a name's letters stay as written) and put in visual
+order (python-bidi), after line breaking.
+
+reportlab and fontTools are imported inside the functions that use them, so
+``import followup_kit`` stays light.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .errors import RenderError
+
+# Characters whose direction is strongly right-to-left (Hebrew, Arabic, Syriac, Thaana,
+# NKo, Samaritan, Mandaic and their presentation forms).
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+# Scripts whose letters must be reordered or fused into conjuncts by a shaping engine
+# (Indic, Sinhala, Tibetan, Myanmar, Khmer, Mongolian, Balinese, Javanese…). Drawn glyph
+# by glyph, as reportlab does, a name in them prints misspelt, so it is refused instead.
+_COMPLEX = re.compile("[\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1800-\u18af"
+                      "\u1a00-\u1aaf\u1b00-\u1b7f\ua8e0-\ua8ff\ua980-\ua9df\U00011000-\U000111ff]")
+# Spaces, punctuation and digits borrow the font of the run they sit in.
+_NEUTRAL_CATEGORIES = {"Zs", "Po", "Pd", "Ps", "Pe", "Pi", "Pf", "Pc", "Nd", "Sm", "Sc", "Sk", "So", "Cf"}
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"}
+
+#: Which Debian package to install for a character no installed font covers.
+_PACKAGES: tuple[tuple[int, int, str], ...] = (
+    (0x1100, 0x11FF, "fonts-nanum"), (0x3130, 0x318F, "fonts-nanum"), (0xA960, 0xA97F, "fonts-nanum"),
+    (0xAC00, 0xD7FF, "fonts-nanum"),
+    (0x2E80, 0x2FDF, "fonts-wqy-zenhei"), (0x3000, 0x30FF, "fonts-wqy-zenhei"),
+    (0x3100, 0x312F, "fonts-wqy-zenhei"), (0x31F0, 0x9FFF, "fonts-wqy-zenhei"),
+    (0xF900, 0xFAFF, "fonts-wqy-zenhei"), (0xFF00, 0xFFEF, "fonts-wqy-zenhei"),
+    (0x20000, 0x3FFFF, "fonts-wqy-zenhei"),
+    (0x1F000, 0x1FAFF, "fonts-symbola"),
+)
+
+
+def font_package(char: str) -> str:
+    """The Debian package with a TrueType font for ``char``: CJK, Korean, else Noto."""
+    code = ord(char)
+    for low, high, package in _PACKAGES:
+        if low <= code <= high:
+            return package
+    return "fonts-noto-core"
+
+
+def describe(char: str) -> str:
+    """``'ł' (U+0142 LATIN SMALL LETTER L WITH STROKE)``: a character named for people."""
+    name = unicodedata.name(char, "unnamed character")
+    return f"{char!r} (U+{ord(char):04X} {name})"
+
+
+def matplotlib_dejavu() -> Path:
+    """DejaVu Sans as shipped in matplotlib's mpl-data (found without importing matplotlib)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise RenderError("matplotlib is not installed; reinstall followup-kit to get its DejaVu fonts.")
+    return Path(list(spec.submodule_search_locations)[0]) / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
+
+
+@dataclass(frozen=True)
+class Face:
+    """One embeddable TrueType face: file, index inside a .ttc, and the characters it maps."""
+
+    name: str
+    path: Path
+    index: int
+    cmap: frozenset[int]
+
+    def covers(self, char: str) -> bool:
+        return ord(char) in self.cmap
+
+
+@lru_cache(maxsize=None)
+def load_face(path: str, index: int = 0) -> Face | None:
+    """Read a font's cmap, or ``None`` if reportlab cannot embed it (CFF outlines, bitmaps only)."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        font = TTFont(path, fontNumber=index, lazy=True)
+    except (TTLibError, OSError, ValueError):
+        return None
+    # reportlab embeds TrueType outlines (glyf) only: OTF with CFF would fail or print boxes.
+    if "glyf" not in font or "CFF " in font or "CFF2" in font:
+        return None
+    cmap = font.getBestCmap() or {}
+    stem = re.sub(r"[^A-Za-z0-9]+", "", Path(path).stem)
+    return Face(f"FK-{stem}-{index}", Path(path), index, frozenset(cmap))
+
+
+def _fontconfig_candidates(char: str) -> list[tuple[str, int]]:
+    """Fonts fontconfig would use for ``char``, best first (empty without fontconfig)."""
+    exe = shutil.which("fc-match")
+    if exe is None:
+        return []
+    pattern = f"sans-serif:charset={ord(char):x}"
+    if font_package(char) == "fonts-nanum":
+        # Korean names look right in a Korean font rather than in a Chinese one that has Hangul.
+        pattern = f"NanumGothic,NanumBarunGothic,sans-serif:charset={ord(char):x}:lang=ko"
+    try:
+        out = subprocess.run(
+            [exe, "-s", "--format", "%{file}\t%{index}\t%{fontformat}\n", pattern],
+            capture_output=True, text=True, timeout=20, check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    found = []
+    for line in out.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0] and (len(parts) < 3 or parts[2] in ("TrueType", "")):
+            found.append((parts[0], int(parts[1] or 0)))
+    return found
+
+
+def _scanned_candidates() -> list[tuple[str, int]]:
+    """Without fontconfig (Windows, some Macs): every TrueType file matplotlib can list."""
+    try:
+        from matplotlib import font_manager
+    except ImportError:  # pragma: no cover - matplotlib is a dependency
+        return []
+    files = sorted(font_manager.findSystemFonts(fontext="ttf"))
+    return [(f, 0) for f in files if f.lower().endswith((".ttf", ".ttc"))]
+
+
+class FontSet:
+    """The fonts a document may use, chosen per character, embedded when used.
+
+    ``primary`` (default: matplotlib's DejaVu Sans) sets everything it covers;
+    other characters go to the first embeddable system font that has them. With
+    ``system=False`` only ``primary`` and ``extra`` are used, which makes a
+    document independent of the machine's fonts.
+    """
+
+    def __init__(self, primary: Path | str | None = None, *, extra: Sequence[Path | str] = (),
+                 system: bool = True):
+        face = load_face(str(primary or matplotlib_dejavu()))
+        if face is None:
+            raise RenderError(f"{primary}: not an embeddable TrueType font (.ttf with glyf outlines).")
+        self.primary = face
+        self.extra = [f for f in (load_face(str(p)) for p in extra) if f is not None]
+        self.system = system
+        self._by_char: dict[str, Face | None] = {}
+        self._registered: set[str] = set()
+        self._runs: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._widths: dict[str, float] = {}
+
+    # -- choosing -----------------------------------------------------------------
+
+    def face_for(self, char: str) -> Face | None:
+        """The face that sets ``char``, or ``None`` if no available font has it."""
+        cached = self._by_char.get(char, False)
+        if cached is not False:
+            return cached  # type: ignore[return-value]
+        found: Face | None = None
+        for face in [self.primary, *self.extra]:
+            if face.covers(char):
+                found = face
+                break
+        if found is None and self.system:
+            candidates = _fontconfig_candidates(char) or _scanned_candidates()
+            for path, index in candidates:
+                face = load_face(path, index)
+                if face is not None and face.covers(char) and self._embeddable(face):
+                    found = face
+                    break
+        self._by_char[char] = found
+        return found
+
+    def _embeddable(self, face: Face) -> bool:
+        try:
+            self.register(face)
+        except RenderError:
+            return False
+        return True
+
+    def check(self, text: str, where: str) -> None:
+        """Raise :class:`RenderError` if any character of ``text`` has no font."""
+        complex_script = _COMPLEX.search(text)
+        if complex_script:
+            char = complex_script.group()
+            script = unicodedata.name(char, "this script").split()[0].title()
+            raise RenderError(
+                f"{where}: cannot print {text!r} correctly: {script} letters (such as {describe(char)}) "
+                "must be reordered and joined by a text shaping engine, which the card renderer does not "
+                "have, so the name would print misspelt. Copy this card from the interview file instead, "
+                "or write the name in Latin letters as the person does on their business card."
+            )
+        for char in dict.fromkeys(text):
+            if char in "\n\r\t" or char in _INVISIBLE:
+                continue
+            if self.face_for(char) is None:
+                raise RenderError(
+                    f"{where}: cannot print {describe(char)} in {text!r}: no installed font has it. "
+                    f"Install a font for it (on Debian or Ubuntu: sudo apt install {font_package(char)}), "
+                    "or correct the text if the character is a typo."
+                )
+
+    def runs(self, text: str) -> tuple[tuple[str, str], ...]:
+        """``text`` split into (reportlab font name, characters) runs, in the order given."""
+        cached = self._runs.get(text)
+        if cached is not None:
+            return cached
+        if all(ord(c) in self.primary.cmap for c in text):
+            result: tuple[tuple[str, str], ...] = ((self.register(self.primary), text),) if text else ()
+        else:
+            result = tuple(self._split(text))
+        self._runs[text] = result
+        return result
+
+    def _split(self, text: str) -> Iterable[tuple[str, str]]:
+        chosen: list[Face | None] = []
+        for char in text:
+            if char in _INVISIBLE:
+                chosen.append(None)
+                continue
+            face = self.face_for(char)
+            if face is None:
+                self.check(char, "text")
+            chosen.append(face)
+        # A space or comma inside a run of another script stays in that run's font,
+        # so that a Chinese name is not cut into three runs by its spaces.
+        for i, char in enumerate(text):
+            if unicodedata.category(char) in _NEUTRAL_CATEGORIES:
+                previous = next((f for f in reversed(chosen[:i]) if f is not None), None)
+                if previous is not None and previous.covers(char):
+                    chosen[i] = previous
+        run_face: Face | None = None
+        run = ""
+        for char, face in zip(text, chosen):
+            if face is None:
+                continue  # zero-width controls are not drawn
+            if face is not run_face and run:
+                yield self.register(run_face), run  # type: ignore[arg-type]
+                run = ""
+            run_face = face
+            run += char
+        if run:
+            yield self.register(run_face), run  # type: ignore[arg-type]
+
+    # -- measuring and registering ---------------------------------------------------
+
+    def width(self, text: str, size: float) -> float:
+        """The width of ``text`` at ``size`` points, summed over its runs."""
+        unit = self._widths.get(text)
+        if unit is None:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            unit = sum(stringWidth(run, font, 1000.0) for font, run in self.runs(text))
+            self._widths[text] = unit
+        return unit * size / 1000.0
+
+    def register(self, face: Face) -> str:
+        """Register ``face`` with reportlab (embedded, subset) and return its font name."""
+        if face.name in self._registered:
+            return face.name
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+        try:
+            pdfmetrics.getFont(face.name)
+        except KeyError:
+            try:
+                pdfmetrics.registerFont(TTFont(face.name, str(face.path), subfontIndex=face.index))
+            except (TTFError, OSError, ValueError) as exc:
+                raise RenderError(f"{face.path}: reportlab cannot embed this font ({exc}).") from exc
+        self._registered.add(face.name)
+        return face.name
+
+    @property
+    def primary_name(self) -> str:
+        return self.register(self.primary)
+
+
+# -- right-to-left ----------------------------------------------------------------------
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` holds right-to-left letters."""
+    return _RTL.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _reshaper():
+    import arabic_reshaper
+
+    # Keep every character of a name (no deleted harakat) and only the mandatory
+    # lam-alef ligatures: a word ligature such as ALLAH would change how a name looks.
+    return arabic_reshaper.ArabicReshaper(configuration={
+        "delete_harakat": False,
+        "support_ligatures": True,
+        "ARABIC LIGATURE ALLAH": False,
+    })
+
+
+def shape(text: str) -> str:
+    """Arabic letters in their joined forms (presentation forms), still in logical order."""
+    if _ARABIC.search(text) is None:
+        return text
+    return _reshaper().reshape(text)
+
+
+def base_direction(text: str) -> str:
+    """'R' if the first strong letter of ``text`` is right-to-left, else 'L' (UAX #9 P2)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return "L"
+
+
+def visual(text: str, base: str = "L") -> str:
+    """One line in left-to-right drawing order (python-bidi); unchanged if it has no RTL letters."""
+    if not has_rtl(text):
+        return text
+    from bidi import get_display
+
+    # python-bidi leaves each vowel mark just before its letter in drawing order; that is
+    # what the fonts expect (a zero-width mark is drawn over the glyph that follows it).
+    return get_display(text, base_dir=base)
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: one spelling for 'Dvořák' however it was typed."""
+    return unicodedata.normalize("NFC", text)
+
+
+__all__ = ["Face", "FontSet", "base_direction", "describe", "font_package", "has_rtl",
+           "load_face", "matplotlib_dejavu", "nfc", "shape", "visual"]
