@@ -17,6 +17,15 @@ OutputStep = Callable[[Workspace], "list[Path]"]
 OUTPUT_STEPS: list[tuple[str, OutputStep]] = []
 
 
+def _calendar_step(workspace: Workspace) -> list[Path]:
+    from .calendar import write_calendar_step  # imported here: icalendar is heavy
+
+    return write_calendar_step(workspace)
+
+
+OUTPUT_STEPS.append(("calendar", _calendar_step))
+
+
 def copy_demo(directory: Path | str, *, force: bool = False,
               output_dir: Path | str | None = None) -> Workspace:
     """Copy the demo workspace to ``directory`` and open it.
