@@ -14,11 +14,13 @@ from .errors import (
     UnverifiedError,
     WorkspaceError,
 )
+from .calendar import build_calendar, export_calendar
 from .model import (
     Checked,
     DateTimeline,
     Extra,
     FewDaysTimeline,
+    FollowupSettings,
     Interview,
     Interviewer,
     NoTimeline,
@@ -28,15 +30,18 @@ from .model import (
     WithinTimeline,
     replace,
 )
+from .schedule import Event, mark_done, mark_undone, plan, plan_interview, record_outcome
 from .workspace import Listing, Workspace, locate
 
 __all__ = [
     "Checked",
     "ConflictError",
     "DateTimeline",
+    "Event",
     "Extra",
     "FewDaysTimeline",
     "FollowupKitError",
+    "FollowupSettings",
     "Interview",
     "Interviewer",
     "InvalidFileError",
@@ -51,6 +56,13 @@ __all__ = [
     "WithinTimeline",
     "Workspace",
     "WorkspaceError",
+    "build_calendar",
+    "export_calendar",
     "locate",
+    "mark_done",
+    "mark_undone",
+    "plan",
+    "plan_interview",
+    "record_outcome",
     "replace",
 ]
