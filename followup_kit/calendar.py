@@ -188,7 +188,7 @@ def export_calendar(workspace: Workspace, *, ids: list[str] | None = None, path:
     previous = None
     if target.is_file():
         previous = target.read_bytes()
-        if PRODID.encode() not in previous[:2000]:
+        if b"PRODID:-//followup-kit//" not in previous[:2000]:
             raise WorkspaceError(
                 f"{target}: exists and was not written by followup-kit, so it was left unchanged. "
                 "Give another file with -o, or move that one away first."

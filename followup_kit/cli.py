@@ -200,7 +200,7 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None) ->
 
     workspace, ids = locate(path)
     profile = workspace.profile()
-    listing = workspace.interviews(ids)
+    listing = workspace.interviews(ids or None)  # profile.json stands for its whole workspace
     now = _parse_now(now_text)
     events = plan_events(profile, listing.interviews, now=now, include_done=include_done)
     report_invalid(listing.invalid)
@@ -216,10 +216,10 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None) ->
         due = [f"{e.due:%a %d %b %Y %H:%M %Z}" for e in events]
         status = [_status_words(e) for e in events]
         width = max(len(text) for text in due)
-        show_status = any(status)
-        click.echo(f"{'Due':<{width}}  " + ("Status   " if show_status else "") + "What")
+        state_width = max(len(text) for text in status + ["Status"]) + 2 if any(status) else 0
+        click.echo(f"{'Due':<{width}}  " + ("Status".ljust(state_width) if state_width else "") + "What")
         for when, state, event in zip(due, status, events):
-            line = f"{when:<{width}}  " + (f"{state:<9}" if show_status else "") + event.title
+            line = f"{when:<{width}}  " + state.ljust(state_width) + event.title
             click.secho(line, fg="yellow" if event.overdue else None)
         planned = len({e.interview_id for e in events})
         click.echo(f"{len(events)} step(s) for {planned} interview(s); times in {profile.timezone}.")
@@ -251,7 +251,7 @@ def calendar(path: Path, output: Path | None, quiet: bool) -> None:
     from .workspace import locate
 
     workspace, ids = locate(path)
-    result = export_calendar(workspace, ids=ids, path=output)
+    result = export_calendar(workspace, ids=ids or None, path=output)  # profile.json: the whole workspace
     report_invalid(result.invalid)
     if not quiet:
         interviews = len({e.interview_id for e in result.events})

@@ -281,6 +281,8 @@ def plan_interview(profile: Profile, interview: Interview, *, settings: Followup
     says so. With ``now`` (an aware date-time), open events already past are
     flagged ``overdue``.
     """
+    if now is not None and now.tzinfo is None:
+        raise ValueError(f"now must carry its time zone, e.g. datetime.now(timezone.utc) (got {now})")
     settings = settings or profile.followup or FollowupSettings()
     dates = due_dates(profile, interview, settings=settings)
     zone = profile.zone

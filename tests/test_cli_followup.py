@@ -155,3 +155,22 @@ def test_demo_writes_the_calendar(tmp_path: Path) -> None:
     path = tmp_path / "demo" / "output" / "followup.ics"
     assert f"calendar: {path}" in result.stdout
     assert len(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")) == 14
+
+
+def test_plan_all_table_shows_the_status(reference_ws: Workspace) -> None:
+    """`plan --all` shows done steps and closed interviews in a Status column."""
+    path = reference_ws.interview_path(ACME)
+    data = json.loads(path.read_text("utf-8"))
+    data.update(done={"thank-you-email": "2026-11-20"}, outcome="offer")
+    path.write_text(json.dumps(data), "utf-8")
+    result = CliRunner().invoke(main, ["plan", str(path), "--all", "--now", "2026-11-01T00:00Z"])
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Due", "Status", "What"]
+    assert "done 2026-11-20  Thank-you email: Acme Analytics" in lines[1]
+    assert all("closed" in line for line in lines[2:5])
+
+
+def test_calendar_of_the_profile_file_covers_the_workspace(reference_ws: Workspace) -> None:
+    """Given profile.json, `calendar` writes the whole workspace's calendar, not an empty one."""
+    result = CliRunner().invoke(main, ["calendar", str(reference_ws.root / "profile.json")])
+    assert result.exit_code == 0 and "Wrote 10 event(s)" in result.stdout

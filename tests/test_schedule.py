@@ -388,3 +388,24 @@ def test_reference_workspace_dates(reference_ws: Workspace) -> None:
         ("initech", "status-follow-up"): "2026-12-08T09:00-06:00",  # 14 days (R15)
         ("initech", "move-on"): "2026-12-24T09:00-06:00",
     }
+
+
+@pytest.mark.parametrize("country, subdivision, day, expected", [
+    ("US", "IL", "2026-11-26", False),  # Thanksgiving
+    ("US", "IL", "2026-11-27", True),
+    ("US", "IL", "2026-11-28", False),  # Saturday
+    ("DE", "BY", "2027-01-06", False),  # Epiphany in Bavaria
+    ("DE", "BE", "2027-01-06", True),   # not in Berlin
+    ("IL", None, "2026-11-27", False),  # Friday: weekend in Israel
+    ("IL", None, "2026-11-29", True),   # Sunday: a working day in Israel
+])
+def test_business_days_follow_the_country(country: str, subdivision: str | None, day: str, expected: bool) -> None:
+    """Business days skip the country's own weekend and its (regional) public holidays (R13)."""
+    assert BusinessDays(country, subdivision).is_business_day(dt.date.fromisoformat(day)) is expected
+
+
+def test_a_naive_now_is_refused() -> None:
+    """`now` without a zone is refused: it would be read in the machine's zone, a hidden input."""
+    interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE)
+    with pytest.raises(ValueError, match="time zone"):
+        plan_interview(make_profile(), interview, now=dt.datetime(2026, 11, 21, 12))
