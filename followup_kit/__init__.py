@@ -5,6 +5,7 @@ names; every follow-up date in an .ics calendar; email drafts. The library does
 the work; notebooks and the ``followup-kit`` command are thin front ends.
 """
 
+from .calendar import build_calendar, export_calendar
 from .cards import card_preview, preview_png, render_cards, write_cards
 from .compose import (
     Email,
@@ -29,6 +30,7 @@ from .model import (
     DateTimeline,
     Extra,
     FewDaysTimeline,
+    FollowupSettings,
     Interview,
     Interviewer,
     NoTimeline,
@@ -39,9 +41,11 @@ from .model import (
     replace,
 )
 from .proofread import Finding, proofread
+from .schedule import Event, mark_done, mark_undone, plan, plan_interview, record_outcome
 from .workspace import Listing, Workspace, locate
 
 __all__ = [
+    "build_calendar",
     "card_preview",
     "CardSize",
     "Checked",
@@ -52,22 +56,30 @@ __all__ = [
     "ConflictError",
     "DateTimeline",
     "Email",
+    "Event",
+    "export_calendar",
     "Extra",
     "FewDaysTimeline",
     "Finding",
     "FollowupKitError",
+    "FollowupSettings",
     "Interview",
     "Interviewer",
     "InvalidFileError",
     "Layout",
     "Listing",
     "locate",
+    "mark_done",
+    "mark_undone",
     "Note",
     "NoTimeline",
+    "plan",
+    "plan_interview",
     "preview_png",
     "Problem",
     "Profile",
     "proofread",
+    "record_outcome",
     "Reflection",
     "render_cards",
     "RenderError",

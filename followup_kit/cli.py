@@ -419,5 +419,113 @@ def cards(path: Path, output: Path | None, size: str | None, sheet: str | None, 
                    + (", double-sided, flip on long edge." if backs == "duplex" else "."))
 
 
+def _parse_now(value: str | None) -> "dt.datetime":
+    import datetime as dt
+
+    if value is None:
+        return dt.datetime.now(dt.timezone.utc)
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"expected an ISO 8601 date-time such as 2026-11-20T18:00+01:00 (got {value!r})",
+            param_hint="--now") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def _status_words(event: Any) -> str:
+    if event.status == "done":
+        return f"done {event.done_on:%Y-%m-%d}"
+    if event.status == "closed":
+        return "closed"
+    return "overdue" if event.overdue else ""
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the events as a JSON list.")
+@click.option("--all", "include_done", is_flag=True,
+              help="Also list steps already done and those of closed interviews.")
+@click.option("--now", "now_text", metavar="DATETIME", default=None,
+              help="Mark events before this ISO 8601 time as overdue (default: now).")
+def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None) -> None:
+    """List every follow-up step and when it is due (domain rules R7, R8, R13–R18).
+
+    Per interview: the thank-you email (same day), the handwritten cards (in
+    person only, within 24 hours), the one status follow-up and the day to move
+    on, on business days of your country. Times are in your profile's time zone.
+    Invalid interview files are reported on stderr (exit 2); the others are planned.
+
+    \b
+    Examples:
+      followup-kit plan my-job-search
+      followup-kit plan my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
+      followup-kit plan my-job-search --json
+      followup-kit plan my-job-search --all
+    """
+    from .schedule import plan as plan_events
+    from .workspace import locate
+
+    workspace, ids = locate(path)
+    profile = workspace.profile()
+    listing = workspace.interviews(ids or None)  # profile.json stands for its whole workspace
+    now = _parse_now(now_text)
+    events = plan_events(profile, listing.interviews, now=now, include_done=include_done)
+    report_invalid(listing.invalid)
+    if as_json:
+        rows = []
+        for event in events:
+            row = event.to_json()
+            if include_done:
+                row.update(status=event.status, done=event.done_on.isoformat() if event.done_on else None)
+            rows.append(row)
+        _emit_json(rows)
+    elif events:
+        due = [f"{e.due:%a %d %b %Y %H:%M %Z}" for e in events]
+        status = [_status_words(e) for e in events]
+        width = max(len(text) for text in due)
+        state_width = max(len(text) for text in status + ["Status"]) + 2 if any(status) else 0
+        click.echo(f"{'Due':<{width}}  " + ("Status".ljust(state_width) if state_width else "") + "What")
+        for when, state, event in zip(due, status, events):
+            line = f"{when:<{width}}  " + state.ljust(state_width) + event.title
+            click.secho(line, fg="yellow" if event.overdue else None)
+        planned = len({e.interview_id for e in events})
+        click.echo(f"{len(events)} step(s) for {planned} interview(s); times in {profile.timezone}.")
+    else:
+        click.echo("Nothing to plan: no open interview.")
+    sys.exit(EXIT_BAD_INPUT if listing.invalid else EXIT_OK)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+              help="The .ics file to write (default: output/followup.ics in the workspace).")
+@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+def calendar(path: Path, output: Path | None, quiet: bool) -> None:
+    """Write every follow-up step as an .ics calendar to import into your calendar app.
+
+    One event per step, each with one reminder alarm, at UTC times that every
+    app shows in its own time zone. Importing the file again updates the events
+    instead of duplicating them. Steps marked done and closed interviews are left
+    out. Invalid interview files are reported on stderr (exit 2); the others are written.
+
+    \b
+    Examples:
+      followup-kit calendar my-job-search
+      followup-kit calendar my-job-search -o ~/Desktop/interviews.ics
+      followup-kit calendar my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
+    """
+    from .calendar import export_calendar
+    from .workspace import locate
+
+    workspace, ids = locate(path)
+    result = export_calendar(workspace, ids=ids or None, path=output)  # profile.json: the whole workspace
+    report_invalid(result.invalid)
+    if not quiet:
+        interviews = len({e.interview_id for e in result.events})
+        click.echo(f"Wrote {len(result.events)} event(s) for {interviews} interview(s) to {result.path}")
+    sys.exit(EXIT_BAD_INPUT if result.invalid else EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,27 +12,33 @@ from .workspace import INTERVIEWS_DIR, PROFILE_FILE, Workspace
 
 OutputStep = Callable[[Workspace], "list[Path]"]
 
-#: The output steps ``followup-kit demo`` runs, in order: (label, step).
-#: Each step writes its files under the workspace's ``output/`` and returns their paths.
-OUTPUT_STEPS: list[tuple[str, OutputStep]] = []
-
-
-def _notes_step(workspace: Workspace) -> "list[Path]":
+# Each step imports its renderer when it runs: reportlab and icalendar are heavy.
+def _notes_step(workspace: Workspace) -> list[Path]:
     from .compose import write_notes
 
     return write_notes(workspace)
 
 
-OUTPUT_STEPS.append(("thank-you notes", _notes_step))
-
 def _cards_step(workspace: Workspace) -> list[Path]:
-    """The printable cards of the demo's in-person interviews."""
+    """The printable cards of the in-person interviews, and a printer test page."""
     from .cards import write_cards
 
     return [write_cards(workspace, alignment_page=True)]
 
 
-OUTPUT_STEPS.append(("cards", _cards_step))
+def _calendar_step(workspace: Workspace) -> list[Path]:
+    from .calendar import write_calendar_step
+
+    return write_calendar_step(workspace)
+
+
+#: The output steps ``followup-kit demo`` runs, in order: (label, step).
+#: Each step writes its files under the workspace's output folder and returns their paths.
+OUTPUT_STEPS: list[tuple[str, OutputStep]] = [
+    ("thank-you notes", _notes_step),
+    ("cards", _cards_step),
+    ("calendar", _calendar_step),
+]
 
 
 def copy_demo(directory: Path | str, *, force: bool = False,

@@ -28,6 +28,7 @@ from pydantic import (
     ValidationError,
     field_serializer,
     field_validator,
+    model_serializer,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -39,6 +40,12 @@ INTERVIEW_FORMAT = "followup-kit/interview@1"
 
 Stage = Literal["phone-screen", "first-round", "onsite", "final", "other"]
 Medium = Literal["phone", "video", "in-person"]
+EventKind = Literal["thank-you-email", "thank-you-cards", "status-follow-up", "move-on"]
+#: The follow-up steps of an interview, in the order they fall due (R7, R8, R13–R18).
+EVENT_KINDS: tuple[str, ...] = ("thank-you-email", "thank-you-cards", "status-follow-up", "move-on")
+Outcome = Literal["offer", "rejected", "withdrawn", "moved-on"]
+#: How an application can end; an interview with an outcome is closed (no more reminders).
+OUTCOMES: tuple[str, ...] = ("offer", "rejected", "withdrawn", "moved-on")
 
 _LOCAL_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
 LocalDateTime = Annotated[dt.datetime, WithJsonSchema({
@@ -266,6 +273,71 @@ def _check_format(value: Any, expected_format: str) -> str:
         )
     raise _expected(f"'{expected_format}'", f"Is this a followup-kit {kind} file?")
 
+# -- follow-up settings (R7, R13–R18) -----------------------------------------------
+
+_HH_MM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise _expected("a date written YYYY-MM-DD, e.g. '2026-12-04'")
+    return value
+
+
+class FollowupSettings(Record):
+    """Every number the follow-up planner uses (domain R7, R13–R18), with its default.
+
+    This is the one place the defaults live. A profile may override any of them
+    under ``"followup"``; only the fields written there are saved back, so a
+    later version's better defaults still reach everyone else.
+    """
+
+    thank_you_within_hours: StrictInt = Field(24, ge=1, le=168)
+    """R7: the thank-you email and the cards are due within this many hours (elapsed) of the end."""
+    email_by: str = "18:00"
+    """R7: the same-day time (HH:MM) the thank-you email is planned for."""
+    email_after_end_minutes: StrictInt = Field(60, ge=0, le=720)
+    """The email is never planned sooner than this after the interview ends (time to get home)."""
+    reminder_time: str = "09:00"
+    """The time of day (HH:MM) the cards, status follow-up and move-on reminders are placed."""
+    business_days_after_date: StrictInt = Field(1, ge=0, le=30)
+    """R13: follow up this many business days after a stated decision date or span."""
+    few_days_wait_days: StrictInt = Field(7, ge=1, le=60)
+    """R14: after "a few days", follow up this many days after the interview."""
+    no_timeline_wait_days: StrictInt = Field(14, ge=1, le=90)
+    """R15: with no timeline, follow up this many days after the interview."""
+    min_wait_days: StrictInt = Field(7, ge=0, le=60)
+    """R16: never follow up sooner than this many days after the interview."""
+    move_on_days: StrictInt = Field(30, ge=1, le=365)
+    """R18: about a month after the interview, it is time to move on."""
+    move_on_after_follow_up_days: StrictInt = Field(7, ge=1, le=90)
+    """R18: the move-on date is at least this many days after the status follow-up."""
+    event_minutes: StrictInt = Field(30, ge=5, le=480)
+    """How long each calendar entry lasts."""
+    alarm_minutes_before: StrictInt = Field(15, ge=0, le=1440)
+    """How long before each calendar entry its alarm rings."""
+
+    @field_validator("email_by", "reminder_time")
+    @classmethod
+    def _hh_mm(cls, value: str) -> str:
+        if not _HH_MM.match(value):
+            raise _expected("a time of day written HH:MM, e.g. '09:00'")
+        return value
+
+    @model_serializer(mode="wrap")
+    def _only_what_was_set(self, handler: Any, info: Any) -> dict[str, Any]:
+        # Written back to profile.json: only the user's overrides, never the defaults.
+        data = handler(self)
+        if info.mode != "json":
+            return data
+        return {key: value for key, value in data.items() if key in self.model_fields_set}
+
+    def time_of(self, name: str) -> dt.time:
+        """``email_by`` or ``reminder_time`` as a :class:`datetime.time`."""
+        return dt.time.fromisoformat(getattr(self, name))
+
 
 class Profile(Record):
     """The candidate: how they sign, how to reach them, where they live."""
@@ -278,6 +350,8 @@ class Profile(Record):
     timezone: str
     country: str
     subdivision: str | None = None
+    followup: FollowupSettings | None = None
+    """Overrides of the follow-up planner's defaults (R7, R13–R18); see :class:`FollowupSettings`."""
 
     @field_validator("format", mode="before")
     @classmethod
@@ -356,6 +430,12 @@ class Interview(Record):
     interviewers: list[Interviewer] = Field(min_length=1)
     reflection: Reflection = Reflection()
     extras: list[Extra] = []
+    done: dict[EventKind, dt.date] = {}
+    """Follow-up steps already done, each with the date: ``{"thank-you-email": "2026-11-20"}``."""
+    outcome: Outcome | None = None
+    """How the application ended; an interview with an outcome gets no more reminders."""
+    outcome_date: dt.date | None = None
+    """When the outcome was recorded."""
 
     _id: str = PrivateAttr(default="")
 
@@ -421,6 +501,30 @@ class Interview(Record):
                 "Add each person who interviewed you, with name, title and topics",
             )
         return value
+
+    @field_validator("done", mode="before")
+    @classmethod
+    def _done_dates(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            dates = {}
+            for key, day in value.items():
+                try:
+                    dates[key] = _iso_date(day)
+                except PydanticCustomError:
+                    raise _expected(f"a date written YYYY-MM-DD for \"{key}\", e.g. '2026-11-20'",
+                                    "Write the day the step was done") from None
+            return dates
+        return value
+
+    @field_validator("outcome_date", mode="before")
+    @classmethod
+    def _outcome_date(cls, value: Any) -> Any:
+        return None if value is None else _iso_date(value)
+
+    @property
+    def closed(self) -> bool:
+        """True once an outcome is recorded: the interview gets no more reminders (R18)."""
+        return self.outcome is not None
 
     @field_serializer("start", "end")
     def _write_local(self, value: dt.datetime) -> str:

@@ -1,0 +1,205 @@
+"""The follow-up plan as an .ics calendar that imports cleanly into any calendar app.
+
+Choices, each made for a known import problem:
+
+* Timed events are written in UTC (``DTSTART:20261121T000000Z``): no TZID, so no
+  VTIMEZONE for Outlook to reject or shift, and no floating times that move with
+  the device's zone. The planner already did the zone arithmetic with zoneinfo,
+  DST included, so every app shows the same instant in its own local time.
+* A UID per (interview id, event kind), the same on every export, so that
+  re-importing updates an event instead of duplicating it.
+* ``SEQUENCE`` comes from the previous export at the same path, which is read
+  back: an event whose content changed gets the old number plus one; an
+  unchanged event keeps its number. The calendar file is the state; nothing
+  else is stored. (Deleting it restarts every event at 0.)
+* Exactly one VALARM (DISPLAY) per event: Outlook honours only one, and Google
+  drops alarms from imported files, so SUMMARY and DESCRIPTION carry everything.
+* Reminders are VEVENTs (VTODO is ignored by Google and Outlook), marked
+  TRANSPARENT so they do not block the user's free/busy time.
+
+``icalendar`` does the folding, escaping and CRLF line ends (RFC 5545); it is
+imported inside the functions, so ``import followup_kit`` stays light.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import InvalidFileError, WorkspaceError
+from .model import FollowupSettings, Profile
+from .schedule import Event, plan, render_calendar_template
+from .workspace import Workspace, write_atomic
+
+UTC = dt.timezone.utc
+PRODID = "-//followup-kit//Interview follow-ups//EN"
+#: The right-hand side of every UID: ``<interview id>.<kind>@followup-kit``.
+UID_DOMAIN = "followup-kit"
+CALENDAR_FILE = "followup.ics"
+
+
+def event_uid(interview_id: str, kind: str, *, domain: str = UID_DOMAIN) -> str:
+    """The UID of one event: the same for the same interview and kind on every export."""
+    return f"{interview_id}.{kind}@{domain}"
+
+
+def calendar_name(profile: Profile | None = None) -> str:
+    """The calendar's display name (X-WR-CALNAME), from ``templates/calendar/calendar-name.j2``."""
+    module = render_calendar_template("calendar-name", candidate=profile.name if profile else None)
+    return " ".join(str(module.title()).split())
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:
+        raise ValueError(f"a calendar time must carry its zone (got the floating time {moment})")
+    return moment.astimezone(UTC)
+
+
+def _vevent(event: Event, uid: str, stamp: dt.datetime) -> Any:
+    from icalendar import Alarm
+    from icalendar import Event as VEvent
+
+    component = VEvent()
+    component.add("uid", uid)
+    component.add("dtstamp", stamp)
+    component.add("dtstart", _utc(event.due))
+    component.add("dtend", _utc(event.end))
+    component.add("summary", event.title)
+    component.add("description", event.description)
+    component.add("status", "CONFIRMED")
+    component.add("transp", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", dt.timedelta(minutes=-event.alarm_minutes))
+    alarm.add("description", event.title)
+    component.add_component(alarm)
+    return component
+
+
+def _fingerprint(component: Any) -> tuple[Any, ...]:
+    """What an attendee sees of an event: a change here bumps its SEQUENCE."""
+
+    def text(name: str) -> str:
+        return str(component.get(name, ""))
+
+    def moment(name: str) -> str:
+        value = component.get(name)
+        if value is None:
+            return ""
+        when = value.dt
+        return when.astimezone(UTC).isoformat() if isinstance(when, dt.datetime) and when.tzinfo else str(when)
+
+    alarms = tuple(
+        (str(alarm.get("action", "")), str(alarm.decoded("trigger")) if "trigger" in alarm else "",
+         str(alarm.get("description", "")))
+        for alarm in component.walk("VALARM")
+    )
+    return (text("summary"), text("description"), moment("dtstart"), moment("dtend"),
+            text("status"), text("transp"), alarms)
+
+
+def previous_events(data: bytes | None) -> dict[str, tuple[int, tuple[Any, ...]]]:
+    """UID → (SEQUENCE, content) of each event in an earlier export; empty if unreadable."""
+    if not data:
+        return {}
+    from icalendar import Calendar
+
+    try:
+        calendar = Calendar.from_ical(data)
+    except (ValueError, IndexError, KeyError):
+        return {}  # an unreadable earlier export: start the numbering again
+    found = {}
+    for component in calendar.walk("VEVENT"):
+        uid = str(component.get("uid", ""))
+        try:
+            sequence = int(component.get("sequence", 0))
+        except (TypeError, ValueError):
+            sequence = 0
+        if uid:
+            found[uid] = (sequence, _fingerprint(component))
+    return found
+
+
+def build_calendar(events: Iterable[Event], *, stamp: dt.datetime | None = None, name: str | None = None,
+                   previous: bytes | None = None, domain: str = UID_DOMAIN) -> bytes:
+    """One VCALENDAR (METHOD:PUBLISH) with a VEVENT and one VALARM per event, as .ics bytes.
+
+    ``stamp`` is the DTSTAMP of every event (default: the current time, UTC).
+    ``previous`` is an earlier export: events whose content changed since get a
+    higher SEQUENCE, the others keep theirs. Same inputs give the same bytes.
+    """
+    from icalendar import Calendar
+
+    stamp = _utc(stamp) if stamp is not None else dt.datetime.now(UTC)
+    stamp = stamp.replace(microsecond=0)
+    before = previous_events(previous)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name if name is not None else calendar_name())
+    seen: set[str] = set()
+    for event in events:
+        uid = event_uid(event.interview_id, event.kind, domain=domain)
+        if uid in seen:
+            raise ValueError(f"two events share the UID {uid}: each interview id must be planned once")
+        seen.add(uid)
+        component = _vevent(event, uid, stamp)
+        sequence = 0
+        if uid in before:
+            old_sequence, old_content = before[uid]
+            sequence = old_sequence if old_content == _fingerprint(component) else old_sequence + 1
+        component.add("sequence", sequence)
+        calendar.add_component(component)
+    return calendar.to_ical()
+
+
+@dataclass(frozen=True)
+class CalendarExport:
+    """What :func:`export_calendar` wrote: the file, its events, and the invalid files left out."""
+
+    path: Path
+    events: list[Event]
+    invalid: list[InvalidFileError] = field(default_factory=list)
+
+
+def default_path(workspace: Workspace, ids: list[str] | None = None) -> Path:
+    """``output/followup.ics`` for a workspace; ``output/followup-<id>.ics`` for one interview."""
+    if ids is not None and len(ids) == 1:
+        return workspace.output_dir / f"followup-{ids[0]}.ics"
+    return workspace.output_dir / CALENDAR_FILE
+
+
+def export_calendar(workspace: Workspace, *, ids: list[str] | None = None, path: Path | str | None = None,
+                    stamp: dt.datetime | None = None, settings: FollowupSettings | None = None) -> CalendarExport:
+    """Plan every valid interview of ``workspace`` (or those in ``ids``) and write the .ics.
+
+    Invalid interview files are left out and returned in ``invalid``; an invalid
+    profile raises :class:`InvalidFileError`. A file at ``path`` that followup-kit
+    did not write is never replaced (:class:`WorkspaceError`).
+    """
+    profile = workspace.profile()
+    listing = workspace.interviews(ids)
+    events = plan(profile, listing.interviews, settings=settings)
+    target = Path(path) if path is not None else default_path(workspace, ids)
+    previous = None
+    if target.is_file():
+        previous = target.read_bytes()
+        if b"PRODID:-//followup-kit//" not in previous[:2000]:
+            raise WorkspaceError(
+                f"{target}: exists and was not written by followup-kit, so it was left unchanged. "
+                "Give another file with -o, or move that one away first."
+            )
+    elif target.exists():
+        raise WorkspaceError(f"{target}: is a folder; give the path of an .ics file with -o.")
+    data = build_calendar(events, stamp=stamp, name=calendar_name(profile), previous=previous)
+    write_atomic(target, data)
+    return CalendarExport(target, events, listing.invalid)
+
+
+def write_calendar_step(workspace: Workspace) -> list[Path]:
+    """The demo's output step: the workspace's calendar at ``output/followup.ics``."""
+    return [export_calendar(workspace).path]

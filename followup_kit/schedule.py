@@ -1,0 +1,372 @@
+"""The follow-up planner: domain rules R7, R8 and R13–R18 as pure date arithmetic.
+
+Per interview it plans up to four events, each at an aware date-time in the
+profile's time zone (all calendar times are in it, FORMAT.md):
+
+* ``thank-you-email`` (R7, R8): the same day, never later than 24 hours of
+  elapsed time after the interview ends; for every medium.
+* ``thank-you-cards`` (R7, R8): in-person interviews only; the next morning,
+  never later than those 24 hours.
+* ``status-follow-up`` (R13–R17): exactly one, dated by the employer's timeline,
+  never sooner than a week after the interview, on a business day.
+* ``move-on`` (R18): about a month after the interview and at least a week
+  after the follow-up, on a business day.
+
+The thank-you events are not moved off weekends or holidays: R7's 24 hours is a
+hard limit (a card can be written on a Sunday); R16 and R18 move the decision
+dates. Every number is a :class:`~followup_kit.model.FollowupSettings` default
+that the profile can override. Nothing here reads the clock: ``now`` is a parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Literal
+from zoneinfo import ZoneInfo
+
+from .model import (
+    EVENT_KINDS,
+    OUTCOMES,
+    EventKind,
+    FollowupSettings,
+    Interview,
+    Profile,
+    replace,
+)
+
+UTC = dt.timezone.utc
+Status = Literal["open", "done", "closed"]
+
+#: The rules each kind of event implements, named in its description.
+RULES: dict[str, str] = {
+    "thank-you-email": "R7, R8",
+    "thank-you-cards": "R7, R8",
+    "status-follow-up": "R13–R17",
+    "move-on": "R18",
+}
+
+
+# -- business days (R13, R16) --------------------------------------------------------
+
+@lru_cache(maxsize=32)
+def _holidays(country: str, subdivision: str | None) -> Any:
+    import holidays  # imported here: `import followup_kit` stays light
+
+    return holidays.country_holidays(country, subdiv=subdivision)
+
+
+@dataclass(frozen=True)
+class BusinessDays:
+    """Business days of a country (and region): no weekend, no public holiday (R13).
+
+    The weekend is the country's own (Saturday and Sunday in most, Friday and
+    Saturday in some), as the ``holidays`` package knows it.
+    """
+
+    country: str
+    subdivision: str | None = None
+
+    @classmethod
+    def of(cls, profile: Profile) -> "BusinessDays":
+        """The business days of the candidate's country and region."""
+        return cls(profile.country, profile.subdivision)
+
+    def holiday(self, day: dt.date) -> str | None:
+        """The name of the public holiday on ``day``, if any."""
+        return _holidays(self.country, self.subdivision).get(day)
+
+    def is_business_day(self, day: dt.date) -> bool:
+        """True if ``day`` is neither a weekend day nor a public holiday."""
+        calendar = _holidays(self.country, self.subdivision)
+        weekend = getattr(calendar, "weekend", {5, 6})
+        return day.weekday() not in weekend and day not in calendar
+
+    def on_or_after(self, day: dt.date) -> dt.date:
+        """``day`` itself if it is a business day, else the next one (R16)."""
+        while not self.is_business_day(day):
+            day += dt.timedelta(days=1)
+        return day
+
+    def add(self, day: dt.date, count: int) -> dt.date:
+        """The ``count``-th business day after ``day`` (``day`` itself is not counted)."""
+        for _ in range(count):
+            day = self.on_or_after(day + dt.timedelta(days=1))
+        return day
+
+
+# -- the events --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Event:
+    """One follow-up step of one interview, ready for a table or a calendar.
+
+    ``due`` is when to do it, an aware date-time in the profile's time zone.
+    ``title`` is one line (the calendar SUMMARY); ``description`` says who, what
+    to do and what the employer said. ``status`` is ``open``, ``done`` (the step
+    was marked done on ``done_on``) or ``closed`` (the interview has an outcome).
+    """
+
+    interview_id: str
+    kind: EventKind
+    due: dt.datetime
+    people: tuple[str, ...]
+    title: str
+    description: str
+    said: str | None
+    company: str
+    rule: str
+    minutes: int = 30
+    alarm_minutes: int = 15
+    status: Status = "open"
+    done_on: dt.date | None = None
+    overdue: bool = False
+
+    @property
+    def end(self) -> dt.datetime:
+        """When the calendar entry ends (elapsed time, in the same zone as ``due``)."""
+        return (self.due.astimezone(UTC) + dt.timedelta(minutes=self.minutes)).astimezone(self.due.tzinfo)
+
+    @property
+    def is_open(self) -> bool:
+        """True while the step still has to be done."""
+        return self.status == "open"
+
+    def to_json(self) -> dict[str, Any]:
+        """The record ``followup-kit plan --json`` prints for this event."""
+        return {
+            "interview": self.interview_id,
+            "kind": self.kind,
+            "due": self.due.isoformat(timespec="seconds"),
+            "people": list(self.people),
+            "title": self.title,
+            "description": self.description,
+        }
+
+
+# -- templates ------------------------------------------------------------------------
+
+def _day(value: dt.date | dt.datetime) -> str:
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def _clock(value: dt.datetime | dt.time) -> str:
+    return f"{value:%H:%M}"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    import jinja2  # imported here: `import followup_kit` stays light
+
+    from .resources import templates_dir
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=False,  # plain text for calendars and terminals, not HTML
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["day"] = _day
+    env.filters["clock"] = _clock
+    return env
+
+
+def render_calendar_template(name: str, **context: Any) -> Any:
+    """The module of ``templates/calendar/<name>.j2``: its macros render the wording."""
+    return _environment().get_template(f"calendar/{name}.j2").make_module(context)
+
+
+def _one_line(text: str) -> str:
+    # Some calendar clients skip events whose SUMMARY has a line break.
+    return " ".join(str(text).split())
+
+
+def _paragraphs(text: str) -> str:
+    lines = [line.rstrip() for line in str(text).strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+
+
+# -- the rules ----------------------------------------------------------------------------
+
+def _at(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:
+    """``day`` at wall-clock ``time`` in ``zone``; a time skipped by DST moves forward."""
+    return dt.datetime.combine(day, time, tzinfo=zone).astimezone(UTC).astimezone(zone)
+
+
+def _later(*moments: dt.datetime) -> dt.datetime:
+    # Compare in UTC: two datetimes sharing one tzinfo compare by wall clock, not by instant.
+    return max(moments, key=lambda m: m.astimezone(UTC))
+
+
+def _sooner(*moments: dt.datetime) -> dt.datetime:
+    return min(moments, key=lambda m: m.astimezone(UTC))
+
+
+def _elapsed(moment: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+    """``moment`` plus ``delta`` of elapsed time: across a DST change, not wall-clock time."""
+    return (moment.astimezone(UTC) + delta).astimezone(moment.tzinfo)
+
+
+def stated_date(interview: Interview, profile: Profile, *, days: BusinessDays | None = None) -> dt.date | None:
+    """The decision date the employer's timeline implies (R3), or None for 'a few days'/'none'."""
+    timeline = interview.timeline
+    if timeline.kind == "date":
+        return timeline.date
+    if timeline.kind == "within":
+        day = interview.ended_at(profile).astimezone(profile.zone).date()
+        if timeline.business:
+            return (days or BusinessDays.of(profile)).add(day, timeline.days)
+        return day + dt.timedelta(days=timeline.days)
+    return None
+
+
+@dataclass(frozen=True)
+class Dates:
+    """The due moments of one interview's four steps (None where a step does not apply)."""
+
+    thank_you_email: dt.datetime
+    thank_you_cards: dt.datetime | None
+    status_follow_up: dt.datetime
+    move_on: dt.datetime
+    stated: dt.date | None
+
+
+def due_dates(profile: Profile, interview: Interview, *, settings: FollowupSettings | None = None) -> Dates:
+    """When each step of ``interview`` is due, by the rules R7, R8, R13–R18."""
+    settings = settings or profile.followup or FollowupSettings()
+    zone = profile.zone
+    days = BusinessDays.of(profile)
+    end = interview.ended_at(profile).astimezone(zone)
+    day = end.date()
+    limit = _elapsed(end, dt.timedelta(hours=settings.thank_you_within_hours))  # R7, elapsed
+
+    # R7: the email the same day, not before the candidate is home, within the limit.
+    earliest = _elapsed(end, dt.timedelta(minutes=settings.email_after_end_minutes))
+    email = _sooner(_later(_at(day, settings.time_of("email_by"), zone), earliest), limit)
+    # R8: the cards in the mail the next morning, within the same limit; in person only.
+    cards = None
+    if interview.medium == "in-person":
+        morning = _at(day + dt.timedelta(days=1), settings.time_of("reminder_time"), zone)
+        cards = _sooner(_later(morning, end), limit)
+
+    stated = stated_date(interview, profile, days=days)
+    if stated is not None:  # R13: one business day after the stated date or span
+        follow_up = days.add(stated, settings.business_days_after_date)
+    elif interview.timeline.kind == "few-days":  # R14
+        follow_up = day + dt.timedelta(days=settings.few_days_wait_days)
+    else:  # R15
+        follow_up = day + dt.timedelta(days=settings.no_timeline_wait_days)
+    # R16: never sooner than a week after the interview; off weekends and holidays.
+    follow_up = days.on_or_after(max(follow_up, day + dt.timedelta(days=settings.min_wait_days)))
+
+    # R18: a month after the interview, at least a week after the follow-up (as sent, if later).
+    followed_up = max(follow_up, interview.done.get("status-follow-up", follow_up))
+    move_on = days.on_or_after(max(
+        day + dt.timedelta(days=settings.move_on_days),
+        followed_up + dt.timedelta(days=settings.move_on_after_follow_up_days),
+    ))
+    reminder = settings.time_of("reminder_time")
+    return Dates(email, cards, _at(follow_up, reminder, zone), _at(move_on, reminder, zone), stated)
+
+
+def plan_interview(profile: Profile, interview: Interview, *, settings: FollowupSettings | None = None,
+                   now: dt.datetime | None = None, include_done: bool = False) -> list[Event]:
+    """The follow-up events of one interview, by due time.
+
+    Steps marked done and every step of a closed interview (one with an outcome)
+    are left out, unless ``include_done`` (for a tracker), where their ``status``
+    says so. With ``now`` (an aware date-time), open events already past are
+    flagged ``overdue``.
+    """
+    if now is not None and now.tzinfo is None:
+        raise ValueError(f"now must carry its time zone, e.g. datetime.now(timezone.utc) (got {now})")
+    settings = settings or profile.followup or FollowupSettings()
+    dates = due_dates(profile, interview, settings=settings)
+    zone = profile.zone
+    moments: dict[str, dt.datetime | None] = {
+        "thank-you-email": dates.thank_you_email,
+        "thank-you-cards": dates.thank_you_cards,
+        "status-follow-up": dates.status_follow_up,
+        "move-on": dates.move_on,
+    }
+    context = {
+        "interview": interview,
+        "profile": profile,
+        "people": interview.interviewers,
+        "names": [person.name for person in interview.interviewers],
+        "said": interview.timeline.said,
+        "timeline": interview.timeline,
+        "stated": dates.stated,
+        "start": interview.start.replace(tzinfo=interview.zone(profile)).astimezone(zone),
+        "end": interview.ended_at(profile).astimezone(zone),
+        "follow_up": dates.status_follow_up,
+        "settings": settings,
+    }
+    events = []
+    for kind in EVENT_KINDS:
+        due = moments[kind]
+        if due is None:
+            continue
+        done_on = interview.done.get(kind)
+        status: Status = "done" if done_on else "closed" if interview.closed else "open"
+        if status != "open" and not include_done:
+            continue
+        wording = render_calendar_template(kind, due=due, rule=RULES[kind], **context)
+        events.append(Event(
+            interview_id=interview.id,
+            kind=kind,
+            due=due,
+            people=tuple(context["names"]),
+            title=_one_line(wording.title()),
+            description=_paragraphs(wording.description()),
+            said=interview.timeline.said,
+            company=interview.company,
+            rule=RULES[kind],
+            minutes=settings.event_minutes,
+            alarm_minutes=settings.alarm_minutes_before,
+            status=status,
+            done_on=done_on,
+            overdue=status == "open" and now is not None and due.astimezone(UTC) < now.astimezone(UTC),
+        ))
+    return events
+
+
+def plan(profile: Profile, interviews: Iterable[Interview], *, settings: FollowupSettings | None = None,
+         now: dt.datetime | None = None, include_done: bool = False) -> list[Event]:
+    """The follow-up events of every interview, in the order they fall due."""
+    events = [event for interview in interviews for event in plan_interview(
+        profile, interview, settings=settings, now=now, include_done=include_done)]
+    order = {kind: n for n, kind in enumerate(EVENT_KINDS)}
+    return sorted(events, key=lambda e: (e.due.astimezone(UTC), e.interview_id, order[e.kind]))
+
+
+# -- recording what was done (the tracker calls these) -------------------------------------
+
+def mark_done(interview: Interview, kind: str, on: dt.date) -> Interview:
+    """A new interview recording that step ``kind`` was done on ``on``; it drops out of the plan."""
+    if kind not in EVENT_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(EVENT_KINDS)} (got {kind!r})")
+    done = {key: value.isoformat() for key, value in interview.done.items()}
+    done[kind] = on.isoformat()
+    return replace(interview, done=done)
+
+
+def mark_undone(interview: Interview, kind: str) -> Interview:
+    """A new interview in which step ``kind`` is no longer marked done."""
+    if kind not in EVENT_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(EVENT_KINDS)} (got {kind!r})")
+    done = {key: value.isoformat() for key, value in interview.done.items() if key != kind}
+    return replace(interview, done=done)
+
+
+def record_outcome(interview: Interview, outcome: str | None, on: dt.date | None = None) -> Interview:
+    """A new interview closed with ``outcome`` (offer, rejected, withdrawn, moved-on) on ``on``.
+
+    A closed interview gets no more reminders. ``outcome=None`` opens it again.
+    """
+    if outcome is not None and outcome not in OUTCOMES:
+        raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)} or None (got {outcome!r})")
+    return replace(interview, outcome=outcome, outcome_date=on.isoformat() if outcome and on else None)
