@@ -461,3 +461,255 @@ class NotesPanel(widgets.VBox):
     def _on_choice_change(self, change: Any) -> None:
         if change["new"]:
             self.show(change["new"])
+
+
+def _file_link(path: Any, label: str) -> str:
+    """A link to a file that a notebook (or Voilà) serves relative to its own folder."""
+    import os
+
+    relative = os.path.relpath(path)
+    return (f'{html.escape(label)}: <a href="{html.escape(relative)}" target="_blank" download>'
+            f"{html.escape(relative)}</a>")
+
+
+def verification_table(notes: list[Any]) -> str:
+    """The list to tick before copying: each name and title and where it was checked (R2, R11)."""
+    rows = []
+    for note in notes:
+        person = note.interviewer
+        cells = [html.escape(person.name), html.escape(person.title or "")]
+        for field, source in (("name", person.checked.name), ("title", person.checked.title)):
+            if source:
+                cells.append(f"✓ {html.escape(source)}")
+            elif field == "title" and not person.title:
+                cells.append("")
+            else:
+                cells.append('<span style="color:#b00020">✗ not checked</span>')
+        rows.append("<tr>" + "".join(f"<td style='padding:2px 8px'>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th style='padding:2px 8px;text-align:left'>{h}</th>"
+                   for h in ("Name", "Title", "Name checked on", "Title checked on"))
+    return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+class CardsPanel(widgets.VBox):
+    """Printable cards: size and sheet, a preview, the verification list, Generate (R2, R8, R11)."""
+
+    def __init__(self, workspace: Workspace, interview_id: str | None = None):
+        from .cards import default_size_and_sheet
+
+        self.workspace = workspace
+        self.notes: list[Any] = []
+        self.profile = workspace.profile()
+        size, sheet = default_size_and_sheet(self.profile)
+        in_person = [i.id for i in workspace.interviews() if i.medium == "in-person"]
+        self.choice = widgets.Dropdown(description="Interview", options=in_person,
+                                       layout=widgets.Layout(width="520px"))
+        self.size = widgets.Combobox(description="Card size", value=size,
+                                     options=["a2", "a6", "a7", "iso-a6"], ensure_option=False,
+                                     placeholder="a2, a6, a7, iso-a6 or WxH such as 4x6in")
+        self.sheet = widgets.ToggleButtons(description="Sheet", options=["letter", "a4", "card"], value=sheet)
+        self.draft = widgets.Checkbox(description="draft (print unverified names, marked DRAFT)")
+        self.ruled = widgets.Checkbox(description="faint ruled lines")
+        self.person = widgets.Dropdown(description="Preview")
+        self.preview = widgets.Image(format="png", layout=widgets.Layout(max_width="520px"))
+        self.checklist = widgets.HTML()
+        self.generate = widgets.Button(description="Generate", icon="print", button_style="primary")
+        self.status = widgets.HTML()
+        self.choice.observe(self._on_choice_change, names="value")
+        for control in (self.size, self.draft, self.ruled, self.person):
+            control.observe(self._on_preview_change, names="value")
+        self.generate.on_click(self._on_generate_click)
+        super().__init__([
+            self.choice, widgets.HBox([self.size, self.sheet]), widgets.HBox([self.draft, self.ruled]),
+            widgets.HTML("<b>Check each name and title against its source before copying (R11)</b>"),
+            self.checklist, self.person, self.preview, self.generate, self.status,
+        ])
+        _tidy(self)
+        if interview_id:
+            self.choice.value = interview_id
+        elif in_person:
+            self._on_choice_change({"new": self.choice.value})
+
+    def _on_choice_change(self, change: Any) -> None:
+        from .compose import compose_notes
+
+        interview = self.workspace.load(change["new"])
+        self.notes = [n for n in compose_notes(self.profile, interview) if n.medium == "card"]
+        self.checklist.value = verification_table(self.notes)
+        self.person.options = [(n.interviewer.name, i) for i, n in enumerate(self.notes)]
+        # ipywidgets selects nothing when the options change; show the first card.
+        if self.notes and self.person.value is None:
+            self.person.value = 0
+        else:
+            self._on_preview_change(None)
+
+    def _on_preview_change(self, _change: Any) -> None:
+        from .cards import card_preview
+
+        if not self.notes or self.person.value is None:
+            return
+        note = self.notes[self.person.value]
+        try:
+            self.preview.value = card_preview(note, self.profile, self.workspace.load(note.interview_id),
+                                              size=self.size.value, draft=self.draft.value,
+                                              ruled=self.ruled.value, scale=1.5)
+        except FollowupKitError as exc:
+            self.status.value = message_html([str(exc)])
+            return
+        self.status.value = ""
+
+    def _on_generate_click(self, _button: widgets.Button) -> None:
+        from .cards import write_cards
+
+        if not self.choice.value:
+            self.status.value = message_html(["This workspace has no in-person interview: no cards to print (R8)."])
+            return
+        try:
+            path = write_cards(self.workspace, [self.choice.value], size=self.size.value, sheet=self.sheet.value,
+                               draft=self.draft.value, ruled=self.ruled.value)
+        except FollowupKitError as exc:
+            self.status.value = message_html([str(exc)])
+            return
+        self.status.value = message_html([], kind="ok") + (
+            f'<p style="color:#1b5e20">{_file_link(path, "Cards written")}. Print at 100% '
+            "(actual size), double-sided, flip on the long edge.</p>")
+
+
+def events_table(events: list[Any]) -> str:
+    """The planned steps as an HTML table; overdue ones in red."""
+    rows = []
+    for event in events:
+        style = "color:#b00020;font-weight:bold" if event.overdue else ""
+        state = "overdue" if event.overdue else event.status if event.status != "open" else ""
+        cells = (f"{event.due:%a %d %b %Y %H:%M}", html.escape(event.title), state)
+        rows.append(f"<tr style='{style}'>" + "".join(
+            f"<td style='padding:2px 8px'>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th style='padding:2px 8px;text-align:left'>{h}</th>" for h in ("Due", "What", ""))
+    return f"<table><tr>{head}</tr>{''.join(rows)}</table>" if rows else "<p>Nothing to plan.</p>"
+
+
+class CalendarPanel(widgets.VBox):
+    """The planned follow-up dates (R7, R13–R18) and an .ics export for any calendar app."""
+
+    def __init__(self, workspace: Workspace, *, now: dt.datetime | None = None):
+        self.workspace = workspace
+        self.now = now
+        self.table = widgets.HTML()
+        self.export = widgets.Button(description="Export .ics", icon="calendar", button_style="primary")
+        self.status = widgets.HTML()
+        self.export.on_click(self._on_export_click)
+        super().__init__([self.table, self.export, self.status])
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Plan every interview of the workspace again."""
+        from .schedule import plan
+
+        listing = self.workspace.interviews()
+        events = plan(self.workspace.profile(), listing.interviews, now=_aware(self.now))
+        self.table.value = events_table(events) + message_html([str(e) for e in listing.invalid])
+
+    def _on_export_click(self, _button: widgets.Button) -> None:
+        from .calendar import export_calendar
+
+        try:
+            result = export_calendar(self.workspace)
+        except FollowupKitError as exc:
+            self.status.value = message_html([str(exc)])
+            return
+        self.status.value = (f'<p style="color:#1b5e20">{_file_link(result.path, "Calendar written")} '
+                             f"({len(result.events)} events). Import it into your calendar app; importing "
+                             "it again updates the events instead of adding new ones.</p>")
+
+
+def _aware(now: dt.datetime | None) -> dt.datetime:
+    if now is None:
+        return dt.datetime.now(dt.timezone.utc)
+    return now if now.tzinfo else now.replace(tzinfo=dt.timezone.utc)
+
+
+class Tracker(widgets.VBox):
+    """Every interview, its next step and due date; mark steps done, record outcomes (R17, R18)."""
+
+    def __init__(self, workspace: Workspace, *, now: dt.datetime | None = None):
+        from .model import EVENT_KINDS, OUTCOMES
+
+        self.workspace = workspace
+        self.now = now
+        self.table = widgets.HTML()
+        self.chart = widgets.Image(format="png")
+        self.choice = widgets.Dropdown(description="Interview", layout=widgets.Layout(width="520px"))
+        self.step = widgets.Dropdown(description="Step", options=EVENT_KINDS)
+        self.done = widgets.Button(description="Mark done", icon="check", button_style="success")
+        self.outcome = widgets.Dropdown(description="Outcome", options=OUTCOMES)
+        self.record = widgets.Button(description="Record outcome", icon="flag")
+        self.status = widgets.HTML()
+        self.done.on_click(self._on_done_click)
+        self.record.on_click(self._on_record_click)
+        super().__init__([
+            self.table, self.chart, self.choice, widgets.HBox([self.step, self.done]),
+            widgets.HBox([self.outcome, self.record]), self.status,
+        ])
+        _tidy(self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Plan the whole workspace again and redraw the table and the chart."""
+        from .chart import timeline_png
+        from .schedule import plan
+
+        listing = self.workspace.interviews()
+        profile = self.workspace.profile()
+        now = _aware(self.now)
+        events = plan(profile, listing.interviews, now=now, include_done=True)
+        rows = []
+        for interview in listing.interviews:
+            mine = [e for e in events if e.interview_id == interview.id]
+            upcoming = next((e for e in mine if e.status == "open"), None)
+            if interview.closed:
+                step, due, style = f"closed: {interview.outcome}", "", "color:#555"
+            elif upcoming is None:
+                step, due, style = "all steps done", "", ""
+            else:
+                step = upcoming.title
+                due = f"{upcoming.due.astimezone(profile.zone):%a %d %b %H:%M}"
+                style = "color:#b00020;font-weight:bold" if upcoming.overdue else ""
+                if upcoming.overdue:
+                    due += " (overdue)"
+            cells = (html.escape(interview.company), html.escape(interview.role), html.escape(step), due)
+            rows.append(f"<tr style='{style}'>" + "".join(
+                f"<td style='padding:2px 8px'>{c}</td>" for c in cells) + "</tr>")
+        head = "".join(f"<th style='padding:2px 8px;text-align:left'>{h}</th>"
+                       for h in ("Company", "Role", "Next step", "Due"))
+        self.table.value = (f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+                            + message_html([str(e) for e in listing.invalid]))
+        self.chart.value = timeline_png(listing.interviews, events, now=now.astimezone(profile.zone))
+        current = self.choice.value
+        self.choice.options = [(f"{i.company}: {i.role} ({i.start:%d %b})", i.id) for i in listing.interviews]
+        ids = [i.id for i in listing.interviews]
+        self.choice.value = current if current in ids else (ids[0] if ids else None)
+
+    def _today(self) -> dt.date:
+        return _aware(self.now).astimezone(self.workspace.profile().zone).date()
+
+    def _update(self, change: Any, message: str) -> None:
+        try:
+            updated = change(self.workspace.load(self.choice.value))
+            self.workspace.save(updated)
+        except FollowupKitError as exc:
+            self.status.value = message_html([str(exc)])
+            return
+        self.refresh()
+        self.status.value = message_html([message], kind="ok")
+
+    def _on_done_click(self, _button: widgets.Button) -> None:
+        from .schedule import mark_done
+
+        self._update(lambda i: mark_done(i, self.step.value, self._today()),
+                     f"Marked {self.step.value} done on {self._today():%d %b}.")
+
+    def _on_record_click(self, _button: widgets.Button) -> None:
+        from .schedule import record_outcome
+
+        self._update(lambda i: record_outcome(i, self.outcome.value, self._today()),
+                     f"Recorded the outcome: {self.outcome.value}.")
