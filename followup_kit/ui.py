@@ -525,9 +525,9 @@ class CardsPanel(widgets.VBox):
             self.checklist, self.person, self.preview, self.generate, self.status,
         ])
         _tidy(self)
-        if interview_id:
-            self.choice.value = interview_id
-        elif in_person:
+        if interview_id and interview_id != self.choice.value:
+            self.choice.value = interview_id  # the observer loads it
+        elif self.choice.value:
             self._on_choice_change({"new": self.choice.value})
 
     def _on_choice_change(self, change: Any) -> None:
