@@ -42,7 +42,9 @@ def _tidy(widget: widgets.Widget, label_width: str = "90px") -> None:
     """Give every labelled widget inside ``widget`` the same label width, so fields line up."""
     for child in getattr(widget, "children", ()):
         _tidy(child, label_width)
-    if getattr(widget, "description", "") and hasattr(getattr(widget, "style", None), "description_width"):
+    if isinstance(widget, widgets.Checkbox):
+        widget.indent = False  # its label sits to the right and needs its full width
+    elif getattr(widget, "description", "") and hasattr(getattr(widget, "style", None), "description_width"):
         widget.style.description_width = label_width
 
 
@@ -190,6 +192,7 @@ class InterviewForm(widgets.VBox):
             widgets.HTML("<b>While it is fresh (R1)</b>"), reflection_box,
             self.messages, widgets.HBox([self.save]), self.status,
         ])
+        self.add_class("fk-interview-form")  # lets a browser test find the panel
         _tidy(self)
         self.refresh_choices()
         if interview_id:
@@ -403,6 +406,7 @@ class NotesPanel(widgets.VBox):
         self.notes = widgets.VBox()
         self.choice.observe(self._on_choice_change, names="value")
         super().__init__([self.choice, self.notes, self.status])
+        self.add_class("fk-notes-panel")  # lets a browser test find the panel
         _tidy(self)
         if interview_id or self.choice.options:
             self.show(interview_id or self.choice.options[-1])
@@ -508,10 +512,12 @@ class CardsPanel(widgets.VBox):
                                      options=["a2", "a6", "a7", "iso-a6"], ensure_option=False,
                                      placeholder="a2, a6, a7, iso-a6 or WxH such as 4x6in")
         self.sheet = widgets.ToggleButtons(description="Sheet", options=["letter", "a4", "card"], value=sheet)
-        self.draft = widgets.Checkbox(description="draft (print unverified names, marked DRAFT)")
+        self.draft = widgets.Checkbox(description="draft: print unverified names, marked DRAFT",
+                                      layout=widgets.Layout(width="360px"))
         self.ruled = widgets.Checkbox(description="faint ruled lines")
         self.person = widgets.Dropdown(description="Preview")
-        self.preview = widgets.Image(format="png", layout=widgets.Layout(max_width="520px"))
+        self.preview = widgets.Image(format="png", layout=widgets.Layout(
+            max_width="520px", border="1px solid #999", margin="4px 0"))  # the border is the card's edge
         self.checklist = widgets.HTML()
         self.generate = widgets.Button(description="Generate", icon="print", button_style="primary")
         self.status = widgets.HTML()
@@ -524,6 +530,7 @@ class CardsPanel(widgets.VBox):
             widgets.HTML("<b>Check each name and title against its source before copying (R11)</b>"),
             self.checklist, self.person, self.preview, self.generate, self.status,
         ])
+        self.add_class("fk-cards-panel")  # lets a browser test find the panel
         _tidy(self)
         if interview_id and interview_id != self.choice.value:
             self.choice.value = interview_id  # the observer loads it
@@ -599,6 +606,7 @@ class CalendarPanel(widgets.VBox):
         self.status = widgets.HTML()
         self.export.on_click(self._on_export_click)
         super().__init__([self.table, self.export, self.status])
+        self.add_class("fk-calendar-panel")  # lets a browser test find the panel
         self.refresh()
 
     def refresh(self) -> None:
@@ -650,6 +658,7 @@ class Tracker(widgets.VBox):
             self.table, self.chart, self.choice, widgets.HBox([self.step, self.done]),
             widgets.HBox([self.outcome, self.record]), self.status,
         ])
+        self.add_class("fk-tracker")  # lets a browser test find the panel
         _tidy(self)
         self.refresh()
 
