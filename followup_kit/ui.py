@@ -79,6 +79,7 @@ class InterviewerEditor(widgets.VBox):
         self.address = widgets.Textarea(description="Address", placeholder="postal address, if not the company's")
         self.topics = widgets.TagsInput(allow_duplicates=False)
         self.personal = widgets.Text(description="Personal", placeholder="a personal connection (optional)")
+        self.salutation = widgets.Text(description="Greet as", placeholder="optional, e.g. Ms Hà or Dr Weiß")
         self.remove = widgets.Button(description="Remove", icon="trash", button_style="warning")
         self._on_remove = on_remove
         self.remove.on_click(self._on_remove_click)
@@ -89,12 +90,12 @@ class InterviewerEditor(widgets.VBox):
             widgets.HBox([self.email, self.remove]),
             self.address,
             widgets.HBox([widgets.Label("Topics discussed with this person (R4):"), self.topics]),
-            self.personal,
+            widgets.HBox([self.personal, self.salutation]),
         ], layout=widgets.Layout(border="1px solid #ccc", padding="4px", margin="4px 0"))
         _tidy(self)
         if on_change is not None:
             for child in (self.name, self.title, self.name_checked, self.title_checked, self.email,
-                          self.address, self.topics, self.personal):
+                          self.address, self.topics, self.personal, self.salutation):
                 child.observe(on_change, names="value")
 
     def _on_remove_click(self, _button: widgets.Button) -> None:
@@ -109,7 +110,8 @@ class InterviewerEditor(widgets.VBox):
                    if widget.value.strip() and widget.value != NOT_CHECKED}
         data: dict[str, Any] = {"name": self.name.value.strip(), "checked": checked,
                                 "topics": list(self.topics.value)}
-        for key, widget in (("title", self.title), ("email", self.email), ("personal", self.personal)):
+        for key, widget in (("title", self.title), ("email", self.email), ("personal", self.personal),
+                            ("salutation", self.salutation)):
             if widget.value.strip():
                 data[key] = widget.value.strip()
         if self.address.value.strip():
@@ -128,6 +130,7 @@ class InterviewerEditor(widgets.VBox):
         self.address.value = person.address or ""
         self.topics.value = list(person.topics)
         self.personal.value = person.personal or ""
+        self.salutation.value = person.salutation or ""
         self._note = person.note
 
 
@@ -161,6 +164,7 @@ class InterviewForm(widgets.VBox):
         self.add_person = widgets.Button(description="Add interviewer", icon="plus")
         self.reflection = {key: widgets.Textarea(placeholder="one point per line", layout=_WIDE)
                            for key in REFLECTION_PROMPTS}
+        self.extras = widgets.Textarea(placeholder="Title | https://… (one per line)", layout=_WIDE)
         self.messages = widgets.HTML()
         self.status = widgets.HTML()
         self.save = widgets.Button(description="Save", icon="save", button_style="primary")
@@ -173,7 +177,7 @@ class InterviewForm(widgets.VBox):
         self.timeline_kind.observe(self._on_timeline_kind_change, names="value")
         for child in (self.company, self.company_address, self.role, self.stage, self.medium, self.start,
                       self.end, self.timezone, self.timeline_kind, self.timeline_date, self.timeline_days,
-                      self.timeline_business, self.timeline_said, *self.reflection.values()):
+                      self.timeline_business, self.timeline_said, self.extras, *self.reflection.values()):
             child.observe(self._on_field_change, names="value")
 
         self.timeline_box = widgets.HBox()
@@ -190,6 +194,8 @@ class InterviewForm(widgets.VBox):
             widgets.HBox([self.timeline_kind]), self.timeline_box, self.timeline_said,
             widgets.HTML("<b>Who interviewed you (R2, R4)</b>"), self.people, self.add_person,
             widgets.HTML("<b>While it is fresh (R1)</b>"), reflection_box,
+            widgets.HTML("<b>Anything worth sending along (R4, R9)</b>: an article, a work sample"),
+            self.extras,
             self.messages, widgets.HBox([self.save]), self.status,
         ])
         self.add_class("fk-interview-form")  # lets a browser test find the panel
@@ -249,6 +255,9 @@ class InterviewForm(widgets.VBox):
             data["company_address"] = self.company_address.value.strip()
         if self.timezone.value.strip():
             data["timezone"] = self.timezone.value.strip()
+        extras = [_extra(line) for line in _lines(self.extras.value)]
+        if extras:
+            data["extras"] = extras
         reflection = {key: _lines(area.value) for key, area in self.reflection.items() if _lines(area.value)}
         if reflection:
             data["reflection"] = reflection
@@ -292,6 +301,7 @@ class InterviewForm(widgets.VBox):
             self._add_person().fill(person)
         for key, area in self.reflection.items():
             area.value = "\n".join(getattr(interview.reflection, key))
+        self.extras.value = "\n".join(f"{e.title} | {e.url}" for e in interview.extras)
         self._on_timeline_kind_change({"new": timeline.kind})
         self.validate()
 
@@ -339,6 +349,12 @@ class InterviewForm(widgets.VBox):
             self.status.value = message_html([str(exc)])
             return
         self.status.value = message_html([f"Loaded {self.load_choice.value}"], kind="ok")
+
+
+def _extra(line: str) -> dict[str, str]:
+    """'Title | https://…' as an extra; the model says what is wrong with a half-written line."""
+    title, _, url = line.rpartition("|") if "|" in line else ("", "", line)
+    return {"title": title.strip(), "url": url.strip()}
 
 
 def _local(value: dt.datetime | None) -> str | None:

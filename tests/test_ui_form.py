@@ -98,3 +98,24 @@ def test_unchecked_source_is_not_written(demo_ws: Workspace) -> None:
     _fill_minimal(form)
     form.people.children[0].name_checked.value = NOT_CHECKED
     assert "checked" not in json.dumps(form.record["interviewers"][0]["checked"])
+
+
+def test_extras_and_salutation_round_trip(demo_ws: Workspace) -> None:
+    """Extras ('Title | URL' per line) and how to greet a person are every-field parts of the form."""
+    interview_id = "2026-11-19-nordwind-energie-onsite"
+    form = InterviewForm(demo_ws, interview_id=interview_id)
+    assert "my PyData Munich talk on exactly-once ingestion | https://" in form.extras.value
+    form.extras.value += "\nA note on backfills | https://example.org/lena/backfills"
+    form.people.children[1].salutation.value = "Dr Weiß"
+    form.save.click()
+    data = json.loads(demo_ws.interview_path(interview_id).read_text("utf-8"))
+    assert data["extras"][-1] == {"title": "A note on backfills", "url": "https://example.org/lena/backfills"}
+    assert data["interviewers"][1]["salutation"] == "Dr Weiß"
+
+
+def test_half_written_extra_is_named(demo_ws: Workspace) -> None:
+    """An extra without a web address is reported in words, not saved."""
+    form = InterviewForm(demo_ws, now=NOW)
+    _fill_minimal(form)
+    form.extras.value = "my portfolio | portfolio.example.org"
+    assert "extras[0].url: expected a web address" in form.messages.value
