@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterable
 
 from .errors import InvalidFileError, Problem, WorkspaceError
 from .model import INTERVIEW_FORMAT, TIMELINE_KINDS, Interview, _person_hint
-from .workspace import PROFILE_FILE, Workspace
+from .workspace import PROFILE_FILE, Workspace, read_bytes
 
 #: Columns describing the interview; the same on every row of one interview.
 INTERVIEW_COLUMNS = (
@@ -171,12 +171,7 @@ def read_sheet(path: Path | str, *, encoding: str = "utf-8-sig", delimiter: str 
     """
     path = Path(path)
     shown = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise WorkspaceError(f"{shown}: no such file. Give the path of the CSV to import.") from None
-    except OSError as exc:
-        raise WorkspaceError(f"{shown}: could not be read ({exc.strerror or exc}).") from exc
+    raw = read_bytes(path, shown=shown, missing="Give the path of the CSV to import.")
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:

@@ -62,14 +62,22 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
     return path
 
 
-def read_json(path: Path, *, shown: str | None = None) -> Any:
-    """Parse a JSON file, or raise :class:`InvalidFileError` with the line and column."""
+def read_bytes(path: Path | str, *, shown: str | None = None, missing: str = "") -> bytes:
+    """A user's file as bytes; a missing or unreadable file raises :class:`WorkspaceError`
+    naming it (``missing`` says what to do when it does not exist)."""
     shown = shown or str(path)
     try:
-        raw = Path(path).read_bytes()
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise WorkspaceError(f"{shown}: no such file.{' ' + missing if missing else ''}") from None
     except OSError as exc:
         raise WorkspaceError(f"{shown}: could not be read ({exc.strerror or exc}).") from exc
-    return parse_json(raw, shown)
+
+
+def read_json(path: Path | str, *, shown: str | None = None) -> Any:
+    """Parse a JSON file, or raise :class:`InvalidFileError` with the line and column."""
+    shown = shown or str(path)
+    return parse_json(read_bytes(path, shown=shown), shown)
 
 
 def parse_json(raw: bytes, shown: str) -> Any:
@@ -212,12 +220,7 @@ class Workspace:
     # -- reading ------------------------------------------------------------------------
 
     def _read(self, path: Path) -> Any:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise WorkspaceError(f"{self.shown(path)}: no such file.") from None
-        except OSError as exc:
-            raise WorkspaceError(f"{self.shown(path)}: could not be read ({exc.strerror or exc}).") from exc
+        raw = read_bytes(path, shown=self.shown(path))
         data = parse_json(raw, self.shown(path))
         self._seen[self._key(path)] = _digest(raw)
         return data
