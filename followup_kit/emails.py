@@ -86,8 +86,10 @@ DESCRIPTIONS: dict[str, str] = {
 }
 
 EMAILS_DIR = "emails"
-#: SMTP-style: CRLF line ends, RFC 2047 for non-ASCII headers, lines folded at 78.
-POLICY = SMTP
+#: SMTP-style: CRLF line ends and RFC 2047 for non-ASCII headers. Lines are kept to 76
+#: characters, not the policy's default 78: RFC 2045 allows quoted-printable lines of
+#: 76 at most, and the stdlib encodes the body to the policy's line length.
+POLICY = SMTP.clone(max_line_length=76)
 
 
 @dataclass(frozen=True)
