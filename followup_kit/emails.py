@@ -46,12 +46,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal
 
 from .compose import (
     compose_card_emails,
@@ -66,6 +63,9 @@ from .errors import InvalidFileError
 from .model import Interview, Interviewer, Profile
 from .schedule import Status, plan_interview
 from .workspace import Workspace, write_atomic
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 DraftKind = Literal["thank-you", "card-on-its-way", "status-follow-up", "feedback-request"]
 
@@ -86,10 +86,20 @@ DESCRIPTIONS: dict[str, str] = {
 }
 
 EMAILS_DIR = "emails"
-#: SMTP-style: CRLF line ends and RFC 2047 for non-ASCII headers. Lines are kept to 76
-#: characters, not the policy's default 78: RFC 2045 allows quoted-printable lines of
-#: 76 at most, and the stdlib encodes the body to the policy's line length.
-POLICY = SMTP.clone(max_line_length=76)
+
+
+@lru_cache(maxsize=1)
+def policy() -> Any:
+    """The stdlib ``email`` policy of the drafts.
+
+    SMTP-style: CRLF line ends and RFC 2047 for non-ASCII headers. Lines are kept to 76
+    characters, not the policy's default 78: RFC 2045 allows quoted-printable lines of
+    76 at most, and the stdlib encodes the body to the policy's line length.
+    (``email`` is imported here, not at the top, to keep ``import followup_kit`` light.)
+    """
+    from email.policy import SMTP
+
+    return SMTP.clone(max_line_length=76)
 
 
 @dataclass(frozen=True)
@@ -189,14 +199,18 @@ def email_drafts(profile: Profile, interview: Interview, *, templates: Path | st
     return drafts
 
 
-def email_message(draft: Draft, profile: Profile) -> EmailMessage:
+def email_message(draft: Draft, profile: Profile) -> "EmailMessage":
     """The draft as an :class:`~email.message.EmailMessage` (see the module notes).
 
     Raises ``ValueError`` when the recipient has no usable address (:attr:`Draft.problem`).
     """
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
     if draft.problem:
         raise ValueError(f"{draft.filename}: cannot address a draft to {draft.recipient.name}: {draft.problem}")
-    message = EmailMessage(policy=POLICY)
+    message = EmailMessage(policy=policy())
     sender = _ascii_address(profile.email)
     if sender:  # without one, the mail program fills in the account it sends from
         message["From"] = Address(profile.name, addr_spec=sender)
@@ -210,7 +224,7 @@ def email_message(draft: Draft, profile: Profile) -> EmailMessage:
 
 def draft_bytes(draft: Draft, profile: Profile) -> bytes:
     """The ``.eml`` file of a draft: ASCII, CRLF line ends, the same bytes for the same draft."""
-    return email_message(draft, profile).as_bytes(policy=POLICY)
+    return email_message(draft, profile).as_bytes(policy=policy())
 
 
 @dataclass(frozen=True)
