@@ -600,8 +600,9 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
     Per interview: the thank-you email to each interviewer after a phone or video
     interview, or after an in-person one the email saying a card is on its way
     (R8); the one status follow-up (R17); the feedback request on the move-on
-    date (R18). Each is dated when it is due and opens as a new message in
-    Outlook, Apple Mail and Thunderbird (X-Unsent). Steps marked done and closed
+    date (R18). Each is dated when it is due; Outlook opens it as a new message
+    ready to send (X-Unsent: 1); in Thunderbird use "Edit as New Message", in
+    Apple Mail "Send Again". Steps marked done and closed
     interviews get none, and their earlier drafts are deleted unless you edited them.
 
     An interviewer without an email address gets no draft: the command says so;

@@ -18,8 +18,9 @@ Steps marked done and closed interviews get no draft: the planner decides, with
 How the files are built, and why:
 
 * **Drafts, not sent mail.** ``X-Unsent: 1`` makes Outlook open the file as a
-  new message ready to send, and Apple Mail and Thunderbird honour it too.
-  There is no ``Message-ID``: the mail program gives one when the message is
+  new message ready to send. A program that ignores the header shows the file
+  as a received message; there, Thunderbird's "Edit as New Message" and Apple
+  Mail's "Send Again" turn it into one. There is no ``Message-ID``: the mail program gives one when the message is
   sent; a fixed one would repeat if the user exported and sent twice, and Gmail
   drops a message whose Message-ID it has already seen.
 * **Date** is when the step is due (the planner's date, in the profile's time
