@@ -15,6 +15,7 @@ from .compose import (
     compose_follow_up,
     compose_notes,
 )
+from .emails import Draft, EmailExport, draft_bytes, email_drafts, email_message, write_emails
 from .errors import (
     ConflictError,
     FollowupKitError,
@@ -55,7 +56,12 @@ __all__ = [
     "compose_notes",
     "ConflictError",
     "DateTimeline",
+    "Draft",
+    "draft_bytes",
     "Email",
+    "email_drafts",
+    "email_message",
+    "EmailExport",
     "Event",
     "export_calendar",
     "Extra",
@@ -90,4 +96,5 @@ __all__ = [
     "Workspace",
     "WorkspaceError",
     "write_cards",
+    "write_emails",
 ]

@@ -26,10 +26,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .errors import InvalidFileError, WorkspaceError
-from .model import FollowupSettings, Profile
+from .model import FollowupSettings, Interview, Profile
 from .schedule import Event, plan, render_calendar_template
 from .workspace import Workspace, write_atomic
 
@@ -174,16 +174,19 @@ def default_path(workspace: Workspace, ids: list[str] | None = None) -> Path:
 
 
 def export_calendar(workspace: Workspace, *, ids: list[str] | None = None, path: Path | str | None = None,
-                    stamp: dt.datetime | None = None, settings: FollowupSettings | None = None) -> CalendarExport:
+                    stamp: dt.datetime | None = None, settings: FollowupSettings | None = None,
+                    progress: Callable[[list[Interview]], Iterable[Interview]] | None = None) -> CalendarExport:
     """Plan every valid interview of ``workspace`` (or those in ``ids``) and write the .ics.
 
     Invalid interview files are left out and returned in ``invalid``; an invalid
     profile raises :class:`InvalidFileError`. A file at ``path`` that followup-kit
-    did not write is never replaced (:class:`WorkspaceError`).
+    did not write is never replaced (:class:`WorkspaceError`). ``progress`` wraps the
+    list of interviews while they are planned (a progress bar).
     """
     profile = workspace.profile()
     listing = workspace.interviews(ids)
-    events = plan(profile, listing.interviews, settings=settings)
+    interviews = progress(listing.interviews) if progress is not None else listing.interviews
+    events = plan(profile, interviews, settings=settings)
     target = Path(path) if path is not None else default_path(workspace, ids)
     previous = None
     if target.is_file():

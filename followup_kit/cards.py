@@ -22,7 +22,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Mapping, Sequence
 
 from .compose import Note
 from .errors import RenderError, UnverifiedError
@@ -651,12 +651,14 @@ def card_preview(note: Note, profile: Profile, interview: Interview, *, size: "s
 
 def write_cards(workspace: "Workspace", ids: list[str] | None = None, *, output: "str | Path | None" = None,
                 size: "str | CardSize | None" = None, sheet: str | None = None, draft: bool = False,
+                progress: "Callable[[list[Interview]], Iterable[Interview]] | None" = None,
                 **options: Any) -> "Path":
     """Compose the card notes of a workspace's in-person interviews and write one PDF.
 
     ``ids`` limits it to some interviews; ``output`` is the PDF's path (default
     ``cards.pdf`` in the workspace's output folder). Size and sheet default to the
-    profile's country (:func:`default_size_and_sheet`).
+    profile's country (:func:`default_size_and_sheet`). ``progress`` wraps the list
+    of in-person interviews while their notes are composed (a progress bar).
     """
     from pathlib import Path
 
@@ -671,7 +673,9 @@ def write_cards(workspace: "Workspace", ids: list[str] | None = None, *, output:
     listing = workspace.interviews(ids)
     if listing.invalid:
         raise listing.invalid[0]
-    notes = [n for i in listing.interviews for n in compose_notes(profile, i) if n.medium == "card"]
+    in_person = [i for i in listing.interviews if i.medium == "in-person"]
+    notes = [n for i in (progress(in_person) if progress is not None else in_person)
+             for n in compose_notes(profile, i) if n.medium == "card"]
     if not notes:
         raise RenderError(
             f"{workspace.root}: no in-person interview{' among ' + ', '.join(ids) if ids else ''}, so no "

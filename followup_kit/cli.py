@@ -13,6 +13,7 @@ message on stderr and exit code 2.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,9 @@ import click
 from .errors import FollowupKitError, InvalidFileError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-#: ``check`` draws a progress bar from this many interviews on (on a terminal only).
-CHECK_PROGRESS_FROM = 50
+#: Commands draw a progress bar from this many interviews on (on a terminal only).
+PROGRESS_FROM = 50
+CHECK_PROGRESS_FROM = PROGRESS_FROM
 
 
 class _Group(click.Group):
@@ -63,16 +65,20 @@ def file_findings(invalid: list[InvalidFileError]) -> list[dict[str, Any]]:
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="followup-kit")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """followup-kit: thank-you cards, email drafts and follow-up dates after a job interview.
 
     PATH is a workspace folder (with profile.json and interviews/) or one
-    interview file inside one.
+    interview file inside one. Colour appears only on a terminal (and never
+    with NO_COLOR set); progress bars only on a terminal and without --quiet.
 
     \b
     Exit codes: 0 ok, 1 findings to look at, 2 bad input.
     Start with:  followup-kit demo
     """
+    if os.environ.get("NO_COLOR"):  # https://no-color.org
+        ctx.color = False
 
 
 @main.command()
@@ -83,10 +89,13 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
     """Check a workspace (or one interview file): invalid files, then a proofreading of
     every note (spelling, names against their sources, tone, length, notes alike).
 
-    Errors must be fixed before a note goes out; warnings are worth a look. Exit code
-    2 when a file is invalid, 1 when there is an error finding, else 0.
-
+    Errors must be fixed before a note goes out; warnings are worth a look.
     On a terminal, a workspace of many interviews shows a progress bar on stderr.
+
+    \b
+    Exit codes: 0 valid, and no error in the notes (warnings allowed);
+                1 an error finding in a note (e.g. a misspelled word);
+                2 an invalid file or a missing path.
 
     \b
     Examples:
@@ -159,7 +168,7 @@ def proofread_findings(workspace: Any, profile: Any, interviews: list[Any]) -> l
 @click.option("--json", "as_json", is_flag=True, help="Print the notes as a JSON list.")
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
               help="Write one .txt file per note into this folder.")
-@click.option("-q", "--quiet", is_flag=True, help="With -o, do not list the files written.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, and with -o no list of the files written.")
 def notes(path: Path, as_json: bool, output: Path | None, quiet: bool) -> None:
     """Write one thank-you note per interviewer: a card after an in-person interview,
     an email otherwise (phone screens get a short one).
@@ -169,6 +178,9 @@ def notes(path: Path, as_json: bool, output: Path | None, quiet: bool) -> None:
     it has one. Run 'followup-kit check' to proofread the notes.
 
     \b
+    Exit codes: 0 written; 2 an invalid file (the others are written) or a missing path.
+
+    \b
     Examples:
       followup-kit notes my-job-search
       followup-kit notes my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
@@ -176,14 +188,17 @@ def notes(path: Path, as_json: bool, output: Path | None, quiet: bool) -> None:
       followup-kit notes my-job-search -o cards-to-copy
     """
     from .compose import compose_notes, note_file_text, note_filename, workspace_templates
+    from .progress import tracked
     from .workspace import locate, write_atomic
 
     workspace, ids = locate(path)
     profile = workspace.profile()
     listing = workspace.interviews(ids)
     report_invalid(listing.invalid)
-    composed = [note for interview in listing.interviews
-                for note in compose_notes(profile, interview, templates=workspace_templates(workspace))]
+    templates = workspace_templates(workspace)
+    composed = [note for interview in tracked(listing.interviews, label="Composing notes", quiet=quiet or as_json,
+                                              min_items=PROGRESS_FROM)
+                for note in compose_notes(profile, interview, templates=templates)]
     if output is not None:
         for note in composed:
             written = write_atomic(output / note_filename(note), note_file_text(note).encode("utf-8"))
@@ -204,19 +219,30 @@ def notes(path: Path, as_json: bool, output: Path | None, quiet: bool) -> None:
 
 @main.command()
 @click.argument("which", type=click.Choice(["interview", "profile"]), default="interview")
-def schema(which: str) -> None:
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+              help="Write the schema to this file instead of printing it.")
+def schema(which: str, output: Path | None) -> None:
     """Print the JSON Schema of interview or profile files, for editors.
+
+    \b
+    Exit codes: 0 printed or written; 2 a bad argument or an unwritable file.
 
     \b
     Examples:
       followup-kit schema interview > interview.schema.json
-      followup-kit schema profile
+      followup-kit schema profile -o profile.schema.json
     """
     from .model import Interview, Profile
 
     model = {"interview": Interview, "profile": Profile}[which]
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
-    _emit_json(document)
+    if output is None:
+        _emit_json(document)
+    else:
+        from .workspace import write_atomic
+
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        click.echo(f"Schema written to {write_atomic(output, text.encode('utf-8'))}", err=True)
 
 
 @main.command()
@@ -224,24 +250,36 @@ def schema(which: str) -> None:
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
               help="Write the outputs here instead of DIRECTORY/output/.")
 @click.option("--force", is_flag=True, help="Replace the files of another workspace in DIRECTORY.")
-def demo(directory: Path, output: Path | None, force: bool) -> None:
-    """Copy the bundled example workspace to DIRECTORY and build every output.
+@click.option("--json", "as_json", is_flag=True, help="Print the files written as a JSON list.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def demo(directory: Path, output: Path | None, force: bool, as_json: bool, quiet: bool) -> None:
+    """Copy the bundled example workspace to DIRECTORY and build every output:
+    notes, printable cards, the calendar and the email drafts. Prints where each file is.
 
     DIRECTORY defaults to ./followup-demo; the outputs go to DIRECTORY/output/
     unless -o says otherwise. Running it again refreshes an earlier demo copy.
 
     \b
+    Exit codes: 0 done; 2 DIRECTORY holds another workspace (use --force) or cannot be written.
+
+    \b
     Examples:
       followup-kit demo
       followup-kit demo -o output
-      followup-kit demo /tmp/try-it
+      followup-kit demo /tmp/try-it --json
     """
     from .demo import build_outputs, copy_demo
 
     workspace = copy_demo(directory, force=force, output_dir=output)
-    click.echo(f"Demo workspace: {workspace.root}")
+    rows = []
+    if not (quiet or as_json):
+        click.echo(f"Demo workspace: {workspace.root}")
     for label, written in build_outputs(workspace):
-        click.echo(f"  {label}: {written}")
+        rows.append({"step": label, "path": str(written)})
+        if not (quiet or as_json):
+            click.echo(f"  {label}: {written}")
+    if as_json:
+        _emit_json({"workspace": str(workspace.root), "files": rows})
 
 
 @main.command("import")
@@ -383,7 +421,7 @@ def new(workspace: Path) -> None:
               help="Addresses behind each card for double-sided printing (flip on long edge), on "
                    "separate envelope sheets at the end, or not at all.")
 @click.option("--test-page", is_flag=True, help="Add a printer alignment page (rulers, card outlines).")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing on success.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, and nothing printed on success.")
 def cards(path: Path, output: Path | None, size: str | None, sheet: str | None, draft: bool,
           interviews: tuple[str, ...], ruled: bool, backs: str, test_page: bool, quiet: bool) -> None:
     """Lay the thank-you notes of in-person interviews out as printable cards (PDF).
@@ -394,6 +432,11 @@ def cards(path: Path, output: Path | None, size: str | None, sheet: str | None, 
     title nobody checked stops the command unless --draft.
 
     \b
+    Exit codes: 0 written; 2 an invalid file, no in-person interview, an
+                unverified name or title without --draft, a character no
+                installed font has, or a bad option.
+
+    \b
     Examples:
       followup-kit cards my-job-search -o cards.pdf
       followup-kit cards my-job-search --size a7 --sheet card
@@ -401,6 +444,7 @@ def cards(path: Path, output: Path | None, size: str | None, sheet: str | None, 
       followup-kit cards my-job-search --size 100x150mm --sheet a4 --test-page
     """
     from .cards import write_cards
+    from .progress import tracked
     from .workspace import locate
 
     workspace, ids = locate(path)
@@ -413,7 +457,9 @@ def cards(path: Path, output: Path | None, size: str | None, sheet: str | None, 
                 f"no interview file {', '.join(unknown)} in {workspace.interviews_dir}. "
                 f"Known ids: {', '.join(sorted(known)) or 'none'}.", param_hint="--interview")
     written = write_cards(workspace, ids, output=output, size=size, sheet=sheet and sheet.lower(),
-                          draft=draft, ruled=ruled, backs=backs, alignment_page=test_page)
+                          draft=draft, ruled=ruled, backs=backs, alignment_page=test_page,
+                          progress=lambda items: tracked(items, label="Composing cards", quiet=quiet,
+                                                         min_items=PROGRESS_FROM))
     if not quiet:
         click.echo(f"Cards written to {written}. Print at 100% (Actual size)"
                    + (", double-sided, flip on long edge." if backs == "duplex" else "."))
@@ -448,13 +494,18 @@ def _status_words(event: Any) -> str:
               help="Also list steps already done and those of closed interviews.")
 @click.option("--now", "now_text", metavar="DATETIME", default=None,
               help="Mark events before this ISO 8601 time as overdue (default: now).")
-def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line; the table only.")
+def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, quiet: bool) -> None:
     """List every follow-up step and when it is due (domain rules R7, R8, R13–R18).
 
     Per interview: the thank-you email (same day), the handwritten cards (in
     person only, within 24 hours), the one status follow-up and the day to move
     on, on business days of your country. Times are in your profile's time zone.
-    Invalid interview files are reported on stderr (exit 2); the others are planned.
+    Invalid interview files are reported on stderr; the others are planned.
+
+    \b
+    Exit codes: 0 planned; 2 an invalid file (the others are planned), a
+                missing path or a bad --now.
 
     \b
     Examples:
@@ -463,14 +514,16 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None) ->
       followup-kit plan my-job-search --json
       followup-kit plan my-job-search --all
     """
+    from .progress import tracked
     from .schedule import plan as plan_events
     from .workspace import locate
 
+    now = _parse_now(now_text)
     workspace, ids = locate(path)
     profile = workspace.profile()
     listing = workspace.interviews(ids or None)  # profile.json stands for its whole workspace
-    now = _parse_now(now_text)
-    events = plan_events(profile, listing.interviews, now=now, include_done=include_done)
+    interviews = tracked(listing.interviews, label="Planning", quiet=quiet or as_json, min_items=PROGRESS_FROM)
+    events = plan_events(profile, interviews, now=now, include_done=include_done)
     report_invalid(listing.invalid)
     if as_json:
         rows = []
@@ -490,8 +543,9 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None) ->
             line = f"{when:<{width}}  " + state.ljust(state_width) + event.title
             click.secho(line, fg="yellow" if event.overdue else None)
         planned = len({e.interview_id for e in events})
-        click.echo(f"{len(events)} step(s) for {planned} interview(s); times in {profile.timezone}.")
-    else:
+        if not quiet:
+            click.echo(f"{len(events)} step(s) for {planned} interview(s); times in {profile.timezone}.")
+    elif not quiet:
         click.echo("Nothing to plan: no open interview.")
     sys.exit(EXIT_BAD_INPUT if listing.invalid else EXIT_OK)
 
@@ -500,14 +554,18 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None) ->
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
               help="The .ics file to write (default: output/followup.ics in the workspace).")
-@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar; print nothing but errors.")
 def calendar(path: Path, output: Path | None, quiet: bool) -> None:
     """Write every follow-up step as an .ics calendar to import into your calendar app.
 
     One event per step, each with one reminder alarm, at UTC times that every
     app shows in its own time zone. Importing the file again updates the events
     instead of duplicating them. Steps marked done and closed interviews are left
-    out. Invalid interview files are reported on stderr (exit 2); the others are written.
+    out. Invalid interview files are reported on stderr; the others are written.
+
+    \b
+    Exit codes: 0 written; 2 an invalid file (the others are written), a
+                missing path, or an existing .ics that followup-kit did not write.
 
     \b
     Examples:
@@ -516,15 +574,87 @@ def calendar(path: Path, output: Path | None, quiet: bool) -> None:
       followup-kit calendar my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
     """
     from .calendar import export_calendar
+    from .progress import tracked
     from .workspace import locate
 
     workspace, ids = locate(path)
-    result = export_calendar(workspace, ids=ids or None, path=output)  # profile.json: the whole workspace
+    result = export_calendar(workspace, ids=ids or None, path=output,  # profile.json: the whole workspace
+                             progress=lambda items: tracked(items, label="Planning the calendar", quiet=quiet,
+                                                            min_items=PROGRESS_FROM))
     report_invalid(result.invalid)
     if not quiet:
         interviews = len({e.interview_id for e in result.events})
         click.echo(f"Wrote {len(result.events)} event(s) for {interviews} interview(s) to {result.path}")
     sys.exit(EXIT_BAD_INPUT if result.invalid else EXIT_OK)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
+              help="The folder to write the .eml files to (default: output/emails/ in the workspace).")
+@click.option("--json", "as_json", is_flag=True, help="Print the drafts as a JSON list.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no list of files; problems only.")
+def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
+    """Write every email still to send as a draft (.eml) to open in your mail program.
+
+    Per interview: the thank-you email to each interviewer after a phone or video
+    interview, or after an in-person one the email saying a card is on its way
+    (R8); the one status follow-up (R17); the feedback request on the move-on
+    date (R18). Each is dated when it is due; Outlook opens it as a new message
+    ready to send (X-Unsent: 1); in Thunderbird use "Edit as New Message", in
+    Apple Mail "Send Again". Steps marked done and closed
+    interviews get none, and their earlier drafts are deleted unless you edited them.
+
+    An interviewer without an email address gets no draft: the command says so;
+    send it through the company's HR department (R12), or add the address.
+
+    \b
+    Exit codes: 0 every draft written;
+                1 some drafts have nobody to address them to (the rest are written);
+                2 an invalid file (the others are written) or a missing path.
+
+    \b
+    Examples:
+      followup-kit emails my-job-search
+      followup-kit emails my-job-search -o ~/Desktop/drafts
+      followup-kit emails my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
+      followup-kit emails my-job-search --json --quiet
+    """
+    from .emails import DESCRIPTIONS, write_emails
+    from .progress import tracked
+    from .workspace import locate
+
+    workspace, ids = locate(path)
+    export = write_emails(workspace, output, ids=ids or None,  # profile.json: the whole workspace
+                          progress=lambda items: tracked(items, label="Writing email drafts",
+                                                         quiet=quiet or as_json, min_items=PROGRESS_FROM))
+    report_invalid(export.invalid)
+    for draft in export.unaddressed:  # R12: the HR route
+        file = workspace.shown(workspace.interview_path(draft.interview_id))
+        click.secho(f"warning: {draft.interview_id} · {draft.recipient.name}: {draft.problem}, so no "
+                    f"{DESCRIPTIONS[draft.kind]} draft was written. Send it through the company's HR "
+                    f"department and ask them to pass it on (R12), or add the email address to {file} "
+                    "and run again.", fg="yellow", err=True)
+    for kept in export.kept:
+        click.secho(f"warning: {kept}: its step is marked done, but the draft was edited, so it was "
+                    "left in place; delete it once it is sent.", fg="yellow", err=True)
+    if as_json:
+        rows = [{"interview": d.interview_id, "kind": d.kind, "step": d.step, "to": d.address,
+                 "name": d.recipient.name, "subject": d.subject, "date": d.due.isoformat(timespec="seconds"),
+                 "file": str(export.directory / d.filename) if not d.problem else None,
+                 "problem": d.problem}
+                for d in sorted([*export.drafts, *export.unaddressed], key=lambda d: d.filename)]
+        _emit_json(rows)
+    elif not quiet:
+        for written in export.written:
+            click.echo(str(written))
+        for removed in export.removed:
+            click.echo(f"removed (step done): {removed}")
+        interviews = len({d.interview_id for d in export.drafts})
+        click.echo(f"Wrote {len(export.written)} draft(s) for {interviews} interview(s) to {export.directory}"
+                   + (f"; {len(export.unaddressed)} without an address (see above)." if export.unaddressed else "."),
+                   err=True)
+    sys.exit(EXIT_BAD_INPUT if export.invalid else EXIT_FINDINGS if export.unaddressed else EXIT_OK)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -679,13 +679,17 @@ def _email(interview: Interview, kind: str, recipients: tuple[Interviewer, ...],
 
 # -- notes as files ---------------------------------------------------------------------
 
-def note_filename(note: Note) -> str:
-    """'2026-11-19-nordwind-energie-onsite--malgorzata-wisniewska.txt' (ASCII, any script)."""
+def person_slug(person: Interviewer) -> str:
+    """A person's name for a file name: 'Małgorzata Wiśniewska' -> 'malgorzata-wisniewska' (any script)."""
     from .names import fold
     from .workspace import slug
 
-    person = slug(fold(note.interviewer.name)) or f"interviewer-{stable_number(note.interviewer.name) % 10000}"
-    return f"{note.interview_id}--{person}.txt"
+    return slug(fold(person.name)) or f"interviewer-{stable_number(person.name) % 10000}"
+
+
+def note_filename(note: Note) -> str:
+    """'2026-11-19-nordwind-energie-onsite--malgorzata-wisniewska.txt' (ASCII, any script)."""
+    return f"{note.interview_id}--{person_slug(note.interviewer)}.txt"
 
 
 def note_file_text(note: Note) -> str:

@@ -32,12 +32,19 @@ def _calendar_step(workspace: Workspace) -> list[Path]:
     return write_calendar_step(workspace)
 
 
+def _emails_step(workspace: Workspace) -> list[Path]:
+    from .emails import write_emails_step
+
+    return write_emails_step(workspace)
+
+
 #: The output steps ``followup-kit demo`` runs, in order: (label, step).
 #: Each step writes its files under the workspace's output folder and returns their paths.
 OUTPUT_STEPS: list[tuple[str, OutputStep]] = [
     ("thank-you notes", _notes_step),
     ("cards", _cards_step),
     ("calendar", _calendar_step),
+    ("email drafts", _emails_step),
 ]
 
 

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from followup_kit.cli import main
 from followup_kit.progress import progress_shown, tracked
 from followup_kit.sample import sample_interview_record, sample_profile, sample_workspace
+from followup_kit.model import Interview
 from followup_kit.workspace import Workspace
 
 N = 500
@@ -160,3 +161,51 @@ def test_quiet_check_still_reports_problems(demo_ws: Workspace) -> None:
     path.write_text('{"format": "followup-kit/interview@1"}', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(demo_ws.root), "--quiet"])
     assert result.exit_code == 2 and f"{path}: company: expected" in result.output
+
+
+# -- progress in the output commands ----------------------------------------------------------
+
+MID = 60  # above the 50 interviews from which the output commands draw a bar
+LATIN = ("Ana Dvořák", "Jürgen Weiß", "Marcus O'Neill", "Zoë Ångström")
+
+
+@pytest.fixture(scope="module")
+def mid_ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """60 in-person interviews with Latin names, so that every output command (cards too) has work."""
+    ws = Workspace.create(tmp_path_factory.mktemp("mid") / "ws", sample_profile())
+    for i in range(MID):
+        record = sample_interview_record(i)
+        record["medium"] = "in-person"
+        for k, person in enumerate(record["interviewers"]):
+            person["name"] = LATIN[(i + k) % len(LATIN)]
+        ws.save(Interview.from_record(record))
+    return ws
+
+
+OUTPUT_COMMANDS = [
+    (["plan", "{ws}"], "Planning"),
+    (["notes", "{ws}", "-o", "{out}/notes"], "Composing notes"),
+    (["cards", "{ws}", "-o", "{out}/cards.pdf"], "Composing cards"),
+    (["calendar", "{ws}", "-o", "{out}/f.ics"], "Planning the calendar"),
+    (["emails", "{ws}", "-o", "{out}/emails"], "Writing email drafts"),
+]
+
+
+@pytest.mark.parametrize(("command", "label"), OUTPUT_COMMANDS, ids=[c[0][0] for c in OUTPUT_COMMANDS])
+def test_output_commands_draw_a_bar_on_a_terminal(mid_ws: Workspace, tmp_path: Path, command: list[str],
+                                                  label: str) -> None:
+    """plan, notes, cards, calendar and emails draw a bar on a terminal, and -q silences it."""
+    args = [a.format(ws=mid_ws.root, out=tmp_path) for a in command]
+    code, terminal, _ = on_terminal(args)
+    assert code == 0 and label in terminal and f"{MID}/{MID}" in terminal
+    code, terminal, _ = on_terminal([*args, "-q"])
+    assert code == 0 and label not in terminal
+
+
+@pytest.mark.parametrize(("command", "label"), OUTPUT_COMMANDS, ids=[c[0][0] for c in OUTPUT_COMMANDS])
+def test_output_commands_draw_no_bar_in_a_pipe(mid_ws: Workspace, tmp_path: Path, command: list[str],
+                                               label: str) -> None:
+    """Off a terminal the output commands print no bar nor its label."""
+    result = CliRunner().invoke(main, [a.format(ws=mid_ws.root, out=tmp_path) for a in command])
+    assert result.exit_code == 0, result.output
+    assert label not in result.stderr

@@ -1,0 +1,298 @@
+"""Email drafts: one ``.eml`` file per message, to open in a mail program and send.
+
+Per interview, each on the date its step is planned for (:mod:`followup_kit.schedule`):
+
+* ``thank-you`` (R7, R8): after a phone or video interview, the thank-you note
+  itself, one per interviewer (:func:`~followup_kit.compose.compose_notes`);
+* ``card-on-its-way`` (R8): after an in-person interview, the same-day email per
+  interviewer saying a handwritten card follows
+  (:func:`~followup_kit.compose.compose_card_emails`);
+* ``status-follow-up`` (R17): the one follow-up, recalling the employer's
+  timeline and offering further material (:func:`~followup_kit.compose.compose_follow_up`);
+* ``feedback-request`` (R18): on the move-on date
+  (:func:`~followup_kit.compose.compose_feedback_request`).
+
+Steps marked done and closed interviews get no draft: the planner decides, with
+:func:`~followup_kit.schedule.plan_interview`.
+
+How the files are built, and why:
+
+* **Drafts, not sent mail.** ``X-Unsent: 1`` makes Outlook open the file as a
+  new message ready to send. A program that ignores the header shows the file
+  as a received message; there, Thunderbird's "Edit as New Message" and Apple
+  Mail's "Send Again" turn it into one. There is no ``Message-ID``: the mail program gives one when the message is
+  sent; a fixed one would repeat if the user exported and sent twice, and Gmail
+  drops a message whose Message-ID it has already seen.
+* **Date** is when the step is due (the planner's date, in the profile's time
+  zone), so the drafts sort by when to send them; nothing reads the clock.
+* **Plain text only.** The notes are prose without formatting, so an HTML
+  alternative would add nothing a reader sees, would be a second copy that can
+  disagree, and would need a MIME boundary, which the stdlib draws at random.
+  One ``text/plain; charset=utf-8`` part, quoted-printable: paragraphs are long
+  lines that mail programs reflow, and the file stays readable in an editor.
+* **Names per RFC 2047**, not raw UTF-8 headers (RFC 6532): "Олена Коваленко"
+  becomes an encoded word that every mail program has decoded for decades,
+  whereas raw UTF-8 headers in an ``.eml`` are shown garbled by some versions
+  of Outlook. The whole file is then 7-bit ASCII, with CRLF line ends (RFC 5322),
+  and the program sending it re-encodes the headers as its server needs.
+  A domain in another script is written in its IDNA (``xn--``) form.
+* The same input gives the same bytes.
+
+An interviewer without an email address gets no file (an ``.eml`` addressed to
+nobody is easy to send to the wrong place): :class:`EmailExport` lists those
+drafts in ``unaddressed`` and the command suggests the HR route (R12).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal
+
+from .compose import (
+    compose_card_emails,
+    compose_feedback_request,
+    compose_follow_up,
+    compose_notes,
+    contact_person,
+    person_slug,
+    workspace_templates,
+)
+from .errors import InvalidFileError
+from .model import Interview, Interviewer, Profile
+from .schedule import Status, plan_interview
+from .workspace import Workspace, write_atomic
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
+
+DraftKind = Literal["thank-you", "card-on-its-way", "status-follow-up", "feedback-request"]
+
+#: The planner's step each kind of draft belongs to: it gives the Date, and "done".
+STEP_OF: dict[str, str] = {
+    "thank-you": "thank-you-email",
+    "card-on-its-way": "thank-you-email",
+    "status-follow-up": "status-follow-up",
+    "feedback-request": "move-on",
+}
+
+#: How the command names each kind of draft in its messages.
+DESCRIPTIONS: dict[str, str] = {
+    "thank-you": "thank-you email",
+    "card-on-its-way": "'a card is on its way' email",
+    "status-follow-up": "status follow-up email",
+    "feedback-request": "feedback request email",
+}
+
+EMAILS_DIR = "emails"
+
+
+@lru_cache(maxsize=1)
+def policy() -> Any:
+    """The stdlib ``email`` policy of the drafts.
+
+    SMTP-style: CRLF line ends and RFC 2047 for non-ASCII headers. Lines are kept to 76
+    characters, not the policy's default 78: RFC 2045 allows quoted-printable lines of
+    76 at most, and the stdlib encodes the body to the policy's line length.
+    (``email`` is imported here, not at the top, to keep ``import followup_kit`` light.)
+    """
+    from email.policy import SMTP
+
+    return SMTP.clone(max_line_length=76)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One email to one person, due when its step is.
+
+    ``number`` orders the drafts of one interview (thank-yous in the order of the
+    interview file, then the follow-up, then the feedback request) and stays the
+    same when earlier steps are marked done, so a file keeps its name.
+    ``status`` is the step's: ``open``, ``done`` or ``closed`` (the interview has an outcome).
+    """
+
+    interview_id: str
+    number: int
+    kind: DraftKind
+    recipient: Interviewer
+    subject: str
+    text: str
+    due: dt.datetime
+    status: Status = "open"
+
+    @property
+    def step(self) -> str:
+        """The follow-up step this draft carries out ('thank-you-email', 'status-follow-up', 'move-on')."""
+        return STEP_OF[self.kind]
+
+    @property
+    def filename(self) -> str:
+        """'2026-11-19-nordwind-energie-onsite--01-card-on-its-way--malgorzata-wisniewska.eml'.
+
+        ASCII whatever the script of the name; the interview id starts with its date,
+        so the files of a workspace sort by interview, then in the order to send them.
+        """
+        return f"{self.interview_id}--{self.number:02d}-{self.kind}--{person_slug(self.recipient)}.eml"
+
+    @property
+    def address(self) -> str | None:
+        """The recipient's address as a draft can carry it, or None (see :attr:`problem`)."""
+        return _ascii_address(self.recipient.email)
+
+    @property
+    def problem(self) -> str | None:
+        """Why no draft can be addressed to the recipient, or None when one can."""
+        if not self.recipient.email:
+            return "no email address"
+        if self.address is None:
+            return (f"the address {self.recipient.email} has letters outside ASCII before the @, "
+                    "which a draft file cannot carry")
+        return None
+
+
+def _ascii_address(address: str | None) -> str | None:
+    """``address`` with its domain in IDNA form; None if empty or its local part is not ASCII."""
+    if not address:
+        return None
+    local, _, domain = address.rpartition("@")
+    if not local.isascii():
+        return None  # RFC 6531 mailboxes need SMTPUTF8 all the way; the stdlib cannot write them
+    if not domain.isascii():
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    return f"{local}@{domain}"
+
+
+def email_drafts(profile: Profile, interview: Interview, *, templates: Path | str | None = None,
+                 include_done: bool = False) -> list[Draft]:
+    """Every email draft of ``interview``, in the order to send them.
+
+    Drafts of steps marked done and of a closed interview are left out unless
+    ``include_done``. Drafts whose recipient has no usable address are included
+    (see :attr:`Draft.problem`): the caller decides how to say so (R12).
+    """
+    events = {event.kind: event for event in plan_interview(profile, interview, include_done=True)}
+    wanted = {kind for kind, event in events.items() if include_done or event.is_open}
+    drafts: list[Draft] = []
+    count = len(interview.interviewers)
+
+    def add(number: int, kind: DraftKind, person: Interviewer, subject: str, text: str) -> None:
+        event = events[STEP_OF[kind]]
+        drafts.append(Draft(interview.id, number, kind, person, subject, text + "\n", event.due, event.status))
+
+    if "thank-you-email" in wanted:
+        if interview.medium == "in-person":  # R8: a card follows by post; this email says so
+            for number, message in enumerate(compose_card_emails(profile, interview, templates=templates), 1):
+                add(number, "card-on-its-way", message.recipients[0], message.subject, message.text)
+        else:
+            for number, note in enumerate(compose_notes(profile, interview, templates=templates), 1):
+                add(number, "thank-you", note.interviewer, note.subject or "", note.text)
+    if "status-follow-up" in wanted:  # R17: one follow-up, to the person who runs the process
+        message = compose_follow_up(profile, interview, templates=templates)
+        add(count + 1, "status-follow-up", message.recipients[0], message.subject, message.text)
+    if "move-on" in wanted:  # R18
+        message = compose_feedback_request(profile, interview, templates=templates)
+        add(count + 2, "feedback-request", message.recipients[0], message.subject, message.text)
+    return drafts
+
+
+def email_message(draft: Draft, profile: Profile) -> "EmailMessage":
+    """The draft as an :class:`~email.message.EmailMessage` (see the module notes).
+
+    Raises ``ValueError`` when the recipient has no usable address (:attr:`Draft.problem`).
+    """
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    if draft.problem:
+        raise ValueError(f"{draft.filename}: cannot address a draft to {draft.recipient.name}: {draft.problem}")
+    message = EmailMessage(policy=policy())
+    sender = _ascii_address(profile.email)
+    if sender:  # without one, the mail program fills in the account it sends from
+        message["From"] = Address(profile.name, addr_spec=sender)
+    message["To"] = Address(draft.recipient.name, addr_spec=draft.address)
+    message["Subject"] = draft.subject
+    message["Date"] = format_datetime(draft.due)
+    message["X-Unsent"] = "1"
+    message.set_content(draft.text, cte="quoted-printable")
+    return message
+
+
+def draft_bytes(draft: Draft, profile: Profile) -> bytes:
+    """The ``.eml`` file of a draft: ASCII, CRLF line ends, the same bytes for the same draft."""
+    return email_message(draft, profile).as_bytes(policy=policy())
+
+
+@dataclass(frozen=True)
+class EmailExport:
+    """What :func:`write_emails` did.
+
+    ``written``: the files, in order. ``unaddressed``: drafts not written because
+    the recipient has no usable address (R12). ``removed``: earlier drafts of steps
+    since marked done (or of closed interviews), deleted so they cannot be sent
+    twice (R17); ``kept``: such drafts left in place because they were edited.
+    ``invalid``: interview files that could not be read.
+    """
+
+    directory: Path
+    written: list[Path] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
+    unaddressed: list[Draft] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+    invalid: list[InvalidFileError] = field(default_factory=list)
+
+
+def default_directory(workspace: Workspace) -> Path:
+    """``output/emails/`` of the workspace."""
+    return workspace.output_dir / EMAILS_DIR
+
+
+def write_emails(workspace: Workspace, directory: Path | str | None = None, *, ids: list[str] | None = None,
+                 progress: Callable[[list[Interview]], Iterable[Interview]] | None = None) -> EmailExport:
+    """Write the open email drafts of every valid interview (or those in ``ids``) as ``.eml`` files.
+
+    They go to ``directory``, by default ``output/emails/`` of the workspace.
+    ``progress`` wraps the list of interviews (e.g. :func:`followup_kit.progress.tracked`).
+    An invalid profile raises :class:`InvalidFileError`; invalid interview files are
+    left out and returned in ``invalid``.
+    """
+    profile = workspace.profile()
+    listing = workspace.interviews(ids)
+    target = Path(directory) if directory is not None else default_directory(workspace)
+    templates = workspace_templates(workspace)
+    export = EmailExport(target, invalid=listing.invalid)
+    interviews = listing.interviews
+    for interview in progress(interviews) if progress is not None else interviews:
+        finished = interview.closed or bool(interview.done)
+        # Drafts of finished steps are composed only to find an earlier export of them.
+        with_done = finished and target.is_dir()
+        for draft in email_drafts(profile, interview, templates=templates, include_done=with_done):
+            if draft.status != "open":
+                _remove_stale(target / draft.filename, draft, profile, export)
+            elif draft.problem:
+                export.unaddressed.append(draft)
+            else:
+                export.drafts.append(draft)
+                export.written.append(write_atomic(target / draft.filename, draft_bytes(draft, profile)))
+    return export
+
+
+def _remove_stale(path: Path, draft: Draft, profile: Profile, export: EmailExport) -> None:
+    if not path.is_file() or draft.problem:
+        return
+    if path.read_bytes() == draft_bytes(draft, profile):  # as the kit wrote it: safe to delete
+        path.unlink()
+        export.removed.append(path)
+    else:
+        export.kept.append(path)
+
+
+def write_emails_step(workspace: Workspace) -> list[Path]:
+    """The demo's output step: every draft in ``output/emails/``."""
+    return write_emails(workspace).written
