@@ -471,7 +471,8 @@ def _parse_now(value: str | None) -> "dt.datetime":
     if value is None:
         return dt.datetime.now(dt.timezone.utc)
     try:
-        moment = dt.datetime.fromisoformat(value)
+        # Python 3.10's fromisoformat does not read a trailing "Z" (UTC); 3.11 does.
+        moment = dt.datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value)
     except ValueError:
         raise click.BadParameter(
             f"expected an ISO 8601 date-time such as 2026-11-20T18:00+01:00 (got {value!r})",
