@@ -555,10 +555,15 @@ class Interview(Record):
 
 
 def replace(record: Record, **changes: Any) -> Record:
-    """A new record with ``changes`` applied and validated again."""
+    """A new record with ``changes`` applied and validated again.
+
+    Raises :class:`InvalidFileError` in the same plain words as a file would get,
+    naming the interview's file when the record came from one.
+    """
     data = record.model_dump(mode="json", exclude_none=True)
     data.update(changes)
-    fresh = type(record).model_validate(data)
+    where = f"interviews/{record.id}.json" if isinstance(record, Interview) and record.id else "the edited record"
+    fresh = _build(type(record), data, where)
     return fresh.with_id(record.id) if isinstance(record, Interview) else fresh
 
 
@@ -589,6 +594,8 @@ def _path(loc: tuple[Any, ...]) -> str:
     for i, item in enumerate(loc):
         if skip_next:
             skip_next = False
+            continue
+        if item == "[key]":  # pydantic's marker for "the key itself is wrong", already named
             continue
         if isinstance(item, int):
             parts.append(f"[{item}]")

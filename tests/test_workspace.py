@@ -138,3 +138,10 @@ def test_write_atomic_creates_parent_folders(tmp_path: Path) -> None:
     """Output files land in folders that do not exist yet."""
     path = write_atomic(tmp_path / "output" / "cards" / "x.txt", b"data")
     assert path.read_bytes() == b"data"
+
+
+def test_replace_with_bad_value_says_so_in_plain_words(reference_ws: Workspace) -> None:
+    """Editing a record in code gets the same plain-words error as a file, naming the file."""
+    interview = reference_ws.load("2026-11-24-initech-video")
+    with pytest.raises(InvalidFileError, match=r"interviews/2026-11-24-initech-video.json: medium: expected one of"):
+        replace(interview, medium="zoom")
