@@ -48,9 +48,8 @@ INTERVIEWER_COLUMNS = (
 COLUMNS = INTERVIEW_COLUMNS + INTERVIEWER_COLUMNS
 #: Columns the header must have.
 REQUIRED_COLUMNS = ("company", "role", "stage", "medium", "start", "end", "name")
-#: Cells holding a list: items separated by ';' (or by '|' when the cell has one).
-LIST_COLUMNS = ("topics", "went_well", "went_poorly", "stood_out", "forgot_to_mention",
-                "concerns_raised", "extras")
+#: Reflection columns hold lists: items separated by ';' (or by '|' when the cell has one),
+#: as do ``topics`` and ``extras``.
 REFLECTION_COLUMNS = ("went_well", "went_poorly", "stood_out", "forgot_to_mention", "concerns_raised")
 _GROUPING = ("interview", "student")
 _KEYWORD_COLUMNS = ("stage", "medium", "timeline")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 from .errors import RenderError
 
@@ -41,8 +40,6 @@ _CUSTOM = re.compile(
 )
 # Smaller than a business card or bigger than a sheet of paper is surely a typo.
 _MIN_SIDE, _MAX_SIDE = 2 * INCH, 12 * INCH
-
-SheetName = Literal["letter", "a4", "card"]
 
 
 @dataclass(frozen=True)

@@ -518,6 +518,7 @@ class CardsPanel(widgets.VBox):
         from .cards import default_size_and_sheet
 
         self.workspace = workspace
+        self.interview: Interview | None = None
         self.notes: list[Any] = []
         self.profile = workspace.profile()
         size, sheet = default_size_and_sheet(self.profile)
@@ -556,8 +557,8 @@ class CardsPanel(widgets.VBox):
     def _on_choice_change(self, change: Any) -> None:
         from .compose import compose_notes
 
-        interview = self.workspace.load(change["new"])
-        self.notes = [n for n in compose_notes(self.profile, interview) if n.medium == "card"]
+        self.interview = self.workspace.load(change["new"])
+        self.notes = [n for n in compose_notes(self.profile, self.interview) if n.medium == "card"]
         self.checklist.value = verification_table(self.notes)
         self.person.options = [(n.interviewer.name, i) for i, n in enumerate(self.notes)]
         # ipywidgets selects nothing when the options change; show the first card.
@@ -573,7 +574,7 @@ class CardsPanel(widgets.VBox):
             return
         note = self.notes[self.person.value]
         try:
-            self.preview.value = card_preview(note, self.profile, self.workspace.load(note.interview_id),
+            self.preview.value = card_preview(note, self.profile, self.interview,
                                               size=self.size.value, draft=self.draft.value,
                                               ruled=self.ruled.value, scale=1.5)
         except FollowupKitError as exc:
@@ -593,7 +594,7 @@ class CardsPanel(widgets.VBox):
         except FollowupKitError as exc:
             self.status.value = message_html([str(exc)])
             return
-        self.status.value = message_html([], kind="ok") + (
+        self.status.value = (
             f'<p style="color:#1b5e20">{_file_link(path, "Cards written")}. Print at 100% '
             "(actual size), double-sided, flip on the long edge.</p>")
 
