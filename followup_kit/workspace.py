@@ -15,17 +15,19 @@ read it, so two notebooks open on one interview never silently lose edits.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
 import tempfile
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Container, Iterable, Iterator
 
-from .errors import ConflictError, InvalidFileError, Problem, WorkspaceError
+from .errors import ConflictError, FollowupKitError, InvalidFileError, Problem, WorkspaceError
 from .model import Interview, Profile
 
 PROFILE_FILE = "profile.json"
@@ -33,15 +35,68 @@ INTERVIEWS_DIR = "interviews"
 OUTPUT_DIR = "output"
 
 
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+#: What to do about a file the system refused, by errno: the fix in plain words.
+_OS_FIXES = {
+    errno.ENOENT: "Check that the folder exists and the path is spelled right",
+    errno.ENOTDIR: "A part of the path is a file where a folder was expected; give another path",
+    errno.EISDIR: "That is a folder; give the path of a file",
+    errno.EACCES: "You have no permission there; choose a folder you can write to, or fix its permissions",
+    errno.EPERM: "You have no permission there; choose a folder you can write to, or fix its permissions",
+    errno.EROFS: "That disk is read-only; choose another folder",
+    errno.ENOSPC: "The disk is full; free some space and try again",
+    errno.ENAMETOOLONG: "The name is too long for this system; choose a shorter path",
+    errno.EEXIST: "Something is already there; choose another path or move it away first",
+}
+
+
+def os_error_message(path: Path | str, doing: str, exc: OSError) -> str:
+    """A plain-words message for an :class:`OSError`: the path, what failed, why, and the fix."""
+    where = exc.filename if exc.filename and str(exc.filename) != str(path) else None
+    reason = exc.strerror or str(exc)
+    if where is not None:
+        reason += f": {where}"
+    fix = _OS_FIXES.get(exc.errno or 0, "Check the path and its permissions, then try again")
+    return f"{path}: could not be {doing} ({reason}). {fix}."
+
+
+@contextmanager
+def os_errors(path: Path | str, doing: str = "written") -> Iterator[None]:
+    """Turn any :class:`OSError` inside the block into a :class:`WorkspaceError` naming ``path``.
+
+    The one mapping of operating-system errors to the kit's errors (as httpx's
+    ``map_exceptions``): every read and write of the user's files goes through it,
+    so a full disk or a missing folder is a message, never a traceback.
+    """
+    try:
+        yield
+    except FollowupKitError:
+        raise
+    except OSError as exc:
+        raise WorkspaceError(os_error_message(path, doing, exc)) from exc
+
+
 def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
-    With ``backup``, the file being replaced is kept as ``<name>.bak`` first.
+    With ``backup``, the file being replaced is kept as ``<name>.bak`` first. A
+    replaced file keeps its permissions; a new one gets those the umask allows (as
+    any program's new file would), not the private mode of a temporary file.
     Raises :class:`WorkspaceError` naming the path when the folder is not writable.
     """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
         if backup and path.exists():
             write_atomic(path.with_name(path.name + ".bak"), path.read_bytes())
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -50,6 +105,7 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+            os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -57,7 +113,7 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
     except OSError as exc:
         raise WorkspaceError(
             f"{path}: could not be written ({exc.strerror or exc}). The previous version, if any, "
-            "is unchanged. Check that the folder exists, is writable and the disk is not full."
+            f"is unchanged. {_OS_FIXES.get(exc.errno or 0, 'Check that the folder exists and is writable')}."
         ) from exc
     return path
 
@@ -319,8 +375,9 @@ class Workspace:
         return write_atomic(self.output_dir / name, data)
 
 
-def locate(path: Path | str) -> tuple[Workspace, list[str] | None]:
-    """Resolve a command's PATH: a workspace folder, or one interview file inside one.
+def locate(path: Path | str, *, output_dir: Path | str | None = None) -> tuple[Workspace, list[str] | None]:
+    """Resolve a command's PATH: a workspace folder, its ``profile.json`` (the whole
+    workspace), or one interview file inside one.
 
     Returns the workspace and the interview ids to work on (``None`` for all).
     """
@@ -328,13 +385,13 @@ def locate(path: Path | str) -> tuple[Workspace, list[str] | None]:
     if path.is_file() or path.suffix == ".json":
         if not path.exists():
             raise WorkspaceError(f"{path}: no such file.")
-        if path.name == PROFILE_FILE:
-            return Workspace.open(path.parent), []
+        if path.name == PROFILE_FILE:  # the profile stands for its whole workspace
+            return Workspace.open(path.parent, output_dir=output_dir), None
         root = path.parent.parent if path.parent.name == INTERVIEWS_DIR else None
         if root is None or not (root / PROFILE_FILE).is_file():
             raise WorkspaceError(
                 f"{path}: an interview file must sit in the {INTERVIEWS_DIR}/ folder of a "
                 f"workspace, next to its {PROFILE_FILE}. Move it there or give the workspace folder."
             )
-        return Workspace.open(root), [path.stem]
-    return Workspace.open(path), None
+        return Workspace.open(root, output_dir=output_dir), [path.stem]
+    return Workspace.open(path, output_dir=output_dir), None
