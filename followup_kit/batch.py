@@ -32,7 +32,7 @@ from typing import Any, Callable, Iterable
 
 from .errors import InvalidFileError, Problem, WorkspaceError
 from .model import INTERVIEW_FORMAT, TIMELINE_KINDS, Interview, _person_hint
-from .workspace import PROFILE_FILE, Workspace, read_bytes
+from .workspace import PROFILE_FILE, read_bytes
 
 #: Columns describing the interview; the same on every row of one interview.
 INTERVIEW_COLUMNS = (
@@ -494,10 +494,12 @@ def _dedup_key(interview: Interview) -> tuple[str, str, str]:
 class _Target:
     """A workspace being imported into, with the interviews it already holds."""
 
-    def __init__(self, workspace: Workspace, progress: Callable[[list[str]], Iterable[str]] | None):
-        self.workspace = workspace
-        listing = workspace.interviews(progress=progress)
-        self.existing = {_dedup_key(i): i.id for i in listing.interviews}
+    def __init__(self, root: Path, progress: Callable[[list[str]], Iterable[str]] | None):
+        from .session import Session
+
+        self.session = Session.open(root, progress=progress)
+        self.workspace = self.session.workspace
+        self.existing = {_dedup_key(i): i.id for i in self.session.interviews}
         self.planned: set[str] = set()
 
 
@@ -522,7 +524,7 @@ def import_csv(path: Path | str, workspace: Path | str, *, dry_run: bool = False
                 "holds one workspace per student; create it first.")
         targets: dict[str, _Target | RowProblem] = {}
     else:
-        single = _Target(Workspace.open(root), None)
+        single = _Target(root, None)
 
     report = ImportReport(sheet.file, dry_run=dry_run)
     stray = {p.row: p for p in sheet.problems}
@@ -570,8 +572,8 @@ def import_csv(path: Path | str, workspace: Path | str, *, dry_run: bool = False
             new_id = target.workspace.new_id(interview, taken=target.planned)
             written = target.workspace.interview_path(new_id)
         else:
-            written = target.workspace.save(interview)
-            new_id = written.stem
+            new_id = target.session.save(interview).id
+            written = target.workspace.interview_path(new_id)
         target.planned.add(new_id)
         target.existing[key] = format_rows(group.numbers)
         report.imported.append(ImportedInterview(group.numbers, interview.with_id(new_id),
@@ -597,7 +599,7 @@ def _student_target(builder: _Builder, root: Path, targets: dict[str, Any]) -> _
                 _quoted(student),
                 f"Create the student's workspace first: followup-kit new {folder}")
         else:
-            targets[student] = _Target(Workspace.open(folder), None)
+            targets[student] = _Target(folder, None)
     target = targets[student]
     if isinstance(target, RowProblem):
         builder.problems.append(target if target.row == row else RowProblem.at(
