@@ -33,6 +33,9 @@ from .model import Interview, Profile
 PROFILE_FILE = "profile.json"
 INTERVIEWS_DIR = "interviews"
 OUTPUT_DIR = "output"
+LOCK_FILE = ".followup-kit.lock"
+#: Seconds a save waits for another program's save to finish before giving up.
+LOCK_TIMEOUT = 30.0
 
 
 def _umask() -> int:
@@ -214,6 +217,7 @@ class Workspace:
         self._output_dir = Path(output_dir) if output_dir is not None else None
         self._seen: dict[Path, str] = {}
         self._folders: dict[Path, Path] = {}
+        self._lock: Any = None
 
     # -- opening --------------------------------------------------------------------
 
@@ -317,52 +321,87 @@ class Workspace:
 
     # -- writing -----------------------------------------------------------------------
 
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the workspace's write lock for the block.
+
+        Every save takes it, so "has the file changed since it was loaded?" and the
+        write are one step that no other notebook, tab or command can come between,
+        and a new id is claimed by one saver only. The lock is a file
+        (``.followup-kit.lock``) that the operating system releases if the process dies.
+        """
+        from filelock import FileLock, Timeout  # imported here: `import followup_kit` stays light
+
+        if self._lock is None:
+            self._lock = FileLock(str(self.root / LOCK_FILE), timeout=LOCK_TIMEOUT)
+        try:
+            with os_errors(self.root / LOCK_FILE, "locked"), self._lock:
+                yield
+        except Timeout:
+            raise WorkspaceError(
+                f"{self.root}: another program has been saving to this workspace for over "
+                f"{LOCK_TIMEOUT:.0f} seconds, so nothing was written. Try again in a moment; if it "
+                f"persists, close the other notebooks and commands working on it.") from None
+
+    def _clean_leftovers(self, folder: Path) -> None:
+        # A save killed half-way leaves its hidden temporary file. Under the lock no save
+        # is under way, so any left in the folder is such a leftover.
+        for leftover in folder.glob(".*.tmp"):
+            leftover.unlink(missing_ok=True)
+
     def _write(self, path: Path, data: bytes, *, new: bool) -> Path:
         key = self._key(path)
-        if path.exists():
-            current = path.read_bytes()
+        with self.locked():
+            with os_errors(path, "read"):
+                self._clean_leftovers(path.parent)
+                current = path.read_bytes() if path.exists() else None
             seen = self._seen.get(key)
-            if seen is None and new:
+            if current is not None and seen is None:
                 raise ConflictError(path, (
                     f"{self.shown(path)}: a file with this name already exists, and this session "
                     "has not loaded it. Nothing was written. Load it first to edit it, or save "
                     "under another id."
                 ))
-            if seen is not None and seen != _digest(current):
+            if current is not None and seen != _digest(current):
                 raise ConflictError(path, (
                     f"{self.shown(path)}: changed on disk since it was loaded (another notebook or "
                     "an editor saved it). Nothing was written, so neither version is lost. Load the "
                     "file again, re-apply your edits and save; or save yours under a new id."
                 ))
-        write_atomic(path, data, backup=True)
-        self._seen[key] = _digest(data)
+            write_atomic(path, data, backup=True)
+            self._seen[key] = _digest(data)
         return path
 
     def save(self, interview: Interview, *, new: bool = False) -> Path:
         """Write an interview to ``interviews/<id>.json`` atomically, keeping a ``.bak``.
 
         With ``new`` (or when the interview has no id yet) the id is derived from the
-        date, company and stage and made unique. Raises :class:`ConflictError` if the
-        file changed since it was loaded.
+        date, company and stage and made unique; it is claimed under the workspace's
+        lock, so two savers never get the same one. Raises :class:`ConflictError` if the
+        file changed since it was loaded, or exists and was never loaded.
         """
-        if not interview.id:
-            interview = interview.with_id(self.new_id(interview))
-            new = True
-        return self._write(self.interview_path(interview.id), dump_json(interview.to_record()), new=new)
+        with self.locked():
+            if not interview.id:
+                interview = interview.with_id(self.new_id(interview))
+                new = True
+            return self._write(self.interview_path(interview.id), dump_json(interview.to_record()), new=new)
 
     def save_profile(self, profile: Profile) -> Path:
         """Write ``profile.json`` atomically, keeping a ``.bak``."""
         data = dump_json(profile.model_dump(mode="json", exclude_none=True))
         return self._write(self.root / PROFILE_FILE, data, new=False)
 
+    @staticmethod
+    def base_id(interview: Interview) -> str:
+        """The readable part of an interview's id: '2026-11-20-acme-analytics-onsite'."""
+        return "-".join((f"{interview.start:%Y-%m-%d}", slug(interview.company) or "interview", interview.stage))
+
     def new_id(self, interview: Interview, *, taken: Container[str] = ()) -> str:
         """A readable id not yet used: '2026-11-20-acme-analytics-onsite'.
 
         Ids in ``taken`` count as used too (a dry run plans several ids before writing any).
         """
-        base = "-".join(part for part in (
-            f"{interview.start:%Y-%m-%d}", slug(interview.company) or "interview", interview.stage,
-        ))
+        base = self.base_id(interview)
         # Asking for each candidate file, not listing the folder, keeps a batch of
         # hundreds of saves linear.
         candidate, n = base, 2
