@@ -248,10 +248,10 @@ def schema(which: str, output: Path | None) -> None:
     if output is None:
         _emit_json(document)
     else:
-        from .workspace import write_atomic
+        from .workspace import guard_output, write_atomic
 
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        click.echo(f"Schema written to {write_atomic(output, text.encode('utf-8'))}", err=True)
+        _say(f"Schema written to {write_atomic(guard_output(output), text.encode('utf-8'))}")
 
 
 @main.command()
@@ -646,6 +646,10 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
                     f"{DESCRIPTIONS[draft.kind]} draft was written. Send it through the company's HR "
                     f"department and ask them to pass it on (R12), or add the email address to {file} "
                     "and run again.", fg="yellow", err=True)
+    for path in export.beside:
+        _say(f"warning: {path.with_name(path.name.replace('.new.eml', '.eml'))}: you edited this draft, so it "
+             f"was kept; the kit's new version is beside it as {path.name}. Keep the one you want and delete "
+             "the other.", fg="yellow")
     for kept in export.kept:
         click.secho(f"warning: {kept}: its step is marked done, but the draft was edited, so it was "
                     "left in place; delete it once it is sent.", fg="yellow", err=True)

@@ -248,7 +248,7 @@ def test_emails_of_one_interview_file(demo_ws: Workspace) -> None:
     """PATH may be one interview file: only its drafts are written."""
     result = CliRunner().invoke(main, ["emails", str(demo_ws.interview_path(PHONE))])
     assert result.exit_code == 0
-    assert sorted(p.name[:len(PHONE)] for p in (demo_ws.output_dir / "emails").iterdir()) == [PHONE] * 3
+    assert sorted(p.name[:len(PHONE)] for p in (demo_ws.output_dir / "emails").glob("*.eml")) == [PHONE] * 3
 
 
 def test_date_header_matches_email_utils(demo_ws: Workspace) -> None:
