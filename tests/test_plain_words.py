@@ -126,6 +126,16 @@ def test_notebook_text_has_no_rule_tags(notebook: Path) -> None:
     assert [tags_in(text) for text in markdown if TAG.search(text)] == []
 
 
+# -- templates --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("template", sorted((REPO / "templates").rglob("*.j2")),
+                         ids=lambda p: str(p.relative_to(REPO / "templates")))
+def test_template_text_has_no_rule_tags(template: Path) -> None:
+    """A template cites rules in its {# comments #} only; everything it renders is in words."""
+    rendered_part = re.sub(r"\{#.*?#\}", "", template.read_text("utf-8"), flags=re.S)
+    assert tags_in(rendered_part) == []
+
+
 # -- calendar ---------------------------------------------------------------------------
 
 def _ics_texts(ics: bytes) -> list[str]:
