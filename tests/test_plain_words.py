@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from followup_kit.calendar import build_calendar, calendar_name
 from followup_kit.cli import main
 from followup_kit.demo import copy_demo
-from followup_kit.proofread import proofread_workspace
+from followup_kit.proofread import proofread
 from followup_kit.resources import cohort_template
 from followup_kit.schedule import plan
 from followup_kit.workspace import Workspace, dump_json
@@ -226,7 +226,8 @@ def test_command_output_has_no_rule_tags(ws: Workspace, scene: Callable[[Workspa
 def test_proofreading_findings_have_no_rule_tags(ws: Workspace, scene: Callable[[Workspace], None]) -> None:
     """Every finding's message says why in words; the planted workspace triggers every kind."""
     scene(ws)
-    findings = proofread_workspace(ws)
+    profile = ws.profile()
+    findings = [f for interview in ws.interviews().interviews for f in proofread(profile, interview)]
     if scene is planted_faults:
         assert {f.code for f in findings} == FINDING_CODES
     texts = [value for f in findings for key, value in f.to_dict().items() if key != "code" and value]
