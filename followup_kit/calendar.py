@@ -26,12 +26,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
-from .errors import InvalidFileError, WorkspaceError
-from .model import FollowupSettings, Interview, Profile
-from .schedule import Event, plan, render_calendar_template
-from .workspace import Workspace, write_atomic
+from .errors import InvalidFileError
+from .model import Profile
+from .schedule import Event, render_calendar_template
 
 UTC = dt.timezone.utc
 PRODID = "-//followup-kit//Interview follow-ups//EN"
@@ -166,43 +165,3 @@ class CalendarExport:
     invalid: list[InvalidFileError] = field(default_factory=list)
 
 
-def default_path(workspace: Workspace, ids: list[str] | None = None) -> Path:
-    """``output/followup.ics`` for a workspace; ``output/followup-<id>.ics`` for one interview."""
-    if ids is not None and len(ids) == 1:
-        return workspace.output_dir / f"followup-{ids[0]}.ics"
-    return workspace.output_dir / CALENDAR_FILE
-
-
-def export_calendar(workspace: Workspace, *, ids: list[str] | None = None, path: Path | str | None = None,
-                    stamp: dt.datetime | None = None, settings: FollowupSettings | None = None,
-                    progress: Callable[[list[Interview]], Iterable[Interview]] | None = None) -> CalendarExport:
-    """Plan every valid interview of ``workspace`` (or those in ``ids``) and write the .ics.
-
-    Invalid interview files are left out and returned in ``invalid``; an invalid
-    profile raises :class:`InvalidFileError`. A file at ``path`` that followup-kit
-    did not write is never replaced (:class:`WorkspaceError`). ``progress`` wraps the
-    list of interviews while they are planned (a progress bar).
-    """
-    profile = workspace.profile()
-    listing = workspace.interviews(ids)
-    interviews = progress(listing.interviews) if progress is not None else listing.interviews
-    events = plan(profile, interviews, settings=settings)
-    target = Path(path) if path is not None else default_path(workspace, ids)
-    previous = None
-    if target.is_file():
-        previous = target.read_bytes()
-        if b"PRODID:-//followup-kit//" not in previous[:2000]:
-            raise WorkspaceError(
-                f"{target}: exists and was not written by followup-kit, so it was left unchanged. "
-                "Give another file with -o, or move that one away first."
-            )
-    elif target.exists():
-        raise WorkspaceError(f"{target}: is a folder; give the path of an .ics file with -o.")
-    data = build_calendar(events, stamp=stamp, name=calendar_name(profile), previous=previous)
-    write_atomic(target, data)
-    return CalendarExport(target, events, listing.invalid)
-
-
-def write_calendar_step(workspace: Workspace) -> list[Path]:
-    """The demo's output step: the workspace's calendar at ``output/followup.ics``."""
-    return [export_calendar(workspace).path]

@@ -22,18 +22,13 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Mapping, Sequence
+from typing import Any, Iterable, Literal, Mapping, Sequence
 
 from .compose import Note
 from .errors import RenderError, UnverifiedError
 from .fonts import FontSet, base_direction, nfc, shape, visual
 from .geometry import INCH, SHEETS, CardSize, Layout, Slot
 from .model import Interview, Interviewer, Profile
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from .workspace import Workspace
 
 Backs = Literal["duplex", "separate", "none"]
 Overflow = Literal["continue", "refuse"]
@@ -650,39 +645,3 @@ def card_preview(note: Note, profile: Profile, interview: Interview, *, size: "s
     return preview_png(pdf, 1 if back else 0, scale=scale)
 
 
-def write_cards(workspace: "Workspace", ids: list[str] | None = None, *, output: "str | Path | None" = None,
-                size: "str | CardSize | None" = None, sheet: str | None = None, draft: bool = False,
-                progress: "Callable[[list[Interview]], Iterable[Interview]] | None" = None,
-                **options: Any) -> "Path":
-    """Compose the card notes of a workspace's in-person interviews and write one PDF.
-
-    ``ids`` limits it to some interviews; ``output`` is the PDF's path (default
-    ``cards.pdf`` in the workspace's output folder). Size and sheet default to the
-    profile's country (:func:`default_size_and_sheet`). ``progress`` wraps the list
-    of in-person interviews while their notes are composed (a progress bar).
-    """
-    from pathlib import Path
-
-    from .workspace import write_atomic
-
-    profile = workspace.profile()
-    default_size, default_sheet = default_size_and_sheet(profile)
-    size, sheet = size or default_size, sheet or default_sheet
-    Layout.build(size, sheet)  # a bad size or sheet is reported before any work
-    from .compose import compose_notes
-
-    listing = workspace.interviews(ids)
-    if listing.invalid:
-        raise listing.invalid[0]
-    in_person = [i for i in listing.interviews if i.medium == "in-person"]
-    notes = [n for i in (progress(in_person) if progress is not None else in_person)
-             for n in compose_notes(profile, i) if n.medium == "card"]
-    if not notes:
-        raise RenderError(
-            f"{workspace.root}: no in-person interview{' among ' + ', '.join(ids) if ids else ''}, so no "
-            "cards to print: after a phone or video interview the thank-you note goes by email."
-        )
-    pdf = render_cards(notes, profile, listing.interviews, size=size, sheet=sheet, draft=draft, **options)
-    if output is None:
-        return workspace.write_output("cards.pdf", pdf)
-    return write_atomic(Path(output), pdf)

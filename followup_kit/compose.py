@@ -30,7 +30,6 @@ from .names import salutation
 if TYPE_CHECKING:
     import jinja2
 
-    from .workspace import Workspace
 
 # How many words each kind of note may hold, everything from "Dear" to the signature.
 # A card holds about 60–120 handwritten words (R9); a phone screen gets a short,
@@ -698,25 +697,3 @@ def note_file_text(note: Note) -> str:
     return head + note.text + "\n"
 
 
-def workspace_templates(workspace: "Workspace") -> Path | None:
-    """The workspace's own ``templates/`` folder, when it has note templates in it."""
-    folder = workspace.root / "templates"
-    return folder if (folder / "notes").is_dir() else None
-
-
-def write_notes(workspace: "Workspace", directory: Path | str | None = None) -> list[Path]:
-    """Write every valid interview's notes as text files, one per note.
-
-    They go to ``directory``, by default ``notes/`` under the workspace's output
-    folder; invalid interview files are skipped (``followup-kit check`` reports them).
-    Returns the paths written.
-    """
-    from .workspace import write_atomic
-
-    profile = workspace.profile()
-    target = Path(directory) if directory is not None else workspace.output_dir / "notes"
-    written = []
-    for interview in workspace.interviews():
-        for note in compose_notes(profile, interview, templates=workspace_templates(workspace)):
-            written.append(write_atomic(target / note_filename(note), note_file_text(note).encode("utf-8")))
-    return written

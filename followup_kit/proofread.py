@@ -53,7 +53,6 @@ from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
-    from .workspace import Workspace
 
 Severity = Literal["error", "warning"]
 
@@ -525,13 +524,4 @@ def _check_duplicates(out: _Collector, interview: Interview, notes: list[Note]) 
                 break
 
 
-def proofread_workspace(workspace: "Workspace") -> list[Finding]:
-    """Proofread every valid interview of a :class:`~followup_kit.workspace.Workspace`."""
-    profile = workspace.profile()
-    findings: list[Finding] = []
-    for interview in workspace.interviews():
-        findings.extend(proofread(profile, interview))
-    return findings
-
-
-__all__ = ["DUPLICATE_RATIO", "Finding", "likeness", "mentions_topic", "proofread", "proofread_workspace"]
+__all__ = ["DUPLICATE_RATIO", "Finding", "likeness", "mentions_topic", "proofread"]

@@ -15,33 +15,91 @@ read it, so two notebooks open on one interview never silently lose edits.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
 import tempfile
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Container, Iterable, Iterator
 
-from .errors import ConflictError, InvalidFileError, Problem, WorkspaceError
+from .errors import ConflictError, FollowupKitError, InvalidFileError, Problem, WorkspaceError
 from .model import Interview, Profile
 
 PROFILE_FILE = "profile.json"
 INTERVIEWS_DIR = "interviews"
 OUTPUT_DIR = "output"
+LOCK_FILE = ".followup-kit.lock"
+#: Seconds a save waits for another program's save to finish before giving up.
+LOCK_TIMEOUT = 30.0
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+#: What to do about a file the system refused, by errno: the fix in plain words.
+_OS_FIXES = {
+    errno.ENOENT: "Check that the folder exists and the path is spelled right",
+    errno.ENOTDIR: "A part of the path is a file where a folder was expected; give another path",
+    errno.EISDIR: "That is a folder; give the path of a file",
+    errno.EACCES: "You have no permission there; choose a folder you can write to, or fix its permissions",
+    errno.EPERM: "You have no permission there; choose a folder you can write to, or fix its permissions",
+    errno.EROFS: "That disk is read-only; choose another folder",
+    errno.ENOSPC: "The disk is full; free some space and try again",
+    errno.ENAMETOOLONG: "The name is too long for this system; choose a shorter path",
+    errno.EEXIST: "Something is already there; choose another path or move it away first",
+}
+
+
+def os_error_message(path: Path | str, doing: str, exc: OSError) -> str:
+    """A plain-words message for an :class:`OSError`: the path, what failed, why, and the fix."""
+    where = exc.filename if exc.filename and str(exc.filename) != str(path) else None
+    reason = exc.strerror or str(exc)
+    if where is not None:
+        reason += f": {where}"
+    fix = _OS_FIXES.get(exc.errno or 0, "Check the path and its permissions, then try again")
+    return f"{path}: could not be {doing} ({reason}). {fix}."
+
+
+@contextmanager
+def os_errors(path: Path | str, doing: str = "written") -> Iterator[None]:
+    """Turn any :class:`OSError` inside the block into a :class:`WorkspaceError` naming ``path``.
+
+    The one mapping of operating-system errors to the kit's errors (as httpx's
+    ``map_exceptions``): every read and write of the user's files goes through it,
+    so a full disk or a missing folder is a message, never a traceback.
+    """
+    try:
+        yield
+    except FollowupKitError:
+        raise
+    except OSError as exc:
+        raise WorkspaceError(os_error_message(path, doing, exc)) from exc
 
 
 def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
-    With ``backup``, the file being replaced is kept as ``<name>.bak`` first.
+    With ``backup``, the file being replaced is kept as ``<name>.bak`` first. A
+    replaced file keeps its permissions; a new one gets those the umask allows (as
+    any program's new file would), not the private mode of a temporary file.
     Raises :class:`WorkspaceError` naming the path when the folder is not writable.
     """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
         if backup and path.exists():
             write_atomic(path.with_name(path.name + ".bak"), path.read_bytes())
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -50,6 +108,7 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+            os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -57,7 +116,7 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
     except OSError as exc:
         raise WorkspaceError(
             f"{path}: could not be written ({exc.strerror or exc}). The previous version, if any, "
-            "is unchanged. Check that the folder exists, is writable and the disk is not full."
+            f"is unchanged. {_OS_FIXES.get(exc.errno or 0, 'Check that the folder exists and is writable')}."
         ) from exc
     return path
 
@@ -158,6 +217,7 @@ class Workspace:
         self._output_dir = Path(output_dir) if output_dir is not None else None
         self._seen: dict[Path, str] = {}
         self._folders: dict[Path, Path] = {}
+        self._lock: Any = None
 
     # -- opening --------------------------------------------------------------------
 
@@ -261,52 +321,87 @@ class Workspace:
 
     # -- writing -----------------------------------------------------------------------
 
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the workspace's write lock for the block.
+
+        Every save takes it, so "has the file changed since it was loaded?" and the
+        write are one step that no other notebook, tab or command can come between,
+        and a new id is claimed by one saver only. The lock is a file
+        (``.followup-kit.lock``) that the operating system releases if the process dies.
+        """
+        from filelock import FileLock, Timeout  # imported here: `import followup_kit` stays light
+
+        if self._lock is None:
+            self._lock = FileLock(str(self.root / LOCK_FILE), timeout=LOCK_TIMEOUT)
+        try:
+            with os_errors(self.root / LOCK_FILE, "locked"), self._lock:
+                yield
+        except Timeout:
+            raise WorkspaceError(
+                f"{self.root}: another program has been saving to this workspace for over "
+                f"{LOCK_TIMEOUT:.0f} seconds, so nothing was written. Try again in a moment; if it "
+                f"persists, close the other notebooks and commands working on it.") from None
+
+    def _clean_leftovers(self, folder: Path) -> None:
+        # A save killed half-way leaves its hidden temporary file. Under the lock no save
+        # is under way, so any left in the folder is such a leftover.
+        for leftover in folder.glob(".*.tmp"):
+            leftover.unlink(missing_ok=True)
+
     def _write(self, path: Path, data: bytes, *, new: bool) -> Path:
         key = self._key(path)
-        if path.exists():
-            current = path.read_bytes()
+        with self.locked():
+            with os_errors(path, "read"):
+                self._clean_leftovers(path.parent)
+                current = path.read_bytes() if path.exists() else None
             seen = self._seen.get(key)
-            if seen is None and new:
+            if current is not None and seen is None:
                 raise ConflictError(path, (
                     f"{self.shown(path)}: a file with this name already exists, and this session "
                     "has not loaded it. Nothing was written. Load it first to edit it, or save "
                     "under another id."
                 ))
-            if seen is not None and seen != _digest(current):
+            if current is not None and seen != _digest(current):
                 raise ConflictError(path, (
                     f"{self.shown(path)}: changed on disk since it was loaded (another notebook or "
                     "an editor saved it). Nothing was written, so neither version is lost. Load the "
                     "file again, re-apply your edits and save; or save yours under a new id."
                 ))
-        write_atomic(path, data, backup=True)
-        self._seen[key] = _digest(data)
+            write_atomic(path, data, backup=True)
+            self._seen[key] = _digest(data)
         return path
 
     def save(self, interview: Interview, *, new: bool = False) -> Path:
         """Write an interview to ``interviews/<id>.json`` atomically, keeping a ``.bak``.
 
         With ``new`` (or when the interview has no id yet) the id is derived from the
-        date, company and stage and made unique. Raises :class:`ConflictError` if the
-        file changed since it was loaded.
+        date, company and stage and made unique; it is claimed under the workspace's
+        lock, so two savers never get the same one. Raises :class:`ConflictError` if the
+        file changed since it was loaded, or exists and was never loaded.
         """
-        if not interview.id:
-            interview = interview.with_id(self.new_id(interview))
-            new = True
-        return self._write(self.interview_path(interview.id), dump_json(interview.to_record()), new=new)
+        with self.locked():
+            if not interview.id:
+                interview = interview.with_id(self.new_id(interview))
+                new = True
+            return self._write(self.interview_path(interview.id), dump_json(interview.to_record()), new=new)
 
     def save_profile(self, profile: Profile) -> Path:
         """Write ``profile.json`` atomically, keeping a ``.bak``."""
         data = dump_json(profile.model_dump(mode="json", exclude_none=True))
         return self._write(self.root / PROFILE_FILE, data, new=False)
 
+    @staticmethod
+    def base_id(interview: Interview) -> str:
+        """The readable part of an interview's id: '2026-11-20-acme-analytics-onsite'."""
+        return "-".join((f"{interview.start:%Y-%m-%d}", slug(interview.company) or "interview", interview.stage))
+
     def new_id(self, interview: Interview, *, taken: Container[str] = ()) -> str:
         """A readable id not yet used: '2026-11-20-acme-analytics-onsite'.
 
         Ids in ``taken`` count as used too (a dry run plans several ids before writing any).
         """
-        base = "-".join(part for part in (
-            f"{interview.start:%Y-%m-%d}", slug(interview.company) or "interview", interview.stage,
-        ))
+        base = self.base_id(interview)
         # Asking for each candidate file, not listing the folder, keeps a batch of
         # hundreds of saves linear.
         candidate, n = base, 2
@@ -319,8 +414,9 @@ class Workspace:
         return write_atomic(self.output_dir / name, data)
 
 
-def locate(path: Path | str) -> tuple[Workspace, list[str] | None]:
-    """Resolve a command's PATH: a workspace folder, or one interview file inside one.
+def locate(path: Path | str, *, output_dir: Path | str | None = None) -> tuple[Workspace, list[str] | None]:
+    """Resolve a command's PATH: a workspace folder, its ``profile.json`` (the whole
+    workspace), or one interview file inside one.
 
     Returns the workspace and the interview ids to work on (``None`` for all).
     """
@@ -328,13 +424,13 @@ def locate(path: Path | str) -> tuple[Workspace, list[str] | None]:
     if path.is_file() or path.suffix == ".json":
         if not path.exists():
             raise WorkspaceError(f"{path}: no such file.")
-        if path.name == PROFILE_FILE:
-            return Workspace.open(path.parent), []
+        if path.name == PROFILE_FILE:  # the profile stands for its whole workspace
+            return Workspace.open(path.parent, output_dir=output_dir), None
         root = path.parent.parent if path.parent.name == INTERVIEWS_DIR else None
         if root is None or not (root / PROFILE_FILE).is_file():
             raise WorkspaceError(
                 f"{path}: an interview file must sit in the {INTERVIEWS_DIR}/ folder of a "
                 f"workspace, next to its {PROFILE_FILE}. Move it there or give the workspace folder."
             )
-        return Workspace.open(root), [path.stem]
-    return Workspace.open(path), None
+        return Workspace.open(root, output_dir=output_dir), [path.stem]
+    return Workspace.open(path, output_dir=output_dir), None

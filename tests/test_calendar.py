@@ -12,7 +12,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from followup_kit.calendar import PRODID, build_calendar, event_uid, export_calendar
+from followup_kit.calendar import PRODID, build_calendar, event_uid
+from followup_kit.session import Session
 from followup_kit.errors import WorkspaceError
 from followup_kit.model import replace
 from followup_kit.schedule import Event, plan
@@ -156,8 +157,8 @@ def test_summary_has_no_line_break(demo_ws: Workspace) -> None:
 
 def test_two_exports_give_the_same_uids(demo_ws: Workspace, tmp_path: Path) -> None:
     """Exporting the same workspace twice gives the same UIDs, so a re-import updates instead of duplicating."""
-    first = export_calendar(demo_ws, path=tmp_path / "a.ics", stamp=STAMP).path.read_bytes()
-    second = export_calendar(demo_ws, path=tmp_path / "b.ics", stamp=STAMP + dt.timedelta(days=1)).path.read_bytes()
+    first = Session(demo_ws).write_calendar(tmp_path / "a.ics", stamp=STAMP).path.read_bytes()
+    second = Session(demo_ws).write_calendar(tmp_path / "b.ics", stamp=STAMP + dt.timedelta(days=1)).path.read_bytes()
     assert set(_vevents(first)) == set(_vevents(second))
     assert len(set(_vevents(first))) == 14
 
@@ -165,12 +166,12 @@ def test_two_exports_give_the_same_uids(demo_ws: Workspace, tmp_path: Path) -> N
 def test_a_changed_event_keeps_its_uid_with_a_higher_sequence(demo_ws: Workspace, tmp_path: Path) -> None:
     """When an event's content changes, its UID stays and its SEQUENCE goes up; the others keep theirs."""
     path = tmp_path / "followup.ics"
-    before = _vevents(export_calendar(demo_ws, path=path, stamp=STAMP).path.read_bytes())
+    before = _vevents(Session(demo_ws).write_calendar(path, stamp=STAMP).path.read_bytes())
     interview = demo_ws.load("2026-11-19-nordwind-energie-onsite")
     moved = replace(interview, timeline={"kind": "date", "date": "2026-12-11", "said": "By 11 December."})
     demo_ws.save(moved)
-    after = _vevents(export_calendar(demo_ws, path=path, stamp=STAMP).path.read_bytes())
-    again = _vevents(export_calendar(demo_ws, path=path, stamp=STAMP).path.read_bytes())
+    after = _vevents(Session(demo_ws).write_calendar(path, stamp=STAMP).path.read_bytes())
+    again = _vevents(Session(demo_ws).write_calendar(path, stamp=STAMP).path.read_bytes())
     assert set(after) == set(before)
     follow = event_uid(interview.id, "status-follow-up")
     assert after[follow].decoded("dtstart") != before[follow].decoded("dtstart")
@@ -187,7 +188,7 @@ def test_done_steps_and_closed_interviews_leave_the_calendar(demo_ws: Workspace,
     nordwind = demo_ws.load("2026-11-19-nordwind-energie-onsite")
     demo_ws.save(mark_done(nordwind, "thank-you-email", dt.date(2026, 11, 19)))
     demo_ws.save(record_outcome(demo_ws.load("2026-11-24-aegean-analytics-final"), "withdrawn", dt.date(2026, 11, 30)))
-    uids = set(_vevents(export_calendar(demo_ws, path=tmp_path / "f.ics", stamp=STAMP).path.read_bytes()))
+    uids = set(_vevents(Session(demo_ws).write_calendar(tmp_path / "f.ics", stamp=STAMP).path.read_bytes()))
     assert event_uid(nordwind.id, "thank-you-email") not in uids
     assert event_uid(nordwind.id, "thank-you-cards") in uids
     assert not any("aegean" in uid for uid in uids)
@@ -200,7 +201,7 @@ def test_export_never_replaces_a_foreign_file(demo_ws: Workspace, tmp_path: Path
     original = b"BEGIN:VCALENDAR\r\nPRODID:-//Someone else//EN\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
     path.write_bytes(original)
     with pytest.raises(WorkspaceError, match="not written by followup-kit"):
-        export_calendar(demo_ws, path=path, stamp=STAMP)
+        Session(demo_ws).write_calendar(path, stamp=STAMP)
     assert path.read_bytes() == original
 
 

@@ -29,7 +29,7 @@ def test_plan_prints_a_table(reference_ws: Workspace) -> None:
     assert result.exit_code == 0, result.output
     assert "Sat 21 Nov 2026 09:00 CST  Thank-you cards: Acme Analytics (Ana Dvořák, Marcus O'Neill, Priya Raghunathan)" \
         in result.stdout
-    assert "10 step(s) for 3 interview(s); times in America/Chicago." in result.stdout
+    assert "10 step(s) for 3 interview(s); times in America/Chicago." in result.stderr  # a message, not data
 
 
 def test_plan_marks_overdue_steps(reference_ws: Workspace) -> None:
@@ -100,7 +100,7 @@ def test_calendar_writes_the_workspace_calendar(reference_ws: Workspace) -> None
     result = CliRunner().invoke(main, ["calendar", str(reference_ws.root)])
     assert result.exit_code == 0, result.output
     path = reference_ws.root / "output" / "followup.ics"
-    assert f"Wrote 10 event(s) for 3 interview(s) to {path}" in result.stdout
+    assert f"Wrote 10 event(s) for 3 interview(s) to {path}" in result.stderr
     assert len(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")) == 10
 
 
@@ -153,7 +153,7 @@ def test_demo_writes_the_calendar(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["demo", str(tmp_path / "demo")])
     assert result.exit_code == 0, result.output
     path = tmp_path / "demo" / "output" / "followup.ics"
-    assert f"calendar: {path}" in result.stdout
+    assert f"calendar: {path}" in result.stderr
     assert len(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")) == 14
 
 
@@ -173,4 +173,4 @@ def test_plan_all_table_shows_the_status(reference_ws: Workspace) -> None:
 def test_calendar_of_the_profile_file_covers_the_workspace(reference_ws: Workspace) -> None:
     """Given profile.json, `calendar` writes the whole workspace's calendar, not an empty one."""
     result = CliRunner().invoke(main, ["calendar", str(reference_ws.root / "profile.json")])
-    assert result.exit_code == 0 and "Wrote 10 event(s)" in result.stdout
+    assert result.exit_code == 0 and "Wrote 10 event(s)" in result.stderr

@@ -12,7 +12,8 @@ import pytest
 from followup_kit.compose import compose_notes
 from followup_kit.model import Interview, Profile
 from followup_kit.names import check_email, names_person, salutation
-from followup_kit.proofread import DUPLICATE_RATIO, Finding, proofread, proofread_workspace
+from followup_kit.proofread import DUPLICATE_RATIO, Finding, proofread
+from followup_kit.session import Session
 from followup_kit.resources import demo_dir
 from followup_kit.workspace import Workspace
 
@@ -178,8 +179,8 @@ def test_composed_demo_notes_have_no_finding(interview_id: str) -> None:
 
 
 def test_a_whole_workspace_is_proofread(reference_ws: Workspace) -> None:
-    """proofread_workspace covers every interview of a workspace, in start order."""
-    findings = proofread_workspace(reference_ws)
+    """A session proofreads every interview of a workspace, in start order."""
+    findings = Session(reference_ws).findings()
     assert [f.interview for f in findings] == sorted(f.interview for f in findings)
     assert {f.interview for f in findings} == {"2026-11-20-acme-analytics-onsite", "2026-11-24-initech-video"}
 
