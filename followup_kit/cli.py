@@ -518,7 +518,7 @@ def _status_words(event: Any) -> str:
               help="Mark events before this ISO 8601 time as overdue (default: now).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line; the table only.")
 def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, quiet: bool) -> None:
-    """List every follow-up step and when it is due (domain rules R7, R8, R13–R18).
+    """List every follow-up step and when it is due.
 
     Per interview: the thank-you email (same day), the handwritten cards (in
     person only, within 24 hours), the one status follow-up and the day to move
@@ -609,15 +609,15 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
     """Write every email still to send as a draft (.eml) to open in your mail program.
 
     Per interview: the thank-you email to each interviewer after a phone or video
-    interview, or after an in-person one the email saying a card is on its way
-    (R8); the one status follow-up (R17); the feedback request on the move-on
-    date (R18). Each is dated when it is due; Outlook opens it as a new message
-    ready to send (X-Unsent: 1); in Thunderbird use "Edit as New Message", in
-    Apple Mail "Send Again". Steps marked done and closed
+    interview, or after an in-person one the email saying a handwritten card
+    follows by post; the one status follow-up; the feedback request on the
+    move-on date, a month without news. Each is dated when it is due; Outlook
+    opens it as a new message ready to send (X-Unsent: 1); in Thunderbird use
+    "Edit as New Message", in Apple Mail "Send Again". Steps marked done and closed
     interviews get none, and their earlier drafts are deleted unless you edited them.
 
     An interviewer without an email address gets no draft: the command says so;
-    send it through the company's HR department (R12), or add the address.
+    send it through the company's HR department, or add the address.
 
     \b
     Exit codes: 0 every draft written;
@@ -644,7 +644,7 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
         file = workspace.shown(workspace.interview_path(draft.interview_id))
         click.secho(f"warning: {draft.interview_id} · {draft.recipient.name}: {draft.problem}, so no "
                     f"{DESCRIPTIONS[draft.kind]} draft was written. Send it through the company's HR "
-                    f"department and ask them to pass it on (R12), or add the email address to {file} "
+                    f"department and ask them to pass it on, or add the email address to {file} "
                     "and run again.", fg="yellow", err=True)
     for path in export.beside:
         _say(f"warning: {path.with_name(path.name.replace('.new.eml', '.eml'))}: you edited this draft, so it "

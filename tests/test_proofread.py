@@ -149,11 +149,11 @@ def test_a_misspelling_comes_with_suggestions() -> None:
 
 
 def test_a_duplicate_names_the_other_note() -> None:
-    """The duplicate finding says which note it copies and cites R6."""
+    """The duplicate finding says which note it copies and what each note must name (R6)."""
     data = _record()
     _set("interviewers.2.note", GOOD_NOTE.replace("Jürgen", "Sophie"))(data)
     (finding,) = [f for f in proofread(PROFILE, _load(data)) if f.code == "duplicate-note"]
-    assert "Jürgen Weiß" in finding.message and "R6" in finding.message
+    assert "Jürgen Weiß" in finding.message and "what you discussed with that person" in finding.message
     assert DUPLICATE_RATIO < 1
 
 
