@@ -131,6 +131,9 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
     listing = session.listing
     invalid.extend(listing.invalid)
     findings = file_findings(invalid)
+    findings.extend({"severity": "warning", "code": "stray-file", "message": message, "interview": None,
+                     "interviewer": None, "field": None, "file": message.split(": ", 1)[0]}
+                    for message in session.workspace.stray_files())
     if len(invalid) == len(listing.invalid):  # notes are proofread only with a valid profile
         findings.extend(proofread_findings(session))
     errors = sum(row["severity"] == "error" for row in findings)
@@ -143,7 +146,7 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
             where = " · ".join(str(row[k]) for k in ("interview", "interviewer", "field") if row.get(k))
             colour = "red" if row["severity"] == "error" else "yellow"
             prefix = f"{row['severity']}: "
-            if row["code"] == "invalid-file":
+            if row["code"] in ("invalid-file", "stray-file"):
                 click.secho(prefix + row["message"], fg=colour)
             else:
                 click.secho(f"{prefix}{where}: {row['message']} [{row['code']}]", fg=colour)
