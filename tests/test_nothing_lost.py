@@ -155,10 +155,10 @@ def test_a_link_to_an_endless_device_is_not_read(demo_ws: Workspace) -> None:
 
 
 def test_a_huge_file_is_refused_before_it_is_read(demo_ws: Workspace) -> None:
-    """A 5 MB 'interview' is reported by size; the other interviews are still checked."""
-    (demo_ws.interviews_dir / "huge.json").write_bytes(b" " * 5_000_000 + b"{}")
+    """A 20 MB "interview" is reported by size; the other interviews are still checked."""
+    (demo_ws.interviews_dir / "huge.json").write_bytes(b" " * 20_000_000 + b"{}")
     result = CliRunner().invoke(main, ["check", str(demo_ws.root)])
-    assert result.exit_code == 2 and "5,000,002 bytes" in result.output
+    assert result.exit_code == 2 and "20,000,002 bytes" in result.output
 
 
 def test_deep_nesting_is_a_message(demo_ws: Workspace) -> None:
