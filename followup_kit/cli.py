@@ -390,7 +390,7 @@ def new(workspace: Path) -> None:
       followup-kit new my-job-search
       followup-kit new career-centre/li-na
     """
-    from .interactive import Questions
+    from .interactive import DuplicateInterview, Questions
     from .session import Session, create
     from .workspace import PROFILE_FILE
 
@@ -410,7 +410,16 @@ def new(workspace: Path) -> None:
             session = create(workspace, profile)
             created = True
             _say(f"saved: {session.root / PROFILE_FILE}", fg="green")
-        interview = Questions(default_timezone=profile.timezone).interview()
+        def existing(company: str, start: str, role: str) -> str | None:
+            key = (company.casefold(), start, role.casefold())
+            return next((str(session.workspace.interview_path(i.id)) for i in session.interviews
+                         if (i.company.casefold(), f"{i.start:%Y-%m-%dT%H:%M}", i.role.casefold()) == key), None)
+
+        interview = Questions(default_timezone=profile.timezone, existing=existing).interview()
+    except DuplicateInterview as exc:
+        _say(f"error: this interview (the same company, start and role) is already in the workspace as "
+             f"{exc.existing}; nothing was written. Open that file to change it.", fg="red")
+        sys.exit(EXIT_BAD_INPUT)
     except click.exceptions.Abort:
         written = "only the profile was saved" if created else "nothing was written"
         _say(f"error: the input ended before the interview was complete; {written}.", fg="red")
