@@ -4,7 +4,7 @@ The golden files under tests/golden/notes/ and tests/golden/emails/ hold the exa
 kit composes for the bundled demo workspace. After a deliberate change of wording, regenerate
 them and read the diff before committing:
 
-    FOLLOWUP_KIT_REGOLD=1 python -m pytest tests/test_compose.py
+    python -m pytest --regen-golden tests/test_compose.py
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from followup_kit.resources import demo_dir
 from followup_kit.workspace import Workspace
 
 GOLDEN = Path(__file__).parent / "golden"
-REGOLD = bool(os.environ.get("FOLLOWUP_KIT_REGOLD"))
 #: Composed notes to one panel must differ at least this much (difflib ratio over their
 #: body words; 1.0 is identical). The demo's panels measure 0.20–0.31.
 PANEL_LIKENESS_BOUND = 0.5
@@ -54,38 +53,35 @@ def _interview(interview_id: str) -> Interview:
     return next(i for i in DEMO if i.id == interview_id)
 
 
-def _golden(path: Path, text: str) -> None:
-    if REGOLD:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-    assert path.is_file(), f"{path} is missing; regenerate with FOLLOWUP_KIT_REGOLD=1"
-    assert text == path.read_text("utf-8")
-
-
 # -- golden texts ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("interview_id", DEMO_IDS)
-def test_notes_match_the_golden_text(interview_id: str) -> None:
+def test_notes_match_the_golden_text(interview_id: str, golden) -> None:
     """Every demo interview's notes are exactly the reviewed golden text."""
     for note in compose_notes(PROFILE, _interview(interview_id)):
-        _golden(GOLDEN / "notes" / note_filename(note), note_file_text(note))
+        golden.check(GOLDEN / "notes" / note_filename(note), note_file_text(note))
+
+
+def _emails(interview: Interview) -> list[tuple[str, str]]:
+    """(golden file name, text) of each email composed for ``interview``."""
+    emails = [*compose_card_emails(PROFILE, interview), compose_follow_up(PROFILE, interview),
+              compose_feedback_request(PROFILE, interview)]
+    return [(f"{interview.id}--{n}-{email.kind}.txt",
+             f"To: {', '.join(email.to)}\nSubject: {email.subject}\n\n{email.text}\n")
+            for n, email in enumerate(emails)]
 
 
 @pytest.mark.parametrize("interview_id", DEMO_IDS)
-def test_emails_match_the_golden_text(interview_id: str) -> None:
+def test_emails_match_the_golden_text(interview_id: str, golden) -> None:
     """The card-on-its-way, status follow-up and feedback emails are the reviewed golden text."""
-    interview = _interview(interview_id)
-    emails = [*compose_card_emails(PROFILE, interview), compose_follow_up(PROFILE, interview),
-              compose_feedback_request(PROFILE, interview)]
-    for n, email in enumerate(emails):
-        text = f"To: {', '.join(email.to)}\nSubject: {email.subject}\n\n{email.text}\n"
-        _golden(GOLDEN / "emails" / f"{interview_id}--{n}-{email.kind}.txt", text)
+    for name, text in _emails(_interview(interview_id)):
+        golden.check(GOLDEN / "emails" / name, text)
 
 
-def test_every_golden_file_is_still_produced() -> None:
-    """No stale golden file is left behind after a note was renamed or removed."""
-    produced = {note_filename(n) for i in DEMO for n in compose_notes(PROFILE, i)}
-    assert {p.name for p in (GOLDEN / "notes").glob("*.txt")} == produced
+def test_every_golden_file_is_still_produced(golden) -> None:
+    """No stale golden file is left behind after a note or an email was renamed or removed."""
+    golden.remove_stale(GOLDEN / "notes", {note_filename(n) for i in DEMO for n in compose_notes(PROFILE, i)})
+    golden.remove_stale(GOLDEN / "emails", {name for i in DEMO for name, _ in _emails(i)})
 
 
 def test_composition_is_the_same_in_a_fresh_interpreter(tmp_path: Path) -> None:
