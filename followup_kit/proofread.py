@@ -46,9 +46,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Literal
 
-from .compose import WORD_LIMITS, Note, compose_notes, content_stems, split_note
+from .compose import WORD_LIMITS, Note, compose_notes, split_note
 from .model import Interview, Interviewer, Profile
 from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person, salutation
+from .phrasing import content_stems
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
