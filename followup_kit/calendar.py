@@ -26,11 +26,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping, Sequence
 
-from .errors import InvalidFileError
-from .model import Profile
-from .schedule import Event, render_calendar_template
+from .errors import InvalidFileError, InvalidValueError
+from .model import FollowupSettings, Interview, Profile
+from .schedule import Event
+from .wording import Wording, calendar_name, event_wordings
 
 UTC = dt.timezone.utc
 PRODID = "-//followup-kit//Interview follow-ups//EN"
@@ -44,19 +45,14 @@ def event_uid(interview_id: str, kind: str, *, domain: str = UID_DOMAIN) -> str:
     return f"{interview_id}.{kind}@{domain}"
 
 
-def calendar_name(profile: Profile | None = None) -> str:
-    """The calendar's display name (X-WR-CALNAME), from ``templates/calendar/calendar-name.j2``."""
-    module = render_calendar_template("calendar-name", candidate=profile.name if profile else None)
-    return " ".join(str(module.title()).split())
-
-
 def _utc(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:
-        raise ValueError(f"a calendar time must carry its zone (got the floating time {moment})")
+        raise InvalidValueError(f"a calendar time must carry its time zone (got the floating time {moment}); "
+                                "give an aware date-time, e.g. datetime.now(timezone.utc)")
     return moment.astimezone(UTC)
 
 
-def _vevent(event: Event, uid: str, stamp: dt.datetime) -> Any:
+def _vevent(event: Event, words: Wording, uid: str, stamp: dt.datetime) -> Any:
     from icalendar import Alarm
     from icalendar import Event as VEvent
 
@@ -65,14 +61,14 @@ def _vevent(event: Event, uid: str, stamp: dt.datetime) -> Any:
     component.add("dtstamp", stamp)
     component.add("dtstart", _utc(event.due))
     component.add("dtend", _utc(event.end))
-    component.add("summary", event.title)
-    component.add("description", event.description)
+    component.add("summary", words.title)
+    component.add("description", words.description)
     component.add("status", "CONFIRMED")
     component.add("transp", "TRANSPARENT")
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", dt.timedelta(minutes=-event.alarm_minutes))
-    alarm.add("description", event.title)
+    alarm.add("description", words.title)
     component.add_component(alarm)
     return component
 
@@ -121,16 +117,25 @@ def previous_events(data: bytes | None) -> dict[str, tuple[int, tuple[Any, ...]]
     return found
 
 
-def build_calendar(events: Iterable[Event], *, stamp: dt.datetime | None = None, name: str | None = None,
+def build_calendar(events: Sequence[Event], profile: Profile,
+                   interviews: Mapping[str, Interview] | Iterable[Interview], *,
+                   settings: FollowupSettings | None = None, templates: Path | str | None = None,
+                   stamp: dt.datetime | None = None, name: str | None = None,
                    previous: bytes | None = None, domain: str = UID_DOMAIN) -> bytes:
     """One VCALENDAR (METHOD:PUBLISH) with a VEVENT and one VALARM per event, as .ics bytes.
 
+    ``interviews`` holds the interviews of the events: each entry is worded from its
+    step and interview (:func:`~followup_kit.wording.event_wording`), with the
+    ``settings`` the plan was made with and a workspace's own ``templates``.
     ``stamp`` is the DTSTAMP of every event (default: the current time, UTC).
+    ``name`` is the calendar's display name (default: the profile's, from the templates).
     ``previous`` is an earlier export: events whose content changed since get a
     higher SEQUENCE, the others keep theirs. Same inputs give the same bytes.
     """
     from icalendar import Calendar
 
+    events = list(events)
+    wordings = event_wordings(events, profile, interviews, settings=settings, templates=templates)
     stamp = _utc(stamp) if stamp is not None else dt.datetime.now(UTC)
     stamp = stamp.replace(microsecond=0)
     before = previous_events(previous)
@@ -139,14 +144,15 @@ def build_calendar(events: Iterable[Event], *, stamp: dt.datetime | None = None,
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name if name is not None else calendar_name())
+    calendar.add("x-wr-calname", name if name is not None else calendar_name(profile, templates=templates))
     seen: set[str] = set()
-    for event in events:
+    for event, words in zip(events, wordings):
         uid = event_uid(event.interview_id, event.kind, domain=domain)
         if uid in seen:
-            raise ValueError(f"two events share the UID {uid}: each interview id must be planned once")
+            raise InvalidValueError(f"events: two events share the UID {uid}; plan each interview once, "
+                                    "under one id")
         seen.add(uid)
-        component = _vevent(event, uid, stamp)
+        component = _vevent(event, words, uid, stamp)
         sequence = 0
         if uid in before:
             old_sequence, old_content = before[uid]

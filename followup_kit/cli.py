@@ -390,6 +390,7 @@ def new(workspace: Path) -> None:
       followup-kit new my-job-search
       followup-kit new career-centre/li-na
     """
+    from .dates import local_iso
     from .interactive import DuplicateInterview, Questions
     from .session import Session, create
     from .workspace import PROFILE_FILE
@@ -413,7 +414,7 @@ def new(workspace: Path) -> None:
         def existing(company: str, start: str, role: str) -> str | None:
             key = (company.casefold(), start, role.casefold())
             return next((str(session.workspace.interview_path(i.id)) for i in session.interviews
-                         if (i.company.casefold(), f"{i.start:%Y-%m-%dT%H:%M}", i.role.casefold()) == key), None)
+                         if (i.company.casefold(), local_iso(i.start), i.role.casefold()) == key), None)
 
         interview = Questions(default_timezone=profile.timezone, existing=existing).interview()
     except DuplicateInterview as exc:
@@ -515,7 +516,7 @@ def _parse_now(value: str | None) -> "dt.datetime":
 
 def _status_words(event: Any) -> str:
     if event.status == "done":
-        return f"done {event.done_on:%Y-%m-%d}"
+        return f"done {event.done_on.isoformat()}"
     if event.status == "closed":
         return "closed"
     return "overdue" if event.overdue else ""
@@ -552,23 +553,26 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
     session = _open(path, label="Planning", quiet=quiet or as_json)
     profile = session.profile
     events = session.plan(now=now, include_done=include_done)
+    wordings = session.wordings(events)
     report_invalid(session.invalid)
     if as_json:
         rows = []
-        for event in events:
-            row = event.to_json()
+        for event, words in zip(events, wordings):
+            row = {**event.to_json(), "title": words.title, "description": words.description}
             if include_done:
                 row.update(status=event.status, done=event.done_on.isoformat() if event.done_on else None)
             rows.append(row)
         _emit_json(rows)
     elif events:
-        due = [f"{e.due:%a %d %b %Y %H:%M %Z}" for e in events]
+        from .dates import moment
+
+        due = [moment(e.due, zone=True) for e in events]
         status = [_status_words(e) for e in events]
         width = max(len(text) for text in due)
         state_width = max(len(text) for text in status + ["Status"]) + 2 if any(status) else 0
         click.echo(f"{'Due':<{width}}  " + ("Status".ljust(state_width) if state_width else "") + "What")
-        for when, state, event in zip(due, status, events):
-            line = f"{when:<{width}}  " + state.ljust(state_width) + event.title
+        for when, state, event, words in zip(due, status, events, wordings):
+            line = f"{when:<{width}}  " + state.ljust(state_width) + words.title
             click.secho(line, fg="yellow" if event.overdue else None)
         planned = len({e.interview_id for e in events})
         if not quiet:
@@ -643,8 +647,8 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
       followup-kit emails my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
       followup-kit emails my-job-search --json --quiet
     """
-    from .emails import DESCRIPTIONS
     from .progress import tracked
+    from .vocabulary import DRAFT_LABELS
 
     session = _open(path, label="Reading interviews", quiet=quiet or as_json)
     workspace = session.workspace
@@ -655,7 +659,7 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
     for draft in export.unaddressed:  # R12: the HR route
         file = workspace.shown(workspace.interview_path(draft.interview_id))
         click.secho(f"warning: {draft.interview_id} · {draft.recipient.name}: {draft.problem}, so no "
-                    f"{DESCRIPTIONS[draft.kind]} draft was written. Send it through the company's HR "
+                    f"{DRAFT_LABELS[draft.kind]} draft was written. Send it through the company's HR "
                     f"department and ask them to pass it on, or add the email address to {file} "
                     "and run again.", fg="yellow", err=True)
     for path in export.beside:

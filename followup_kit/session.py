@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .emails import Draft, EmailExport
     from .proofread import Finding
     from .schedule import Event
+    from .wording import Wording
 
 #: Wraps a list while it is worked through, e.g. to draw a progress bar
 #: (:func:`followup_kit.progress.tracked`); it must yield every item.
@@ -266,6 +267,13 @@ class Session:
         return plan(self.profile, self._chosen(ids), settings=self.settings, now=now,
                     include_done=include_done)
 
+    def wordings(self, events: Sequence["Event"]) -> list["Wording"]:
+        """The title and description of each step, in the workspace's own wording if it has one."""
+        from .wording import event_wordings
+
+        return event_wordings(events, self.profile, self.interviews, settings=self.settings,
+                              templates=self.templates)
+
     def drafts(self, interview: Interview, *, include_done: bool = False) -> list["Draft"]:
         """Every email draft of ``interview``, in the order to send them."""
         from .emails import email_drafts
@@ -304,13 +312,13 @@ class Session:
                 f"{self.root}: no in-person interview{among}, so no cards to print (after a phone or "
                 "video interview the email is the thank-you note).")
         return render_cards(notes, self.profile, self._chosen(ids), size=size, sheet=sheet, draft=draft,
-                            **options)
+                            templates=self.templates, **options)
 
     def card_preview(self, note: "Note", interview: Interview, **options: Any) -> bytes:
         """A PNG of one card at its real proportions."""
         from .cards import card_preview
 
-        return card_preview(note, self.profile, interview, **options)
+        return card_preview(note, self.profile, interview, templates=self.templates, **options)
 
     def calendar_ics(self, *, previous: bytes | None = None, stamp: dt.datetime | None = None,
                      ids: Sequence[str] | None = None) -> tuple[bytes, list["Event"]]:
@@ -318,10 +326,11 @@ class Session:
 
         ``previous``, an earlier export to the same file, carries each event's SEQUENCE on.
         """
-        from .calendar import build_calendar, calendar_name
+        from .calendar import build_calendar
 
         events = self.plan(ids=ids)
-        data = build_calendar(events, stamp=stamp, name=calendar_name(self.profile), previous=previous)
+        data = build_calendar(events, self.profile, self._chosen(ids), settings=self.settings,
+                              templates=self.templates, stamp=stamp, previous=previous)
         return data, events
 
     # -- writing: the one place files are made -------------------------------------------------

@@ -17,6 +17,7 @@ from followup_kit.session import Session
 from followup_kit.errors import WorkspaceError
 from followup_kit.model import replace
 from followup_kit.schedule import Event, plan
+from followup_kit.wording import Wording, event_wordings
 from followup_kit.workspace import Workspace, write_atomic
 
 UTC = dt.timezone.utc
@@ -31,9 +32,16 @@ def events(demo_ws: Workspace) -> list[Event]:
 
 
 @pytest.fixture
-def ics_bytes(events: list[Event]) -> bytes:
+def words(demo_ws: Workspace, events: list[Event]) -> list[Wording]:
+    """The title and description of each event, as its calendar entry shows them."""
+    return event_wordings(events, demo_ws.profile(), demo_ws.interviews())
+
+
+@pytest.fixture
+def ics_bytes(demo_ws: Workspace, events: list[Event]) -> bytes:
     """The demo's calendar with a fixed DTSTAMP."""
-    return build_calendar(events, stamp=STAMP, name="Interview follow-ups: Lena Hoffmann")
+    return build_calendar(events, demo_ws.profile(), demo_ws.interviews(), stamp=STAMP,
+                          name="Interview follow-ups: Lena Hoffmann")
 
 
 def _vevents(data: bytes) -> dict[str, icalendar.cal.Component]:
@@ -49,61 +57,61 @@ def test_calendar_header(ics_bytes: bytes) -> None:
     assert str(calendar["x-wr-calname"]) == "Interview follow-ups: Lena Hoffmann"
 
 
-def test_icalendar_reads_every_event(events: list[Event], ics_bytes: bytes) -> None:
+def test_icalendar_reads_every_event(events: list[Event], words: list[Wording], ics_bytes: bytes) -> None:
     """icalendar reads back one VEVENT per event, at its instant in UTC, with one DISPLAY alarm."""
     vevents = _vevents(ics_bytes)
     assert len(vevents) == len(events) == 14
-    for event in events:
+    for event, wording in zip(events, words):
         component = vevents[event_uid(event.interview_id, event.kind)]
         start = component.decoded("dtstart")
         assert start == event.due and start.utcoffset() == dt.timedelta(0)
         assert component.decoded("dtend") - start == dt.timedelta(minutes=30)
-        assert str(component["summary"]) == event.title
-        assert str(component["description"]) == event.description
+        assert str(component["summary"]) == wording.title
+        assert str(component["description"]) == wording.description
         alarms = component.walk("VALARM")
         assert len(alarms) == 1
         assert str(alarms[0]["action"]) == "DISPLAY"
         assert alarms[0].decoded("trigger") == dt.timedelta(minutes=-15)
-        assert str(alarms[0]["description"]) == event.title
+        assert str(alarms[0]["description"]) == wording.title
 
 
-def test_vobject_reads_every_event(events: list[Event], ics_bytes: bytes) -> None:
+def test_vobject_reads_every_event(events: list[Event], words: list[Wording], ics_bytes: bytes) -> None:
     """vobject reads the same starts (UTC), summaries and single alarms."""
     import vobject
 
     calendar = vobject.readOne(ics_bytes.decode("utf-8"))
     found = {v.uid.value: v for v in calendar.vevent_list}
     assert len(found) == len(events)
-    for event in events:
+    for event, wording in zip(events, words):
         vevent = found[event_uid(event.interview_id, event.kind)]
         assert vevent.dtstart.value == event.due
         assert vevent.dtstart.value.utcoffset() == dt.timedelta(0)
-        assert vevent.summary.value == event.title
+        assert vevent.summary.value == wording.title
         assert len(vevent.valarm_list) == 1
         assert vevent.valarm.action.value == "DISPLAY"
         assert vevent.valarm.trigger.value == dt.timedelta(minutes=-15)
 
 
-def test_ics_reads_every_event(events: list[Event], ics_bytes: bytes) -> None:
+def test_ics_reads_every_event(events: list[Event], words: list[Wording], ics_bytes: bytes) -> None:
     """The `ics` package reads the same starts (UTC), names, descriptions and single alarms."""
     import ics
 
     calendar = ics.Calendar(ics_bytes.decode("utf-8"))
     found = {e.uid: e for e in calendar.events}
     assert len(found) == len(events)
-    for event in events:
+    for event, wording in zip(events, words):
         parsed = found[event_uid(event.interview_id, event.kind)]
         assert parsed.begin.datetime == event.due
         assert parsed.begin.utcoffset() == dt.timedelta(0)
-        assert parsed.name == event.title
-        assert parsed.description == event.description
+        assert parsed.name == wording.title
+        assert parsed.description == wording.description
         assert [a.trigger for a in parsed.alarms] == [dt.timedelta(minutes=-15)]
 
 
 @pytest.mark.skipif(shutil.which("calcurse") is None,
                     reason="calcurse is not installed (Debian package 'calcurse'); it imports the .ics like a user would")
 def test_calcurse_imports_every_event(tmp_path: Path, demo_ws: Workspace, events: list[Event],
-                                      ics_bytes: bytes) -> None:
+                                      words: list[Wording], ics_bytes: bytes) -> None:
     """Debian's calcurse imports every event as an appointment with an alarm, at the profile's local time."""
     path = write_atomic(tmp_path / "followup.ics", ics_bytes)
     data_dir = tmp_path / "calcurse"
@@ -118,7 +126,8 @@ def test_calcurse_imports_every_event(tmp_path: Path, demo_ws: Workspace, events
     # "start -> end>note-hash !summary": "!" marks an appointment with an alarm, "|" one without.
     pattern = re.compile(r"(\d\d/\d\d/\d{4} @ \d\d:\d\d) -> (\d\d/\d\d/\d{4} @ \d\d:\d\d)(?:>[0-9a-f]+ )?([!|])(.*)")
     imported = sorted(pattern.fullmatch(line).groups() for line in lines)
-    expected = sorted((f"{e.due:%m/%d/%Y @ %H:%M}", f"{e.end:%m/%d/%Y @ %H:%M}", "!", e.title) for e in events)
+    expected = sorted((f"{e.due:%m/%d/%Y @ %H:%M}", f"{e.end:%m/%d/%Y @ %H:%M}", "!", w.title)
+                      for e, w in zip(events, words))
     assert imported == expected
 
 
@@ -148,7 +157,7 @@ def test_summary_has_no_line_break(demo_ws: Workspace) -> None:
     """A line break in a company name never reaches SUMMARY: some clients skip such events."""
     interview = demo_ws.interviews().interviews[0]
     broken = interview.model_copy(update={"company": "Nordwind\nEnergie GmbH"})
-    data = build_calendar(plan(demo_ws.profile(), [broken]), stamp=STAMP)
+    data = build_calendar(plan(demo_ws.profile(), [broken]), demo_ws.profile(), [broken], stamp=STAMP)
     for component in _vevents(data).values():
         assert "\n" not in str(component["summary"])
 
@@ -203,15 +212,30 @@ def test_export_never_replaces_a_foreign_file(demo_ws: Workspace, tmp_path: Path
     assert path.read_bytes() == original
 
 
-def test_same_inputs_give_the_same_bytes(events: list[Event]) -> None:
+def test_same_inputs_give_the_same_bytes(demo_ws: Workspace, events: list[Event]) -> None:
     """With a fixed stamp the calendar is deterministic: no random UID or clock inside."""
-    assert build_calendar(events, stamp=STAMP) == build_calendar(events, stamp=STAMP)
+    profile, interviews = demo_ws.profile(), demo_ws.interviews()
+    assert build_calendar(events, profile, interviews, stamp=STAMP) == build_calendar(
+        events, profile, interviews, stamp=STAMP)
 
 
-def test_a_floating_time_is_refused(events: list[Event]) -> None:
+def test_a_floating_time_is_refused(demo_ws: Workspace, events: list[Event]) -> None:
     """An event without a zone cannot be written: floating timed events move with the device."""
     from dataclasses import replace as with_changes
 
     floating = with_changes(events[0], due=events[0].due.replace(tzinfo=None))
     with pytest.raises(ValueError, match="floating"):
-        build_calendar([floating], stamp=STAMP)
+        build_calendar([floating], demo_ws.profile(), demo_ws.interviews(), stamp=STAMP)
+
+
+def test_a_workspace_calendar_template_words_the_entries(demo_ws: Workspace, tmp_path: Path) -> None:
+    """The workspace's own templates/calendar/ files word the .ics entries; the others stay the kit's."""
+    folder = demo_ws.root / "templates" / "calendar"
+    folder.mkdir(parents=True)
+    (folder / "move-on.j2").write_text(
+        "{% macro title() %}Close {{ interview.company }}?{% endmacro %}"
+        "{% macro description() %}Nothing since {{ follow_up | day }}.{% endmacro %}", "utf-8")
+    summaries = [str(c["summary"]) for c in _vevents(
+        Session(demo_ws).write_calendar(tmp_path / "f.ics", stamp=STAMP).path.read_bytes()).values()]
+    assert "Close Nordwind Energie GmbH?" in summaries
+    assert any(s.startswith("Status follow-up: Nordwind Energie GmbH") for s in summaries)

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from followup_kit.errors import FollowupKitError
 from followup_kit.model import FollowupSettings, Interview, Profile
 from followup_kit.schedule import (
     BusinessDays,
+    Event,
     mark_done,
     mark_undone,
     plan,
     plan_interview,
     record_outcome,
 )
+from followup_kit.wording import Wording, event_wording
 from followup_kit.workspace import Workspace
 
 UTC = dt.timezone.utc
@@ -217,32 +221,37 @@ def test_exactly_one_status_follow_up() -> None:
     assert [e.kind for e in events].count("status-follow-up") == 1
 
 
+def worded(profile: Profile, interview: Interview) -> list[tuple[Event, Wording]]:
+    """The interview's open steps, each with the words its calendar entry shows."""
+    return [(event, event_wording(event, profile, interview)) for event in plan_interview(profile, interview)]
+
+
 def test_in_person_email_says_a_card_is_coming() -> None:
     """After an in-person interview the same-day email says a handwritten card is on its way (R8)."""
     profile = make_profile()
-    email = plan_interview(profile, make_interview(
+    email, words = worded(profile, make_interview(
         "2026-11-20T10:00", "2026-11-20T11:00", NONE, medium="in-person"))[0]
-    assert email.kind == "thank-you-email" and "card is on its way" in email.description
+    assert email.kind == "thank-you-email" and "card is on its way" in words.description
 
 
 def test_events_carry_people_and_the_employers_words() -> None:
     """Every event names its people and carries what the employer said, in its description too."""
     profile = make_profile()
     said = "We expect to make a decision by Friday, December 4."
-    events = plan_interview(profile, make_interview(
+    events = worded(profile, make_interview(
         "2026-11-20T10:00", "2026-11-20T11:00", date("2026-12-04", said), medium="in-person"))
     assert len(events) == 4
-    for event in events:
+    for event, words in events:
         assert event.people == ("Ana Dvořák", "Marcus O'Neill")
-        assert event.said == said
-        assert said in event.description
+        assert event.said == said and event.stated == dt.date(2026, 12, 4)
+        assert said in words.description
 
 
 def test_follow_up_description_states_the_timeline() -> None:
     """The follow-up's description gives the decision date the employer's span implies (R17)."""
     profile = make_profile()
-    events = plan_interview(profile, make_interview("2026-11-23T10:00", "2026-11-23T11:00", within(5, True)))
-    follow = next(e for e in events if e.kind == "status-follow-up")
+    events = worded(profile, make_interview("2026-11-23T10:00", "2026-11-23T11:00", within(5, True)))
+    follow = next(words for e, words in events if e.kind == "status-follow-up")
     assert "within 5 business days, that is by Tue 1 Dec 2026" in follow.description
     assert "never by text message" in follow.description
 
@@ -252,7 +261,7 @@ def test_title_is_one_line_even_with_a_line_break_in_the_record() -> None:
     profile = make_profile()
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE, medium="in-person")
     interview = interview.model_copy(update={"company": "Acme\nAnalytics"})
-    titles = [e.title for e in plan_interview(profile, interview)]
+    titles = [words.title for _, words in worded(profile, interview)]
     assert titles[1] == "Thank-you cards: Acme Analytics (Ana Dvořák, Marcus O'Neill)"
     assert not any("\n" in t or "\r" in t for t in titles)
 
@@ -263,7 +272,7 @@ def test_titles_show_three_names_and_count_the_rest() -> None:
     people = [{"name": n} for n in ("A Ab", "B Bc", "C Cd", "D De", "E Ef")]
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE).model_copy()
     interview = Interview.from_record({**interview.to_record(), "interviewers": people}, id="panel")
-    assert plan_interview(profile, interview)[0].title == "Thank-you email: Acme Analytics (A Ab, B Bc, C Cd +2)"
+    assert worded(profile, interview)[0][1].title == "Thank-you email: Acme Analytics (A Ab, B Bc, C Cd +2)"
 
 
 def test_done_steps_drop_out() -> None:
@@ -409,3 +418,46 @@ def test_a_naive_now_is_refused() -> None:
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE)
     with pytest.raises(ValueError, match="time zone"):
         plan_interview(make_profile(), interview, now=dt.datetime(2026, 11, 21, 12))
+
+
+def test_the_planner_returns_facts_the_wording_is_rendered_apart() -> None:
+    """A step carries dates and facts only; its title and description are rendered from them."""
+    profile = make_profile()
+    interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", date("2026-12-04"))
+    events = plan_interview(profile, interview)
+    assert not any(hasattr(event, "title") or hasattr(event, "description") for event in events)
+    follow = next(e for e in events if e.kind == "status-follow-up")
+    move = next(e for e in events if e.kind == "move-on")
+    assert move.follow_up == follow.due and move.stated == dt.date(2026, 12, 4)
+    assert "Fri 4 Dec 2026" in event_wording(move, profile, interview).description
+
+
+def test_a_workspace_calendar_template_replaces_the_shipped_one(tmp_path: Path) -> None:
+    """A workspace's own templates/calendar/<step>.j2 words that step; the others stay the kit's."""
+    (tmp_path / "calendar").mkdir()
+    (tmp_path / "calendar" / "move-on.j2").write_text(
+        "{% macro title() %}Let {{ interview.company }} go{% endmacro %}"
+        "{% macro description() %}Since {{ follow_up | day }}.{% endmacro %}", "utf-8")
+    profile = make_profile()
+    interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", date("2026-12-04"))
+    titles = {e.kind: event_wording(e, profile, interview, templates=tmp_path).title
+              for e in plan_interview(profile, interview)}
+    assert titles["move-on"] == "Let Acme Analytics go"
+    assert titles["status-follow-up"].startswith("Status follow-up: Acme Analytics")
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda i: mark_done(i, "thank-you", dt.date(2026, 11, 20)), ["kind:", "thank-you-email", "'thank-you'"]),
+    (lambda i: mark_done(i, "thank-you-email", "2026-11-20"), ["on:", "date(2026, 11, 20)"]),
+    (lambda i: mark_undone(i, "cards"), ["kind:", "thank-you-cards"]),
+    (lambda i: record_outcome(i, "hired"), ["outcome:", "moved-on", "'hired'"]),
+    (lambda i: plan_interview(make_profile(), i, now=dt.datetime(2026, 11, 21, 12)), ["now:", "time zone"]),
+    (lambda i: i.with_interviewer(5, note="x"), ["index:", "0 to 1", "(got 5)"]),
+])
+def test_bad_arguments_raise_the_kits_error_naming_the_argument(call: Any, words: list[str]) -> None:
+    """A bad argument is the kit's error (also a ValueError) naming the argument, the values it takes and the fix."""
+    interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE)
+    with pytest.raises(FollowupKitError) as caught:
+        call(interview)
+    assert isinstance(caught.value, ValueError)
+    assert all(word in str(caught.value) for word in words), str(caught.value)
