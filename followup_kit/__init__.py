@@ -20,6 +20,7 @@ from .errors import (
     ConflictError,
     FollowupKitError,
     InvalidFileError,
+    InvalidValueError,
     Problem,
     RenderError,
     UnverifiedError,
@@ -44,6 +45,7 @@ from .model import (
 from .proofread import Finding, proofread
 from .schedule import Event, mark_done, mark_undone, plan, plan_interview, record_outcome
 from .session import NotesExport, Session
+from .wording import Wording, event_wording
 from .workspace import Listing, Workspace, locate
 
 __all__ = [
@@ -65,6 +67,7 @@ __all__ = [
     "email_message",
     "EmailExport",
     "Event",
+    "event_wording",
     "Extra",
     "FewDaysTimeline",
     "Finding",
@@ -73,6 +76,7 @@ __all__ = [
     "Interview",
     "Interviewer",
     "InvalidFileError",
+    "InvalidValueError",
     "Layout",
     "Listing",
     "locate",
@@ -96,6 +100,7 @@ __all__ = [
     "Timeline",
     "UnverifiedError",
     "WithinTimeline",
+    "Wording",
     "Workspace",
     "WorkspaceError",
 ]

@@ -6,7 +6,7 @@ import datetime as dt
 import io
 from typing import Sequence
 
-from .dates import day_month
+from .dates import day, day_month
 from .model import Interview
 from .schedule import Event
 from .vocabulary import STEP_LABELS
@@ -24,8 +24,9 @@ def timeline_png(interviews: Sequence[Interview], events: Sequence[Event], *, no
     matplotlib.use("Agg")  # no display: the notebooks and tests draw off screen
     from matplotlib.figure import Figure
 
-    from matplotlib.dates import MO, DateFormatter, WeekdayLocator
+    from matplotlib.dates import MO, WeekdayLocator, num2date
     from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter
 
     order = [i.id for i in interviews]
     rows = {interview_id: n for n, interview_id in enumerate(reversed(order))}
@@ -47,7 +48,7 @@ def timeline_png(interviews: Sequence[Interview], events: Sequence[Event], *, no
     axes.set_ylim(-0.7, len(order) - 0.3)
     axes.grid(axis="x", alpha=0.3)
     axes.xaxis.set_major_locator(WeekdayLocator(byweekday=MO))  # follow-ups live in working weeks
-    axes.xaxis.set_major_formatter(DateFormatter("Mon %d %b"))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: day(num2date(value), year=False)))
     # The legend explains colours, not the first event of each kind (which may be red or done).
     legend = [Line2D([], [], marker="s", color="black", linestyle="none", label="interview")]
     legend += [Line2D([], [], marker="o", color=c, linestyle="none", label=STEP_LABELS[k]) for k, c in _COLOURS.items()]

@@ -21,6 +21,8 @@ from typing import Any
 import click
 
 from .errors import FollowupKitError, InvalidFileError, WorkspaceError
+from .geometry import SHEETS
+from .vocabulary import BACKS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 #: Commands draw a progress bar from this many interviews on (on a terminal only).
@@ -443,14 +445,14 @@ def new(workspace: Path) -> None:
               help="Card size: US A2 4.25x5.5in, US A6 4.5x6.25in, US A7 5x7in, ISO A6 105x148mm, "
                    "or WxH with a unit such as 4x6in or 100x150mm. Default: a2 where Letter paper "
                    "is used (US, CA, …), iso-a6 elsewhere.")
-@click.option("--sheet", type=click.Choice(["letter", "a4", "card"], case_sensitive=False), default=None,
+@click.option("--sheet", type=click.Choice(list(SHEETS), case_sensitive=False), default=None,
               help="Paper: several cards per letter or a4 sheet with crop marks, or 'card' for one "
                    "card per page at its exact size. Default: from the profile's country.")
 @click.option("--draft", is_flag=True, help="Print cards whose name or title is unverified, marked DRAFT.")
 @click.option("--interview", "interviews", multiple=True, metavar="ID",
               help="Only this interview (repeat for several). Default: every in-person interview.")
 @click.option("--ruled", is_flag=True, help="Faint ruled lines under the note, to keep handwriting straight.")
-@click.option("--backs", type=click.Choice(["duplex", "separate", "none"]), default="duplex", show_default=True,
+@click.option("--backs", type=click.Choice(BACKS), default="duplex", show_default=True,
               help="Addresses behind each card for double-sided printing (flip on long edge), on "
                    "separate envelope sheets at the end, or not at all.")
 @click.option("--test-page", is_flag=True, help="Add a printer alignment page (rulers, card outlines).")

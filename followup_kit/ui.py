@@ -16,6 +16,7 @@ import ipywidgets as widgets
 
 from .dates import day_month, local_iso, moment
 from .errors import FollowupKitError, InvalidFileError
+from .geometry import CARD_SIZES, SHEETS
 from .model import INTERVIEW_FORMAT, Interview, Interviewer
 from .session import Session
 from .vocabulary import (
@@ -533,9 +534,9 @@ class CardsPanel(widgets.VBox):
         self.choice = widgets.Dropdown(description="Interview", options=self._in_person(),
                                        layout=widgets.Layout(width="520px"))
         self.size = widgets.Combobox(description="Card size", value=size,
-                                     options=["a2", "a6", "a7", "iso-a6"], ensure_option=False,
+                                     options=list(CARD_SIZES), ensure_option=False,
                                      placeholder="a2, a6, a7, iso-a6 or WxH such as 4x6in")
-        self.sheet = widgets.ToggleButtons(description="Sheet", options=["letter", "a4", "card"], value=sheet)
+        self.sheet = widgets.ToggleButtons(description="Sheet", options=list(SHEETS), value=sheet)
         self.draft = widgets.Checkbox(description="draft: print unverified names, marked DRAFT",
                                       layout=widgets.Layout(width="360px"))
         self.ruled = widgets.Checkbox(description="faint ruled lines")
