@@ -24,13 +24,14 @@ imported inside the functions, so ``import followup_kit`` stays light.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import InvalidFileError
 from .model import Profile
-from .schedule import Event, render_calendar_template
+from .schedule import Event
 
 UTC = dt.timezone.utc
 PRODID = "-//followup-kit//Interview follow-ups//EN"
@@ -44,10 +45,65 @@ def event_uid(interview_id: str, kind: str, *, domain: str = UID_DOMAIN) -> str:
     return f"{interview_id}.{kind}@{domain}"
 
 
-def calendar_name(profile: Profile | None = None) -> str:
+def calendar_name(profile: Profile | None = None, *, templates: Path | str | None = None) -> str:
     """The calendar's display name (X-WR-CALNAME), from ``templates/calendar/calendar-name.j2``."""
-    module = render_calendar_template("calendar-name", candidate=profile.name if profile else None)
-    return " ".join(str(module.title()).split())
+    from .templating import call, module
+
+    name = "calendar/calendar-name.j2"
+    words = module(name, templates, candidate=profile.name if profile else None)
+    return _one_line(call(name, templates, words.title))
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What a calendar entry says: a one-line title (SUMMARY) and a description."""
+
+    title: str
+    description: str
+
+
+def describe(event: Event, *, templates: Path | str | None = None) -> Wording:
+    """The words of one planned step, from ``templates/calendar/<kind>.j2`` (the workspace's
+    own, where ``templates`` has one): who, what to do, and what the employer said."""
+    from .templating import call, module
+
+    interview, profile = event.interview, event.profile
+    if interview is None or profile is None:
+        raise ValueError(f"{event.kind} of {event.interview_id}: an event from plan() carries its interview")
+    zone = profile.zone
+    name = f"calendar/{event.kind}.j2"
+    words = module(
+        name, templates,
+        interview=interview, profile=profile, people=interview.interviewers,
+        names=list(event.people), said=interview.timeline.said, timeline=interview.timeline,
+        stated=event.stated, start=interview.start.replace(tzinfo=interview.zone(profile)).astimezone(zone),
+        end=interview.ended_at(profile).astimezone(zone), follow_up=event.follow_up, due=event.due,
+        settings=event.settings,
+    )
+    return Wording(_one_line(call(name, templates, words.title)), _paragraphs(call(name, templates, words.description)))
+
+
+def event_json(event: Event, *, templates: Path | str | None = None) -> dict[str, Any]:
+    """The record ``followup-kit plan --json`` prints for an event."""
+    wording = describe(event, templates=templates)
+    return {
+        "interview": event.interview_id,
+        "kind": event.kind,
+        "due": event.due.isoformat(timespec="seconds"),
+        "people": list(event.people),
+        "title": wording.title,
+        "description": wording.description,
+    }
+
+
+def _one_line(text: str) -> str:
+    # Some calendar clients skip events whose SUMMARY has a line break.
+    return " ".join(str(text).split())
+
+
+def _paragraphs(text: str) -> str:
+    lines = [line.rstrip() for line in str(text).strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -56,7 +112,7 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(UTC)
 
 
-def _vevent(event: Event, uid: str, stamp: dt.datetime) -> Any:
+def _vevent(event: Event, uid: str, stamp: dt.datetime, wording: Wording) -> Any:
     from icalendar import Alarm
     from icalendar import Event as VEvent
 
@@ -65,14 +121,14 @@ def _vevent(event: Event, uid: str, stamp: dt.datetime) -> Any:
     component.add("dtstamp", stamp)
     component.add("dtstart", _utc(event.due))
     component.add("dtend", _utc(event.end))
-    component.add("summary", event.title)
-    component.add("description", event.description)
+    component.add("summary", wording.title)
+    component.add("description", wording.description)
     component.add("status", "CONFIRMED")
     component.add("transp", "TRANSPARENT")
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", dt.timedelta(minutes=-event.alarm_minutes))
-    alarm.add("description", event.title)
+    alarm.add("description", wording.title)
     component.add_component(alarm)
     return component
 
@@ -122,12 +178,14 @@ def previous_events(data: bytes | None) -> dict[str, tuple[int, tuple[Any, ...]]
 
 
 def build_calendar(events: Iterable[Event], *, stamp: dt.datetime | None = None, name: str | None = None,
-                   previous: bytes | None = None, domain: str = UID_DOMAIN) -> bytes:
+                   previous: bytes | None = None, domain: str = UID_DOMAIN,
+                   templates: Path | str | None = None) -> bytes:
     """One VCALENDAR (METHOD:PUBLISH) with a VEVENT and one VALARM per event, as .ics bytes.
 
     ``stamp`` is the DTSTAMP of every event (default: the current time, UTC).
     ``previous`` is an earlier export: events whose content changed since get a
     higher SEQUENCE, the others keep theirs. Same inputs give the same bytes.
+    ``templates`` is a workspace's own templates folder (its calendar wording replaces the kit's).
     """
     from icalendar import Calendar
 
@@ -139,14 +197,14 @@ def build_calendar(events: Iterable[Event], *, stamp: dt.datetime | None = None,
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name if name is not None else calendar_name())
+    calendar.add("x-wr-calname", name if name is not None else calendar_name(templates=templates))
     seen: set[str] = set()
     for event in events:
         uid = event_uid(event.interview_id, event.kind, domain=domain)
         if uid in seen:
             raise ValueError(f"two events share the UID {uid}: each interview id must be planned once")
         seen.add(uid)
-        component = _vevent(event, uid, stamp)
+        component = _vevent(event, uid, stamp, describe(event, templates=templates))
         sequence = 0
         if uid in before:
             old_sequence, old_content = before[uid]

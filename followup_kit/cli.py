@@ -555,8 +555,10 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
     report_invalid(session.invalid)
     if as_json:
         rows = []
+        from .calendar import event_json
+
         for event in events:
-            row = event.to_json()
+            row = event_json(event, templates=session.templates)
             if include_done:
                 row.update(status=event.status, done=event.done_on.isoformat() if event.done_on else None)
             rows.append(row)
@@ -568,7 +570,7 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
         state_width = max(len(text) for text in status + ["Status"]) + 2 if any(status) else 0
         click.echo(f"{'Due':<{width}}  " + ("Status".ljust(state_width) if state_width else "") + "What")
         for when, state, event in zip(due, status, events):
-            line = f"{when:<{width}}  " + state.ljust(state_width) + event.title
+            line = f"{when:<{width}}  " + state.ljust(state_width) + session.describe(event).title
             click.secho(line, fg="yellow" if event.overdue else None)
         planned = len({e.interview_id for e in events})
         if not quiet:

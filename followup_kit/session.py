@@ -41,7 +41,7 @@ from .workspace import (
 )
 
 if TYPE_CHECKING:
-    from .calendar import CalendarExport
+    from .calendar import CalendarExport, Wording
     from .compose import Email, Note
     from .emails import Draft, EmailExport
     from .proofread import Finding
@@ -266,6 +266,12 @@ class Session:
         return plan(self.profile, self._chosen(ids), settings=self.settings, now=now,
                     include_done=include_done)
 
+    def describe(self, event: "Event") -> "Wording":
+        """What a planned step says (its calendar title and description), in the workspace's wording."""
+        from .calendar import describe
+
+        return describe(event, templates=self.templates)
+
     def drafts(self, interview: Interview, *, include_done: bool = False) -> list["Draft"]:
         """Every email draft of ``interview``, in the order to send them."""
         from .emails import email_drafts
@@ -304,13 +310,13 @@ class Session:
                 f"{self.root}: no in-person interview{among}, so no cards to print (after a phone or "
                 "video interview the email is the thank-you note).")
         return render_cards(notes, self.profile, self._chosen(ids), size=size, sheet=sheet, draft=draft,
-                            **options)
+                            templates=self.templates, **options)
 
     def card_preview(self, note: "Note", interview: Interview, **options: Any) -> bytes:
         """A PNG of one card at its real proportions."""
         from .cards import card_preview
 
-        return card_preview(note, self.profile, interview, **options)
+        return card_preview(note, self.profile, interview, templates=self.templates, **options)
 
     def calendar_ics(self, *, previous: bytes | None = None, stamp: dt.datetime | None = None,
                      ids: Sequence[str] | None = None) -> tuple[bytes, list["Event"]]:
@@ -321,7 +327,8 @@ class Session:
         from .calendar import build_calendar, calendar_name
 
         events = self.plan(ids=ids)
-        data = build_calendar(events, stamp=stamp, name=calendar_name(self.profile), previous=previous)
+        data = build_calendar(events, stamp=stamp, name=calendar_name(self.profile, templates=self.templates),
+                              previous=previous, templates=self.templates)
         return data, events
 
     # -- writing: the one place files are made -------------------------------------------------

@@ -620,13 +620,16 @@ class CardsPanel(widgets.VBox):
             "(actual size), double-sided, flip on the long edge.</p>")
 
 
-def events_table(events: list[Any]) -> str:
-    """The planned steps as an HTML table; overdue ones in red."""
+def events_table(events: list[Any], describe: Any = None) -> str:
+    """The planned steps as an HTML table; overdue ones in red. ``describe`` gives an
+    event's words (default: the kit's wording)."""
+    if describe is None:
+        from .calendar import describe
     rows = []
     for event in events:
         style = "color:#b00020;font-weight:bold" if event.overdue else ""
         state = "overdue" if event.overdue else event.status if event.status != "open" else ""
-        cells = (f"{event.due:%a %d %b %Y %H:%M}", html.escape(event.title), state)
+        cells = (f"{event.due:%a %d %b %Y %H:%M}", html.escape(describe(event).title), state)
         rows.append(f"<tr style='{style}'>" + "".join(
             f"<td style='padding:2px 8px'>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th style='padding:2px 8px;text-align:left'>{h}</th>" for h in ("Due", "What", ""))
@@ -652,7 +655,8 @@ class CalendarPanel(widgets.VBox):
     def refresh(self) -> None:
         """Plan every interview of the workspace again."""
         events = self.session.plan(now=_aware(self.now))
-        self.table.value = events_table(events) + message_html([str(e) for e in self.session.invalid])
+        self.table.value = (events_table(events, self.session.describe)
+                            + message_html([str(e) for e in self.session.invalid]))
 
     def _on_export_click(self, _button: widgets.Button) -> None:
         try:
@@ -716,7 +720,7 @@ class Tracker(widgets.VBox):
             elif upcoming is None:
                 step, due, style = "all steps done", "", ""
             else:
-                step = upcoming.title
+                step = self.session.describe(upcoming).title
                 due = f"{upcoming.due.astimezone(profile.zone):%a %d %b %H:%M}"
                 style = "color:#b00020;font-weight:bold" if upcoming.overdue else ""
                 if upcoming.overdue:

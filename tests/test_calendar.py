@@ -12,7 +12,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from followup_kit.calendar import PRODID, build_calendar, event_uid
+from followup_kit.calendar import PRODID, build_calendar, event_uid, describe
 from followup_kit.session import Session
 from followup_kit.errors import WorkspaceError
 from followup_kit.model import replace
@@ -58,13 +58,13 @@ def test_icalendar_reads_every_event(events: list[Event], ics_bytes: bytes) -> N
         start = component.decoded("dtstart")
         assert start == event.due and start.utcoffset() == dt.timedelta(0)
         assert component.decoded("dtend") - start == dt.timedelta(minutes=30)
-        assert str(component["summary"]) == event.title
-        assert str(component["description"]) == event.description
+        assert str(component["summary"]) == describe(event).title
+        assert str(component["description"]) == describe(event).description
         alarms = component.walk("VALARM")
         assert len(alarms) == 1
         assert str(alarms[0]["action"]) == "DISPLAY"
         assert alarms[0].decoded("trigger") == dt.timedelta(minutes=-15)
-        assert str(alarms[0]["description"]) == event.title
+        assert str(alarms[0]["description"]) == describe(event).title
 
 
 def test_vobject_reads_every_event(events: list[Event], ics_bytes: bytes) -> None:
@@ -78,7 +78,7 @@ def test_vobject_reads_every_event(events: list[Event], ics_bytes: bytes) -> Non
         vevent = found[event_uid(event.interview_id, event.kind)]
         assert vevent.dtstart.value == event.due
         assert vevent.dtstart.value.utcoffset() == dt.timedelta(0)
-        assert vevent.summary.value == event.title
+        assert vevent.summary.value == describe(event).title
         assert len(vevent.valarm_list) == 1
         assert vevent.valarm.action.value == "DISPLAY"
         assert vevent.valarm.trigger.value == dt.timedelta(minutes=-15)
@@ -95,8 +95,8 @@ def test_ics_reads_every_event(events: list[Event], ics_bytes: bytes) -> None:
         parsed = found[event_uid(event.interview_id, event.kind)]
         assert parsed.begin.datetime == event.due
         assert parsed.begin.utcoffset() == dt.timedelta(0)
-        assert parsed.name == event.title
-        assert parsed.description == event.description
+        assert parsed.name == describe(event).title
+        assert parsed.description == describe(event).description
         assert [a.trigger for a in parsed.alarms] == [dt.timedelta(minutes=-15)]
 
 
@@ -118,7 +118,7 @@ def test_calcurse_imports_every_event(tmp_path: Path, demo_ws: Workspace, events
     # "start -> end>note-hash !summary": "!" marks an appointment with an alarm, "|" one without.
     pattern = re.compile(r"(\d\d/\d\d/\d{4} @ \d\d:\d\d) -> (\d\d/\d\d/\d{4} @ \d\d:\d\d)(?:>[0-9a-f]+ )?([!|])(.*)")
     imported = sorted(pattern.fullmatch(line).groups() for line in lines)
-    expected = sorted((f"{e.due:%m/%d/%Y @ %H:%M}", f"{e.end:%m/%d/%Y @ %H:%M}", "!", e.title) for e in events)
+    expected = sorted((f"{e.due:%m/%d/%Y @ %H:%M}", f"{e.end:%m/%d/%Y @ %H:%M}", "!", describe(e).title) for e in events)
     assert imported == expected
 
 

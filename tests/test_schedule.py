@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from followup_kit.model import FollowupSettings, Interview, Profile
+from followup_kit.calendar import describe
 from followup_kit.schedule import (
     BusinessDays,
     mark_done,
@@ -222,7 +223,7 @@ def test_in_person_email_says_a_card_is_coming() -> None:
     profile = make_profile()
     email = plan_interview(profile, make_interview(
         "2026-11-20T10:00", "2026-11-20T11:00", NONE, medium="in-person"))[0]
-    assert email.kind == "thank-you-email" and "card is on its way" in email.description
+    assert email.kind == "thank-you-email" and "card is on its way" in describe(email).description
 
 
 def test_events_carry_people_and_the_employers_words() -> None:
@@ -235,7 +236,7 @@ def test_events_carry_people_and_the_employers_words() -> None:
     for event in events:
         assert event.people == ("Ana Dvořák", "Marcus O'Neill")
         assert event.said == said
-        assert said in event.description
+        assert said in describe(event).description
 
 
 def test_follow_up_description_states_the_timeline() -> None:
@@ -243,8 +244,8 @@ def test_follow_up_description_states_the_timeline() -> None:
     profile = make_profile()
     events = plan_interview(profile, make_interview("2026-11-23T10:00", "2026-11-23T11:00", within(5, True)))
     follow = next(e for e in events if e.kind == "status-follow-up")
-    assert "within 5 business days, that is by Tue 1 Dec 2026" in follow.description
-    assert "never by text message" in follow.description
+    assert "within 5 business days, that is by Tue 1 Dec 2026" in describe(follow).description
+    assert "never by text message" in describe(follow).description
 
 
 def test_title_is_one_line_even_with_a_line_break_in_the_record() -> None:
@@ -252,7 +253,7 @@ def test_title_is_one_line_even_with_a_line_break_in_the_record() -> None:
     profile = make_profile()
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE, medium="in-person")
     interview = interview.model_copy(update={"company": "Acme\nAnalytics"})
-    titles = [e.title for e in plan_interview(profile, interview)]
+    titles = [describe(e).title for e in plan_interview(profile, interview)]
     assert titles[1] == "Thank-you cards: Acme Analytics (Ana Dvořák, Marcus O'Neill)"
     assert not any("\n" in t or "\r" in t for t in titles)
 
@@ -263,7 +264,7 @@ def test_titles_show_three_names_and_count_the_rest() -> None:
     people = [{"name": n} for n in ("A Ab", "B Bc", "C Cd", "D De", "E Ef")]
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE).model_copy()
     interview = Interview.from_record({**interview.to_record(), "interviewers": people}, id="panel")
-    assert plan_interview(profile, interview)[0].title == "Thank-you email: Acme Analytics (A Ab, B Bc, C Cd +2)"
+    assert describe(plan_interview(profile, interview)[0]).title == "Thank-you email: Acme Analytics (A Ab, B Bc, C Cd +2)"
 
 
 def test_done_steps_drop_out() -> None:
