@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from .errors import InvalidFileError, RenderError, WorkspaceError
+from .errors import InvalidFileError, Problem, RenderError, WorkspaceError
 from .model import FollowupSettings, Interview, Profile
 from .workspace import OUTPUT_DIR, PROFILE_FILE, Listing, Workspace, locate, os_errors, write_atomic
 
@@ -276,12 +276,15 @@ class Session:
                      ids: Sequence[str] | None = None) -> tuple[bytes, list["Event"]]:
         """The .ics of every open step (all interviews, or ``ids``) and the events in it.
 
-        ``previous``, an earlier export to the same file, carries each event's SEQUENCE on.
+        ``previous``, an earlier export to the same file, carries each event's SEQUENCE on,
+        and its steps that dropped out are written once more as cancelled. With an email
+        in the profile, the calendar is published with the candidate as its organizer.
         """
         from .calendar import build_calendar, calendar_name
 
         events = self.plan(ids=ids)
-        data = build_calendar(events, stamp=stamp, name=calendar_name(self.profile), previous=previous)
+        data = build_calendar(events, stamp=stamp, name=calendar_name(self.profile), previous=previous,
+                              organizer=self.profile.email, organizer_name=self.profile.name)
         return data, events
 
     # -- writing: the one place files are made -------------------------------------------------
@@ -323,9 +326,9 @@ class Session:
         (``followup-<id>.ics`` for one interview).
 
         An earlier export at ``path`` is read back so each event keeps its SEQUENCE; a
-        file there that the kit did not write is never replaced.
+        file there that the kit did not write, or a damaged export, is never replaced.
         """
-        from .calendar import PRODID, CalendarExport
+        from .calendar import PRODID, CalendarExport, previous_events
 
         target = Path(path) if path is not None else self._default("followup", ids, ".ics")
         previous = None
@@ -338,6 +341,14 @@ class Session:
                     raise WorkspaceError(
                         f"{target}: exists and was not written by followup-kit, so it was left unchanged. "
                         "Give another file, or move that one away first.")
+        try:
+            previous_events(previous)
+        except ValueError as exc:  # numbering again from 0 would make calendar apps ignore the updates
+            raise InvalidFileError(target, [Problem(
+                str(target), "", "the whole calendar followup-kit wrote there before", str(exc),
+                "It was left unchanged. Restore it from a backup and run again; or, to start afresh, move "
+                "it away, delete these follow-up events in your calendar app and import the new file "
+                "(calendar apps ignore updates numbered lower than what they already have).")]) from exc
         data, events = self.calendar_ics(previous=previous, stamp=stamp, ids=ids)
         self.write(target, data)
         return CalendarExport(target, events, list(self.invalid) if ids is None else [])
