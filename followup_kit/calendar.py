@@ -132,8 +132,9 @@ def previous_events(data: bytes | None) -> dict[str, Previous]:
     except (ValueError, IndexError, KeyError) as exc:
         raise ValueError(f"it cannot be read as a calendar ({exc})") from exc
     components = calendar.walk("VEVENT")
-    if len(components) != data.count(b"BEGIN:VEVENT"):
-        raise ValueError(f"only {len(components)} of its {data.count(b'BEGIN:VEVENT')} events can be read")
+    written = data.count(b"\nBEGIN:VEVENT")
+    if len(components) != written:
+        raise ValueError(f"only {len(components)} of its {written} events can be read")
     found = {}
     for component in components:
         uid = str(component.get("uid", ""))

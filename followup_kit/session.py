@@ -29,6 +29,7 @@ from .model import FollowupSettings, Interview, Profile
 from .workspace import OUTPUT_DIR, PROFILE_FILE, Listing, Workspace, locate, os_errors, write_atomic
 
 if TYPE_CHECKING:
+    from .caldav_sync import SyncReport
     from .calendar import CalendarExport
     from .compose import Email, Note
     from .emails import Draft, EmailExport
@@ -286,6 +287,25 @@ class Session:
         data = build_calendar(events, stamp=stamp, name=calendar_name(self.profile), previous=previous,
                               organizer=self.profile.email, organizer_name=self.profile.name)
         return data, events
+
+    def sync_caldav(self, target: Any, *, user: str | None = None, password: str | None = None,
+                    stamp: dt.datetime | None = None, ids: Sequence[str] | None = None) -> "SyncReport":
+        """Bring a CalDAV calendar in line with the open steps (all interviews, or ``ids``).
+
+        ``target`` is the calendar's address or a connected ``caldav.Calendar``. New steps
+        are created, changed ones updated, and the kit's events of these interviews that
+        dropped out deleted; no other event is touched (see :mod:`followup_kit.caldav_sync`).
+        """
+        from .caldav_sync import connect, sync, url_user
+
+        if isinstance(target, str):
+            user = user or url_user(target)
+            target = connect(target, user=user, password=password)
+        scope = {interview.id for interview in self._chosen(ids)}
+        report = sync(target, lambda previous: self.calendar_ics(previous=previous, stamp=stamp, ids=ids)[0],
+                      scope=scope, user=user)
+        report.invalid = list(self.invalid) if ids is None else []
+        return report
 
     # -- writing: the one place files are made -------------------------------------------------
 
