@@ -268,6 +268,15 @@ def test_wrong_addresses_exit_2_with_a_plain_message(demo_ws: Workspace, radical
     assert words in result.stderr and "Traceback" not in result.output
 
 
+def test_without_the_caldav_package_the_command_says_what_to_install(demo_ws: Workspace,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The base install has no caldav package: exit 2 with the install command, no traceback."""
+    monkeypatch.setitem(sys.modules, "caldav", None)
+    result = _sync(demo_ws, "https://caldav.example.org/lena/job-search/")
+    assert result.exit_code == 2
+    assert "pip install 'followup-kit[caldav]'" in result.stderr and "Traceback" not in result.output
+
+
 def test_user_without_caldav_is_a_usage_error(demo_ws: Workspace) -> None:
     """--user alone means nothing: exit 2 saying to give the calendar's address."""
     result = CliRunner().invoke(main, ["calendar", str(demo_ws.root), "--user", USER])

@@ -322,6 +322,25 @@ def test_the_command_reports_a_damaged_export(demo_ws: Workspace, tmp_path: Path
     assert str(path) in result.stderr and "cut short" in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.skipif(shutil.which("calcurse") is None,
+                    reason="calcurse is not installed (Debian package 'calcurse'); it imports the .ics like a user would")
+def test_calcurse_adds_every_event_again_on_reimport(tmp_path: Path, demo_ws: Workspace) -> None:
+    """calcurse ignores UIDs: importing the re-export adds every event a second time, the cancelled
+    step as a live appointment (what the README says of it: re-import into an empty calcurse)."""
+    path = tmp_path / "followup.ics"
+    data_dir = tmp_path / "calcurse"
+    data_dir.mkdir()
+    env = {**os.environ, "TZ": demo_ws.profile().timezone, "HOME": str(tmp_path)}
+    Session(demo_ws).write_calendar(path, stamp=STAMP)
+    subprocess.run(["calcurse", "-D", str(data_dir), "-i", str(path)], capture_output=True, env=env, timeout=60,
+                   check=True)
+    _mark_email_done(demo_ws)
+    Session(demo_ws).write_calendar(path, stamp=STAMP)
+    subprocess.run(["calcurse", "-D", str(data_dir), "-i", str(path)], capture_output=True, env=env, timeout=60,
+                   check=True)
+    assert len((data_dir / "apts").read_text("utf-8").splitlines()) == 2 * 14
+
+
 def _khal(tmp_path: Path, *args: str, zone: str) -> str:
     env = {**os.environ, "HOME": str(tmp_path), "TZ": zone, "XDG_CONFIG_HOME": str(tmp_path / "config")}
     proc = subprocess.run(["khal", "-c", str(tmp_path / "khal.conf"), *args], capture_output=True, text=True,
