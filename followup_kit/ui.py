@@ -647,7 +647,8 @@ class CalendarPanel(widgets.VBox):
         self.caldav_user = widgets.Text(description="User name")
         # Typed for one sync and emptied after it, so it is never kept in the notebook.
         self.caldav_password = widgets.Password(description="Password")
-        self.sync = widgets.Button(description="Sync to my calendar", icon="refresh")
+        self.sync = widgets.Button(description="Sync to my calendar", icon="refresh",
+                                   layout=widgets.Layout(width="200px"))
         self.sync_status = widgets.HTML()
         self.sync.on_click(self._on_sync_click)
         sync_section = widgets.VBox([
@@ -673,8 +674,9 @@ class CalendarPanel(widgets.VBox):
             self.status.value = message_html([str(exc)])
             return
         self.status.value = (f'<p style="color:#1b5e20">{_file_link(result.path, "Calendar written")} '
-                             f"({len(result.events)} events). Import it into your calendar app; importing "
-                             "it again updates the events instead of adding new ones.</p>")
+                             f"({len(result.events)} events). Import it into your calendar app; apps that honour "
+                             "updates update the events when you import it again, and the others add them "
+                             "again: to keep your own calendar in step, sync it below.</p>")
 
 
     def _on_sync_click(self, _button: widgets.Button) -> None:
