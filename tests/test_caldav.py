@@ -215,6 +215,19 @@ def test_syncing_one_interview_leaves_the_others(demo_ws: Workspace, radicale, c
     assert len(_kit(_stored(radicale, calendar_url))) == 14
 
 
+def test_an_invalid_interview_file_keeps_its_events_and_exits_2(demo_ws: Workspace, radicale,
+                                                                 calendar_url: str) -> None:
+    """An interview file that cannot be read is reported (exit 2); its events stay as they were, since
+    nothing says its steps are done, and the other interviews are synced."""
+    assert _sync(demo_ws, calendar_url).exit_code == 0
+    first = _stored(radicale, calendar_url)
+    demo_ws.interview_path(MEKONG).write_text("{", "utf-8")
+    result = _sync(demo_ws, calendar_url)
+    assert result.exit_code == 2
+    assert MEKONG in result.stderr and "0 deleted, 11 unchanged" in result.stderr
+    assert _stored(radicale, calendar_url) == first
+
+
 def test_session_syncs_a_connected_calendar(demo_ws: Workspace, radicale, calendar_url: str) -> None:
     """Session.sync_caldav takes a connected caldav calendar as well as an address."""
     import caldav
@@ -245,6 +258,15 @@ def test_an_unreachable_server_exits_2_with_a_plain_message(demo_ws: Workspace) 
     assert result.exit_code == 2
     assert f"Could not reach {url}" in result.stderr and "connection was refused" in result.stderr
     assert "Traceback" not in result.output and time.monotonic() - started < 20
+
+
+def test_a_password_written_in_the_address_is_never_printed(demo_ws: Workspace) -> None:
+    """Messages name the address without the user name and password someone wrote into it."""
+    port = _free_port()
+    result = _sync(demo_ws, f"http://lena:Hunter-2-Secret@127.0.0.1:{port}/lena/job-search/")
+    assert result.exit_code == 2
+    assert f"Could not reach http://127.0.0.1:{port}/lena/job-search/" in result.stderr
+    assert "Hunter-2-Secret" not in result.output
 
 
 def test_an_address_that_is_not_a_calendar_lists_the_calendars(demo_ws: Workspace, radicale,
