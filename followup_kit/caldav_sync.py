@@ -337,8 +337,8 @@ def sync(calendar: Any, build: Callable[[bytes], bytes], *, scope: Collection[st
                     report.deleted.append(_synced(before))
                 continue
             data = _calendar_of([component])
-            if resource is None:
-                Resource(calendar.client, parent=calendar).save(raw_data=data, no_overwrite=True)
+            if resource is None:  # the calendar was just listed: no search for the UID per event
+                Resource(calendar.client, parent=calendar).save(raw_data=data)
                 report.created.append(_synced(component))
             elif int(component.get("sequence", 0)) != int(before.get("sequence", 0)):
                 resource.save(raw_data=data)
