@@ -116,7 +116,8 @@ def check_verified(notes: Sequence[Note], interviews: Mapping[str, Interview] | 
             problems.append(f"{note.interviewer.name} ({where}): {fields} not verified")
     if problems:
         raise UnverifiedError(
-            "Cards not printed, because a name or title on them was never checked (R2, R11):\n  "
+            "Cards not printed, because a name or title on them was never checked, and a handwritten card "
+            "cannot be corrected once it is posted:\n  "
             + "\n  ".join(problems)
             + "\nCheck each against a business card, an email signature or the company website and "
             "record where under \"checked\" (e.g. \"checked\": {\"name\": \"business card\", \"title\": "
@@ -220,7 +221,7 @@ def fit(text: str, width: float, height: float, fonts: FontSet, *, who: str = "t
     raise RenderError(
         f"{who}: {words_total} words do not fit on {faces_word} even at {smallest:g} pt; about "
         f"{words_fit} fit. Shorten the note by about {over} word{'s' if over != 1 else ''} (a card holds "
-        "about 60–120 handwritten words, R9), or choose a bigger card with --size."
+        "about 60–120 handwritten words), or choose a bigger card with --size."
     )
 
 

@@ -131,6 +131,9 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
     listing = session.listing
     invalid.extend(listing.invalid)
     findings = file_findings(invalid)
+    findings.extend({"severity": "warning", "code": "stray-file", "message": message, "interview": None,
+                     "interviewer": None, "field": None, "file": message.split(": ", 1)[0]}
+                    for message in session.workspace.stray_files())
     if len(invalid) == len(listing.invalid):  # notes are proofread only with a valid profile
         findings.extend(proofread_findings(session))
     errors = sum(row["severity"] == "error" for row in findings)
@@ -143,7 +146,7 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
             where = " · ".join(str(row[k]) for k in ("interview", "interviewer", "field") if row.get(k))
             colour = "red" if row["severity"] == "error" else "yellow"
             prefix = f"{row['severity']}: "
-            if row["code"] == "invalid-file":
+            if row["code"] in ("invalid-file", "stray-file"):
                 click.secho(prefix + row["message"], fg=colour)
             else:
                 click.secho(f"{prefix}{where}: {row['message']} [{row['code']}]", fg=colour)
@@ -248,10 +251,10 @@ def schema(which: str, output: Path | None) -> None:
     if output is None:
         _emit_json(document)
     else:
-        from .workspace import write_atomic
+        from .workspace import guard_output, write_atomic
 
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        click.echo(f"Schema written to {write_atomic(output, text.encode('utf-8'))}", err=True)
+        _say(f"Schema written to {write_atomic(guard_output(output), text.encode('utf-8'))}")
 
 
 @main.command()
@@ -387,7 +390,7 @@ def new(workspace: Path) -> None:
       followup-kit new my-job-search
       followup-kit new career-centre/li-na
     """
-    from .interactive import Questions
+    from .interactive import DuplicateInterview, Questions
     from .session import Session, create
     from .workspace import PROFILE_FILE
 
@@ -407,7 +410,16 @@ def new(workspace: Path) -> None:
             session = create(workspace, profile)
             created = True
             _say(f"saved: {session.root / PROFILE_FILE}", fg="green")
-        interview = Questions(default_timezone=profile.timezone).interview()
+        def existing(company: str, start: str, role: str) -> str | None:
+            key = (company.casefold(), start, role.casefold())
+            return next((str(session.workspace.interview_path(i.id)) for i in session.interviews
+                         if (i.company.casefold(), f"{i.start:%Y-%m-%dT%H:%M}", i.role.casefold()) == key), None)
+
+        interview = Questions(default_timezone=profile.timezone, existing=existing).interview()
+    except DuplicateInterview as exc:
+        _say(f"error: this interview (the same company, start and role) is already in the workspace as "
+             f"{exc.existing}; nothing was written. Open that file to change it.", fg="red")
+        sys.exit(EXIT_BAD_INPUT)
     except click.exceptions.Abort:
         written = "only the profile was saved" if created else "nothing was written"
         _say(f"error: the input ended before the interview was complete; {written}.", fg="red")
@@ -518,7 +530,7 @@ def _status_words(event: Any) -> str:
               help="Mark events before this ISO 8601 time as overdue (default: now).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line; the table only.")
 def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, quiet: bool) -> None:
-    """List every follow-up step and when it is due (domain rules R7, R8, R13–R18).
+    """List every follow-up step and when it is due.
 
     Per interview: the thank-you email (same day), the handwritten cards (in
     person only, within 24 hours), the one status follow-up and the day to move
@@ -661,15 +673,15 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
     """Write every email still to send as a draft (.eml) to open in your mail program.
 
     Per interview: the thank-you email to each interviewer after a phone or video
-    interview, or after an in-person one the email saying a card is on its way
-    (R8); the one status follow-up (R17); the feedback request on the move-on
-    date (R18). Each is dated when it is due; Outlook opens it as a new message
-    ready to send (X-Unsent: 1); in Thunderbird use "Edit as New Message", in
-    Apple Mail "Send Again". Steps marked done and closed
+    interview, or after an in-person one the email saying a handwritten card
+    follows by post; the one status follow-up; the feedback request on the
+    move-on date, a month without news. Each is dated when it is due; Outlook
+    opens it as a new message ready to send (X-Unsent: 1); in Thunderbird use
+    "Edit as New Message", in Apple Mail "Send Again". Steps marked done and closed
     interviews get none, and their earlier drafts are deleted unless you edited them.
 
     An interviewer without an email address gets no draft: the command says so;
-    send it through the company's HR department (R12), or add the address.
+    send it through the company's HR department, or add the address.
 
     \b
     Exit codes: 0 every draft written;
@@ -696,8 +708,12 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
         file = workspace.shown(workspace.interview_path(draft.interview_id))
         click.secho(f"warning: {draft.interview_id} · {draft.recipient.name}: {draft.problem}, so no "
                     f"{DESCRIPTIONS[draft.kind]} draft was written. Send it through the company's HR "
-                    f"department and ask them to pass it on (R12), or add the email address to {file} "
+                    f"department and ask them to pass it on, or add the email address to {file} "
                     "and run again.", fg="yellow", err=True)
+    for path in export.beside:
+        _say(f"warning: {path.with_name(path.name.replace('.new.eml', '.eml'))}: you edited this draft, so it "
+             f"was kept; the kit's new version is beside it as {path.name}. Keep the one you want and delete "
+             "the other.", fg="yellow")
     for kept in export.kept:
         click.secho(f"warning: {kept}: its step is marked done, but the draft was edited, so it was "
                     "left in place; delete it once it is sent.", fg="yellow", err=True)

@@ -233,6 +233,7 @@ class EmailExport:
     the recipient has no usable address (R12). ``removed``: earlier drafts of steps
     since marked done (or of closed interviews), deleted so they cannot be sent
     twice (R17); ``kept``: such drafts left in place because they were edited.
+    ``beside``: new drafts written next to an open step's draft that the user edited.
     ``invalid``: interview files that could not be read.
     """
 
@@ -242,6 +243,7 @@ class EmailExport:
     unaddressed: list[Draft] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
+    beside: list[Path] = field(default_factory=list)
     invalid: list[InvalidFileError] = field(default_factory=list)
 
 

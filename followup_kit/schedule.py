@@ -314,7 +314,7 @@ def plan_interview(profile: Profile, interview: Interview, *, settings: Followup
         status: Status = "done" if done_on else "closed" if interview.closed else "open"
         if status != "open" and not include_done:
             continue
-        wording = render_calendar_template(kind, due=due, rule=RULES[kind], **context)
+        wording = render_calendar_template(kind, due=due, **context)
         events.append(Event(
             interview_id=interview.id,
             kind=kind,

@@ -24,9 +24,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from .errors import InvalidFileError, Problem, RenderError, WorkspaceError
+from .errors import FollowupKitError, InvalidFileError, Problem, RenderError, WorkspaceError
 from .model import FollowupSettings, Interview, Profile
-from .workspace import OUTPUT_DIR, PROFILE_FILE, Listing, Workspace, locate, os_errors, write_atomic
+from .workspace import (
+    OUTPUT_DIR,
+    PROFILE_FILE,
+    TEMPLATES_DIR,
+    Listing,
+    Workspace,
+    dump_json,
+    guard_output,
+    locate,
+    os_errors,
+    parse_json,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from .caldav_sync import SyncReport
@@ -40,15 +52,43 @@ if TYPE_CHECKING:
 #: (:func:`followup_kit.progress.tracked`); it must yield every item.
 Progress = Callable[[list[Any]], Iterable[Any]]
 
-TEMPLATES_DIR = "templates"
 NOTES_DIR = "notes"
 EMAILS_DIR = "emails"
 CARDS_FILE = "cards.pdf"
 CALENDAR_FILE = "followup.ics"
 
 
+#: In a folder of email drafts: what the kit last wrote to each, so that an edit is recognised.
+DRAFTS_MANIFEST = ".followup-kit-drafts.json"
+#: File names stay well under the 255 bytes every file system allows.
+MAX_NAME = 180
+
+
 def _through(progress: Progress | None, items: list[Any]) -> Iterable[Any]:
     return progress(items) if progress is not None else items
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """The file names, each bounded in length and made unique within the list by a suffix:
+    'Anna Müller' and 'Anna Muller' both fold to 'anna-muller', so the second gets '-2'."""
+    taken: set[str] = set()
+    result = []
+    for name in names:
+        stem, dot, ext = name.rpartition(".")
+        if len(name.encode()) > MAX_NAME:
+            stem = stem.encode()[: MAX_NAME - 20].decode("ascii", "ignore") + "-" + _digest(name.encode())[:8]
+        candidate, n = f"{stem}{dot}{ext}", 2
+        while candidate in taken:
+            candidate, n = f"{stem}-{n}{dot}{ext}", n + 1
+        taken.add(candidate)
+        result.append(candidate)
+    return result
 
 
 @dataclass(frozen=True)
@@ -310,8 +350,12 @@ class Session:
     # -- writing: the one place files are made -------------------------------------------------
 
     def write(self, path: Path | str, data: bytes) -> Path:
-        """Write one output file atomically; an OS error becomes a message naming the file."""
-        return write_atomic(Path(path), data)
+        """Write one output file atomically; an OS error becomes a message naming the file.
+
+        Never onto the workspace's records or over a file the kit did not write
+        (:func:`~followup_kit.workspace.guard_output`).
+        """
+        return write_atomic(guard_output(path), data)
 
     def _default(self, name: str, ids: Sequence[str] | None, suffix: str) -> Path:
         # One interview's file is named after it, so files of different interviews never collide.
@@ -325,12 +369,13 @@ class Session:
         """One text file per note of every valid interview (default: ``output/notes/``)."""
         from .compose import note_file_text, note_filename
 
-        export = NotesExport(Path(directory) if directory is not None else self.output_dir / NOTES_DIR)
+        export = NotesExport(guard_output(Path(directory) if directory is not None else self.output_dir / NOTES_DIR,
+                                          folder=True))
         for interview in _through(progress, self.interviews):
-            for note in self.notes(interview):
+            notes = self.notes(interview)
+            for note, name in zip(notes, unique_names(note_filename(n) for n in notes)):
                 export.notes.append(note)
-                export.written.append(self.write(export.directory / note_filename(note),
-                                                 note_file_text(note).encode("utf-8")))
+                export.written.append(write_atomic(export.directory / name, note_file_text(note).encode("utf-8")))
         return export
 
     def write_cards(self, output: Path | str | None = None, *, ids: Sequence[str] | None = None,
@@ -348,19 +393,11 @@ class Session:
         An earlier export at ``path`` is read back so each event keeps its SEQUENCE; a
         file there that the kit did not write, or a damaged export, is never replaced.
         """
-        from .calendar import PRODID, CalendarExport, previous_events
+        from .calendar import CalendarExport, previous_events
 
-        target = Path(path) if path is not None else self._default("followup", ids, ".ics")
-        previous = None
+        target = guard_output(Path(path) if path is not None else self._default("followup", ids, ".ics"))
         with os_errors(target, "read"):
-            if target.is_dir():
-                raise WorkspaceError(f"{target}: is a folder; give the path of an .ics file.")
-            if target.is_file():
-                previous = target.read_bytes()
-                if PRODID.encode() not in previous[:2000]:
-                    raise WorkspaceError(
-                        f"{target}: exists and was not written by followup-kit, so it was left unchanged. "
-                        "Give another file, or move that one away first.")
+            previous = target.read_bytes() if target.is_file() else None
         try:
             previous_events(previous)
         except ValueError as exc:  # numbering again from 0 would make calendar apps ignore the updates
@@ -378,34 +415,71 @@ class Session:
         """The open email drafts of every valid interview as ``.eml`` files (default:
         ``output/emails/``).
 
-        Drafts of steps since marked done (or of closed interviews) that an earlier run
-        wrote are deleted, so that nothing is sent twice, unless they were edited.
+        A draft the user edited is never overwritten: the new one is written beside it
+        (``….new.eml``) and listed in ``beside``. Drafts of steps since marked done (or
+        of closed interviews) that an earlier run wrote are deleted, so that nothing is
+        sent twice, unless they were edited (then listed in ``kept``). What the kit
+        wrote is remembered in a hidden file in the folder, which is how an edit is told.
         """
         from .emails import EmailExport, draft_bytes
 
-        target = Path(directory) if directory is not None else self.output_dir / EMAILS_DIR
+        target = guard_output(Path(directory) if directory is not None else self.output_dir / EMAILS_DIR,
+                              folder=True)
         export = EmailExport(target, invalid=list(self.invalid))
+        manifest = self._manifest(target)
         for interview in _through(progress, self.interviews):
             finished = interview.closed or bool(interview.done)
             # Drafts of finished steps are composed only to find an earlier export of them.
-            for draft in self.drafts(interview, include_done=finished and target.is_dir()):
+            drafts = self.drafts(interview, include_done=finished and target.is_dir())
+            for draft, name in zip(drafts, unique_names(d.filename for d in drafts)):
+                path = target / name
                 if draft.status != "open":
-                    self._remove_stale(target / draft.filename, draft, export)
+                    self._remove_stale(path, draft, manifest, export)
                 elif draft.problem:
                     export.unaddressed.append(draft)
                 else:
+                    data = draft_bytes(draft, self.profile)
                     export.drafts.append(draft)
-                    export.written.append(self.write(target / draft.filename, draft_bytes(draft, self.profile)))
+                    if self._edited(path, manifest, data):
+                        path = path.with_name(path.stem + ".new.eml")
+                        export.beside.append(path)
+                    export.written.append(write_atomic(path, data))
+                    manifest[path.name] = _digest(data)
+        if export.written or export.removed:
+            write_atomic(target / DRAFTS_MANIFEST, dump_json(dict(sorted(manifest.items()))))
         return export
 
-    def _remove_stale(self, path: Path, draft: "Draft", export: "EmailExport") -> None:
+    @staticmethod
+    def _manifest(folder: Path) -> dict[str, str]:
+        path = folder / DRAFTS_MANIFEST
+        with os_errors(path, "read"):
+            if not path.is_file():
+                return {}
+            try:
+                data = parse_json(path.read_bytes(), str(path))
+            except FollowupKitError:
+                return {}  # a damaged record of what was written: every existing draft counts as edited
+        return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+    @staticmethod
+    def _edited(path: Path, manifest: dict[str, str], new: bytes) -> bool:
+        """Whether the draft at ``path`` holds changes the kit did not make."""
+        with os_errors(path, "read"):
+            if not path.is_file():
+                return False
+            current = path.read_bytes()
+        return current != new and manifest.get(path.name) != _digest(current)
+
+    def _remove_stale(self, path: Path, draft: "Draft", manifest: dict[str, str], export: "EmailExport") -> None:
         from .emails import draft_bytes
 
         with os_errors(path, "removed"):
             if not path.is_file() or draft.problem:
                 return
-            if path.read_bytes() == draft_bytes(draft, self.profile):  # as the kit wrote it: safe
-                path.unlink()
+            current = path.read_bytes()
+            if manifest.get(path.name) == _digest(current) or current == draft_bytes(draft, self.profile):
+                path.unlink()  # as the kit wrote it: safe to delete
+                manifest.pop(path.name, None)
                 export.removed.append(path)
             else:
                 export.kept.append(path)

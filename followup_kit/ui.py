@@ -96,7 +96,7 @@ class InterviewerEditor(widgets.VBox):
             widgets.HBox([self.title, self.title_checked]),
             widgets.HBox([self.email, self.remove]),
             self.address,
-            widgets.HBox([widgets.Label("Topics discussed with this person (R4):"), self.topics]),
+            widgets.HBox([widgets.Label("Topics discussed with this person:"), self.topics]),
             widgets.HBox([self.personal, self.salutation]),
         ], layout=widgets.Layout(border="1px solid #ccc", padding="4px", margin="4px 0"))
         _tidy(self)
@@ -198,11 +198,12 @@ class InterviewForm(widgets.VBox):
             self.company, self.company_address, self.role,
             widgets.HBox([self.stage, self.medium]),
             widgets.HBox([self.start, self.end]), self.timezone,
-            widgets.HTML("<b>What they said about the decision (R3)</b>"),
+            widgets.HTML("<b>What they said about the next step and the decision</b>"),
             widgets.HBox([self.timeline_kind]), self.timeline_box, self.timeline_said,
-            widgets.HTML("<b>Who interviewed you (R2, R4)</b>"), self.people, self.add_person,
-            widgets.HTML("<b>While it is fresh (R1)</b>"), reflection_box,
-            widgets.HTML("<b>Anything worth sending along (R4, R9)</b>: an article, a work sample"),
+            widgets.HTML("<b>Who interviewed you</b>: each name and title exactly as on their business card"),
+            self.people, self.add_person,
+            widgets.HTML("<b>While it is fresh</b>"), reflection_box,
+            widgets.HTML("<b>Anything worth sending along</b>: an article, a work sample"),
             self.extras,
             self.messages, widgets.HBox([self.save]), self.status,
         ])
@@ -554,7 +555,7 @@ class CardsPanel(widgets.VBox):
         self.generate.on_click(self._on_generate_click)
         super().__init__([
             self.choice, widgets.HBox([self.size, self.sheet]), widgets.HBox([self.draft, self.ruled]),
-            widgets.HTML("<b>Check each name and title against its source before copying (R11)</b>"),
+            widgets.HTML("<b>Check each name and title against its source before copying</b>"),
             self.checklist, self.person, self.preview, self.generate, self.status,
         ])
         self.add_class("fk-cards-panel")  # lets a browser test find the panel
@@ -604,7 +605,9 @@ class CardsPanel(widgets.VBox):
 
     def _on_generate_click(self, _button: widgets.Button) -> None:
         if not self.choice.value:
-            self.status.value = message_html(["This workspace has no in-person interview: no cards to print (R8)."])
+            self.status.value = message_html([
+                "This workspace has no in-person interview, so no cards to print: after a phone or video "
+                "interview the thank-you note goes by email."])
             return
         try:
             path = self.session.write_cards(ids=[self.choice.value], size=self.size.value,

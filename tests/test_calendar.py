@@ -145,11 +145,9 @@ def test_calcurse_imports_every_event(tmp_path: Path, demo_ws: Workspace, events
     assert imported == expected
 
 
-def test_golden_file(ics_bytes: bytes) -> None:
+def test_golden_file(ics_bytes: bytes, golden) -> None:
     """The demo's calendar is byte for byte the reviewed golden file (fixed plan and DTSTAMP)."""
-    if os.environ.get("FOLLOWUP_KIT_UPDATE_GOLDEN"):
-        write_atomic(GOLDEN, ics_bytes)
-    assert ics_bytes == GOLDEN.read_bytes()
+    golden.check(GOLDEN, ics_bytes)
 
 
 def test_lines_end_in_crlf_and_are_folded(ics_bytes: bytes) -> None:

@@ -177,6 +177,7 @@ def mid_ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     for i in range(MID):
         record = sample_interview_record(i)
         record["medium"] = "in-person"
+        record["company"] = f"Northwind Data {i}"  # the sample's may be Chinese, which needs a system font
         for k, person in enumerate(record["interviewers"]):
             person["name"] = LATIN[(i + k) % len(LATIN)]
         ws.save(Interview.from_record(record))
