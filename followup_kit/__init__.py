@@ -17,6 +17,7 @@ from .compose import (
 )
 from .emails import Draft, EmailExport, draft_bytes, email_drafts, email_message
 from .errors import (
+    CalendarServerError,
     ConflictError,
     FollowupKitError,
     InvalidFileError,
@@ -49,6 +50,7 @@ from .workspace import Listing, Workspace, locate
 __all__ = [
     "build_calendar",
     "CalendarExport",
+    "CalendarServerError",
     "card_preview",
     "CardSize",
     "Checked",
