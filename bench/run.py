@@ -30,12 +30,11 @@ sys.path.insert(0, str(HERE))
 
 import cards as cards_bench  # noqa: E402  (bench/cards.py)
 
-from followup_kit.calendar import PRODID, build_calendar, event_uid  # noqa: E402
+from followup_kit.calendar import PRODID, build_calendar, describe, event_uid  # noqa: E402
 from followup_kit.model import Interview  # noqa: E402
 from followup_kit.resources import demo_dir  # noqa: E402
 from followup_kit.sample import sample_interview_record, sample_profile  # noqa: E402
 from followup_kit.schedule import Event, plan  # noqa: E402
-from followup_kit.wording import event_wordings  # noqa: E402
 
 UTC = dt.timezone.utc
 STAMP = dt.datetime(2026, 11, 1, tzinfo=UTC)
@@ -72,7 +71,7 @@ def interviews(count: int) -> list[Interview]:
 
 def kit_calendar(profile: Any, records: list[Interview]) -> bytes:
     """The kit from records to bytes: the rules, the wording, the .ics."""
-    return build_calendar(plan(profile, records), profile, records, stamp=STAMP, name=CALENDAR_NAME)
+    return build_calendar(plan(profile, records), stamp=STAMP, name=CALENDAR_NAME)
 
 
 def bare_calendar(rows: list[tuple[str, str, str, dt.datetime, dt.datetime, int]]) -> bytes:
@@ -84,7 +83,6 @@ def bare_calendar(rows: list[tuple[str, str, str, dt.datetime, dt.datetime, int]
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", CALENDAR_NAME)
     for uid, summary, description, start, end, minutes in rows:
         event = VEvent()
@@ -106,9 +104,8 @@ def bare_calendar(rows: list[tuple[str, str, str, dt.datetime, dt.datetime, int]
     return calendar.to_ical()
 
 
-def rows_of(events: list[Event], profile: Any,
-            records: list[Interview]) -> list[tuple[str, str, str, dt.datetime, dt.datetime, int]]:
-    words = event_wordings(events, profile, records)
+def rows_of(events: list[Event]) -> list[tuple[str, str, str, dt.datetime, dt.datetime, int]]:
+    words = [describe(e) for e in events]
     return [(event_uid(e.interview_id, e.kind), w.title, w.description, e.due.astimezone(UTC),
              e.end.astimezone(UTC), e.alarm_minutes) for e, w in zip(events, words)]
 
@@ -128,7 +125,7 @@ def main() -> None:
     # calendar: 1,000 interviews in memory
     profile, records = sample_profile(), interviews(1000)
     kit_calendar(profile, records[:10])  # warm up: imports, templates, holidays
-    rows = rows_of(plan(profile, records), profile, records)
+    rows = rows_of(plan(profile, records))
     assert bare_calendar(rows) == kit_calendar(profile, records), "the baseline must build the same calendar"
     bare_time = best(lambda: bare_calendar(rows))
     kit_time = best(lambda: kit_calendar(profile, records))

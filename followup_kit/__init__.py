@@ -5,7 +5,7 @@ names; every follow-up date in an .ics calendar; email drafts. The library does
 the work; notebooks and the ``followup-kit`` command are thin front ends.
 """
 
-from .calendar import CalendarExport, build_calendar
+from .calendar import CalendarExport, Wording, build_calendar, describe
 from .cards import card_preview, preview_png, render_cards
 from .compose import (
     Email,
@@ -17,6 +17,7 @@ from .compose import (
 )
 from .emails import Draft, EmailExport, draft_bytes, email_drafts, email_message
 from .errors import (
+    CalendarServerError,
     ConflictError,
     FollowupKitError,
     InvalidFileError,
@@ -45,12 +46,12 @@ from .model import (
 from .proofread import Finding, proofread
 from .schedule import Event, mark_done, mark_undone, plan, plan_interview, record_outcome
 from .session import NotesExport, Session
-from .wording import Wording, event_wording
 from .workspace import Listing, Workspace, locate
 
 __all__ = [
     "build_calendar",
     "CalendarExport",
+    "CalendarServerError",
     "card_preview",
     "CardSize",
     "Checked",
@@ -67,7 +68,7 @@ __all__ = [
     "email_message",
     "EmailExport",
     "Event",
-    "event_wording",
+    "describe",
     "Extra",
     "FewDaysTimeline",
     "Finding",

@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .dates import local_iso
 from .errors import FollowupKitError, InvalidFileError, Problem, WorkspaceError
 from .model import INTERVIEW_FORMAT, Interview
+from .templating import local_iso
 from .validation import person_hint
 from .vocabulary import REFLECTION_FIELDS, TIMELINE_KINDS
 from .workspace import PROFILE_FILE, read_bytes

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal, Mapping, Sequence
+from typing import Any, Iterable, Literal, Mapping, Sequence
 
 from .compose import Note
-from .dates import day
 from .errors import RenderError, UnverifiedError
 from .fonts import FontSet, base_direction, nfc, shape, visual
 from .geometry import INCH, SHEETS, CardSize, Layout, Slot
@@ -47,16 +48,22 @@ DRAFT_RED = (0.85, 0.2, 0.2)
 _LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "DO", "SV", "PA", "NI", "HN"}
 
 
-Say = Callable[..., str]
+#: The workspace's own templates folder while a PDF is drawn (its cards.j2 replaces the kit's).
+_OVERRIDES: ContextVar[str | None] = ContextVar("card_templates", default=None)
 
 
-def wording(templates: Path | str | None = None) -> Say:
-    """The card's small print, ``say(macro, *args)``, from the macros of ``templates/cards.j2``
-    (a workspace's own ``templates/cards.j2`` first)."""
-    from .templating import environment
+@lru_cache(maxsize=8)
+def _text(overrides: str | None) -> Any:
+    """The card wording macros from ``templates/cards.j2`` (the workspace's own, if it has one)."""
+    from .templating import module
 
-    macros = environment(templates).get_template("cards.j2").module
-    return lambda macro, *args: str(getattr(macros, macro)(*args)).strip()
+    return module("cards.j2", overrides)
+
+
+def _say(macro: str, *args: Any) -> str:
+    from .templating import call
+
+    return call("cards.j2", None, getattr(_text(_OVERRIDES.get()), macro), *args).strip()
 
 
 def default_size_and_sheet(profile: Profile) -> tuple[str, str]:
@@ -74,7 +81,6 @@ class Card:
     interview: Interview
     profile: Profile
     unverified: tuple[str, ...]
-    say: Say = field(default_factory=wording, compare=False, repr=False)
 
     @property
     def person(self) -> Interviewer:
@@ -93,12 +99,13 @@ class Card:
             return (lines if name in self.person.address else [name, *lines]), "interviewer"
         if self.interview.company_address:
             return [name, *nfc(self.interview.company_address).splitlines()], "company"
-        return [name, self.say("hr_department"), nfc(self.interview.company)], "none"
+        return [name, _say("hr_department"), nfc(self.interview.company)], "none"
 
 
 def _day(date: dt.date) -> str:
-    # No-break spaces keep "Fri 20 Nov" on one line.
-    return day(date, year=False).replace(" ", "\u00a0")
+    from .templating import short_day  # one way of writing dates, on one line of a card
+
+    return short_day(date)
 
 
 def check_verified(notes: Sequence[Note], interviews: Mapping[str, Interview] | None = None) -> None:
@@ -240,7 +247,6 @@ class _Pen:
 
     canvas: Any
     fonts: FontSet
-    say: Say = field(default_factory=wording)
 
     def width(self, text: str, size: float, base: str = "L") -> float:
         return self.fonts.width(visual(text, base), size)
@@ -291,9 +297,9 @@ class CardStyle:
 
 
 def _header(card: Card, draft: bool) -> str:
-    person, say = card.person, card.say
-    verified = say("verified_on", person.checked.name, person.checked.title, bool(person.title))
-    return say("header", nfc(person.name), nfc(person.title or ""), verified, _day(card.mail_by),
+    person = card.person
+    verified = _say("verified_on", person.checked.name, person.checked.title, bool(person.title))
+    return _say("header", nfc(person.name), nfc(person.title or ""), verified, _day(card.mail_by),
                 draft and bool(card.unverified))
 
 
@@ -307,14 +313,14 @@ def _draw_front(pen: _Pen, card: Card, layout: FaceLayout, part: int, style: Car
         c.setFillColorRGB(1.0, 0.86, 0.86)
         c.translate(w / 2, h / 2)
         c.rotate(55 if h > w else 30)
-        pen.text(0, -0.15 * min(w, h) * 0.3, pen.say("draft_mark"), min(w, h) * 0.3, align="center")
+        pen.text(0, -0.15 * min(w, h) * 0.3, _say("draft_mark"), min(w, h) * 0.3, align="center")
         c.restoreState()
     # The small print, not to copy: who, how verified, when to mail.
     c.setFillColorRGB(*(DRAFT_RED if draft_card else GREY))
     y = style.header_top - SMALL
     header = _header(card, draft)
     if part > 1:
-        header = f"{pen.say('continued')} · {header}"
+        header = f"{_say('continued')} · {header}"
     y = pen.paragraph(pad, y, header, SMALL, style.text_width, SMALL * 1.3)
     rule_y = y + SMALL * 1.3 - 4
     c.setStrokeColorRGB(*RULE_GREY)
@@ -322,12 +328,12 @@ def _draw_front(pen: _Pen, card: Card, layout: FaceLayout, part: int, style: Car
     c.line(pad, rule_y, w - pad, rule_y)
     c.setFillColorRGB(*GREY)
     parts = len(layout.faces)
-    footer = pen.say("footer", nfc(card.interview.company), _day(card.interview.start.date()), size_label,
+    footer = _say("footer", nfc(card.interview.company), _day(card.interview.start.date()), size_label,
                   part, parts)
     pen.text(pad, style.footer_y, footer, SMALL)
     if part < parts:
         c.setFillColorRGB(0, 0, 0)
-        pen.text(w - pad, style.footer_y + SMALL * 1.6, pen.say("continues"), SMALL + 1.5, align="right")
+        pen.text(w - pad, style.footer_y + SMALL * 1.6, _say("continues"), SMALL + 1.5, align="right")
     # The note.
     size = layout.size
     leading = size * LEADING
@@ -367,7 +373,7 @@ def _draw_back(pen: _Pen, card: Card, style: CardStyle, *, draft: bool) -> None:
     # Return address, top left and small, as on an envelope.
     c.setFillColorRGB(0.2, 0.2, 0.2)
     y = h - pad - 8
-    sender = [f"{pen.say('return_label')}:"] + (nfc(card.profile.address).splitlines() if card.profile.address
+    sender = [f"{_say('return_label')}:"] + (nfc(card.profile.address).splitlines() if card.profile.address
                                               else [nfc(card.profile.name)])
     for line in sender:
         y = pen.paragraph(pad, y, line, 8, style.text_width * 0.7, 10)
@@ -383,9 +389,9 @@ def _draw_back(pen: _Pen, card: Card, style: CardStyle, *, draft: bool) -> None:
         pen.text(block_x, y, row.text, size, base=row.base)
         y -= size * 1.35
     c.setFillColorRGB(*GREY)
-    tag = pen.say("back_tag", nfc(card.person.name), pen.say("address_source", source))
+    tag = _say("back_tag", nfc(card.person.name), _say("address_source", source))
     if draft_card:
-        tag = f"{pen.say('draft_mark')} · {tag}"
+        tag = f"{_say('draft_mark')} · {tag}"
     pen.paragraph(pad, 10 + SMALL * 1.3, tag, SMALL, style.text_width, SMALL * 1.3)
 
 
@@ -404,14 +410,14 @@ def _checklist(pen: _Pen, cards: list[Card], width: float, height: float, size_l
     text_w = right - left
     y = top - 11
     c.setFillColorRGB(0, 0, 0)
-    y = pen.paragraph(left, y, pen.say("checklist_title", len(cards)), 11, text_w, 14)
+    y = pen.paragraph(left, y, _say("checklist_title", len(cards)), 11, text_w, 14)
     c.setFillColorRGB(*GREY)
-    y = pen.paragraph(left, y, pen.say("checklist_hint"), 7.5, text_w, 9.5) - 6
+    y = pen.paragraph(left, y, _say("checklist_hint"), 7.5, text_w, 9.5) - 6
     box = 9.0
     for card in cards:
         person = card.person
-        verified = pen.say("verified_on", person.checked.name, person.checked.title, bool(person.title))
-        detail = pen.say("checklist_details", verified, nfc(card.interview.company),
+        verified = _say("verified_on", person.checked.name, person.checked.title, bool(person.title))
+        detail = _say("checklist_details", verified, nfc(card.interview.company),
                       _day(card.interview.start.date()), _day(card.mail_by), size_label)
         name_rows = wrap(nfc(person.name), text_w - box - 8, 11, pen.fonts)
         title_rows = wrap(nfc(person.title), text_w - box - 8, 9, pen.fonts) if person.title else []
@@ -456,7 +462,7 @@ def _alignment_page(pen: _Pen, layout: Layout) -> None:
     top = first.y + first.height / 2 + 40
     c.setStrokeColorRGB(0, 0, 0)
     c.setFillColorRGB(0, 0, 0)
-    y = pen.paragraph(left, top, pen.say("alignment_title"), 9, first.width - 2 * inset, 11) - 18
+    y = pen.paragraph(left, top, _say("alignment_title"), 9, first.width - 2 * inset, 11) - 18
     for count, unit, step, major in ((length_in * 8, "in", INCH / 8, 8), (length_cm * 10, "cm", INCH / 25.4, 10)):
         c.setLineWidth(0.4)
         c.line(left, y, left + count * step, y)
@@ -467,13 +473,13 @@ def _alignment_page(pen: _Pen, layout: Layout) -> None:
                 pen.text(left + i * step, y - 8, f"{i // major}", 6, align="center")
         pen.text(left + count * step + 4, y + 1, unit, 7)
         y -= 34
-    pen.paragraph(left, y + 8, pen.say("alignment_hint", length_in, length_cm), 7.5, first.width - 2 * inset, 9.5)
+    pen.paragraph(left, y + 8, _say("alignment_hint", length_in, length_cm), 7.5, first.width - 2 * inset, 9.5)
 
 
 # -- the document -------------------------------------------------------------------------
 
 def _cards_for(notes: Sequence[Note], profile: Profile,
-               interviews: Mapping[str, Interview] | Iterable[Interview], say: Say) -> list[Card]:
+               interviews: Mapping[str, Interview] | Iterable[Interview]) -> list[Card]:
     by_id = dict(interviews) if isinstance(interviews, Mapping) else {i.id: i for i in interviews}
     cards = []
     for note in notes:
@@ -483,7 +489,7 @@ def _cards_for(notes: Sequence[Note], profile: Profile,
                 f"note to {note.interviewer.name}: its interview {note.interview_id!r} was not given; "
                 "pass the interview with the notes."
             )
-        cards.append(Card(note, interview, profile, tuple(note.interviewer.unverified), say))
+        cards.append(Card(note, interview, profile, tuple(note.interviewer.unverified)))
     return cards
 
 
@@ -513,7 +519,7 @@ def render_cards(
     overflow: Overflow = "continue",
     invariant: bool = False,
     fonts: FontSet | None = None,
-    templates: Path | str | None = None,
+    templates: "Path | str | None" = None,
 ) -> bytes:
     """Lay out one card per note and return the PDF bytes.
 
@@ -521,9 +527,20 @@ def render_cards(
     them); ``interviews`` supplies company, dates and addresses. Unverified names or
     titles raise :class:`UnverifiedError` unless ``draft`` (each such card then says
     DRAFT). ``invariant`` makes the bytes depend on the input only (for tests).
-    ``templates`` is a workspace's own templates folder, whose ``cards.j2`` words the
-    small print instead of the kit's.
+    ``templates`` is a workspace's own templates folder, whose ``cards.j2`` replaces the kit's.
     """
+    token = _OVERRIDES.set(str(templates) if templates else None)
+    try:
+        return _render_cards(notes, profile, interviews, size=size, sheet=sheet, draft=draft, ruled=ruled,
+                             backs=backs, checklist=checklist, alignment_page=alignment_page,
+                             overflow=overflow, invariant=invariant, fonts=fonts)
+    finally:
+        _OVERRIDES.reset(token)
+
+
+def _render_cards(notes: Sequence[Note], profile: Profile, interviews: Mapping[str, Interview] | Iterable[Interview],
+                  *, size: "str | CardSize", sheet: str, draft: bool, ruled: bool, backs: Backs, checklist: bool,
+                  alignment_page: bool, overflow: Overflow, invariant: bool, fonts: FontSet | None) -> bytes:
     if not notes:
         raise RenderError("no notes to print: the interviews given have no card notes.")
     if not draft:
@@ -531,15 +548,14 @@ def render_cards(
     card_size = CardSize.parse(size)
     layout = Layout.build(card_size, sheet)
     fonts = fonts or FontSet()
-    say = wording(templates)
-    cards = _cards_for(notes, profile, interviews, say)
+    cards = _cards_for(notes, profile, interviews)
     _check_fonts(cards, fonts)
     style = CardStyle(card_size.width, card_size.height)
 
     # Lay every note out before drawing: a note that cannot fit refuses the whole document.
     faces: list[tuple[Card, FaceLayout, int]] = []
     for card in cards:
-        header_rows = len(wrap(f"{say('continued')} · {_header(card, draft)}", style.text_width, SMALL, fonts))
+        header_rows = len(wrap(f"{_say('continued')} · {_header(card, draft)}", style.text_width, SMALL, fonts))
         layout_note = fit(card.note.text, style.text_width, _body_area(style, header_rows), fonts,
                           who=f"note to {card.person.name}", overflow=overflow)
         for part in range(1, len(layout_note.faces) + 1):
@@ -552,14 +568,14 @@ def render_cards(
                     initialFontName=fonts.primary_name, initialFontSize=10, pageCompression=1)
     companies = list(dict.fromkeys(nfc(c.interview.company) for c in cards))
     sheet_label = (SHEETS[layout.sheet] or (0, 0, f"{card_size.label} pages"))[2]
-    canvas.setTitle(say("pdf_title", companies))
+    canvas.setTitle(_say("pdf_title", companies))
     canvas.setAuthor(nfc(profile.name))
-    canvas.setSubject(say("pdf_subject", len(cards), card_size.label, sheet_label))
+    canvas.setSubject(_say("pdf_subject", len(cards), card_size.label, sheet_label))
     canvas.setCreator("followup-kit")
     canvas.setViewerPreference("PrintScaling", "None")
     if backs == "duplex":
         canvas.setViewerPreference("Duplex", "DuplexFlipLongEdge")
-    pen = _Pen(canvas, fonts, say)
+    pen = _Pen(canvas, fonts)
     full_page = (0, 0, layout.page_width, layout.page_height)
     canvas.setTrimBox(full_page)
     duplex = backs == "duplex"
@@ -639,7 +655,7 @@ def preview_png(pdf: bytes, page: int = 0, *, scale: float = 2.0) -> bytes:
 
 def card_preview(note: Note, profile: Profile, interview: Interview, *, size: "str | CardSize" = "a2",
                  draft: bool = False, ruled: bool = False, back: bool = False, scale: float = 2.0,
-                 fonts: FontSet | None = None, templates: Path | str | None = None) -> bytes:
+                 fonts: FontSet | None = None, templates: "Path | str | None" = None) -> bytes:
     """A PNG of one card's front (or back) at its real proportions, for a notebook."""
     pdf = render_cards([note], profile, [interview], size=size, sheet="card", draft=draft,
                        ruled=ruled, backs="duplex", checklist=False, invariant=True, fonts=fonts,

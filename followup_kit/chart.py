@@ -6,9 +6,9 @@ import datetime as dt
 import io
 from typing import Sequence
 
-from .dates import day, day_month
 from .model import Interview
 from .schedule import Event
+from .templating import day, day_month
 from .vocabulary import STEP_LABELS
 
 _COLOURS = {"thank-you-email": "#1f77b4", "thank-you-cards": "#2ca02c",

@@ -392,7 +392,7 @@ def new(workspace: Path) -> None:
       followup-kit new my-job-search
       followup-kit new career-centre/li-na
     """
-    from .dates import local_iso
+    from .templating import local_iso
     from .interactive import DuplicateInterview, Questions
     from .session import Session, create
     from .workspace import PROFILE_FILE
@@ -555,26 +555,27 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
     session = _open(path, label="Planning", quiet=quiet or as_json)
     profile = session.profile
     events = session.plan(now=now, include_done=include_done)
-    wordings = session.wordings(events)
     report_invalid(session.invalid)
     if as_json:
         rows = []
-        for event, words in zip(events, wordings):
-            row = {**event.to_json(), "title": words.title, "description": words.description}
+        from .calendar import event_json
+
+        for event in events:
+            row = event_json(event, templates=session.templates)
             if include_done:
                 row.update(status=event.status, done=event.done_on.isoformat() if event.done_on else None)
             rows.append(row)
         _emit_json(rows)
     elif events:
-        from .dates import moment
+        from .templating import moment
 
         due = [moment(e.due, zone=True) for e in events]
         status = [_status_words(e) for e in events]
         width = max(len(text) for text in due)
         state_width = max(len(text) for text in status + ["Status"]) + 2 if any(status) else 0
         click.echo(f"{'Due':<{width}}  " + ("Status".ljust(state_width) if state_width else "") + "What")
-        for when, state, event, words in zip(due, status, events, wordings):
-            line = f"{when:<{width}}  " + state.ljust(state_width) + words.title
+        for when, state, event in zip(due, status, events):
+            line = f"{when:<{width}}  " + state.ljust(state_width) + session.describe(event).title
             click.secho(line, fg="yellow" if event.overdue else None)
         planned = len({e.interview_id for e in events})
         if not quiet:
@@ -588,33 +589,85 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
               help="The .ics file to write (default: output/followup.ics in the workspace).")
+@click.option("--caldav", "caldav_url", metavar="URL", default=None,
+              help="Sync the steps into this CalDAV calendar (its address) instead of writing a file "
+                   "(with -o, both).")
+@click.option("--user", metavar="NAME", default=None,
+              help="The user name on the CalDAV server (default: the one in the URL, if any).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print nothing but errors.")
-def calendar(path: Path, output: Path | None, quiet: bool) -> None:
-    """Write every follow-up step as an .ics calendar to import into your calendar app.
+def calendar(path: Path, output: Path | None, caldav_url: str | None, user: str | None, quiet: bool) -> None:
+    """Write every follow-up step as an .ics calendar to import into your calendar app,
+    or sync the steps into your own calendar on a CalDAV server (--caldav).
 
     One event per step, each with one reminder alarm, at UTC times that every
     app shows in its own time zone. Importing the file again updates the events
-    instead of duplicating them. Steps marked done and closed interviews are left
-    out. Invalid interview files are reported on stderr; the others are written.
+    instead of duplicating them, in the apps that honour updates; steps marked
+    done and closed interviews come back as cancelled. Invalid interview files
+    are reported on stderr; the others are written.
+
+    With --caldav URL (a calendar's address on iCloud, Fastmail, Nextcloud,
+    Radicale, …) the kit creates the new steps there, updates the changed ones,
+    deletes its own events of steps that dropped out, and never touches an
+    event it did not write. The password comes from the environment variable
+    FOLLOWUP_KIT_CALDAV_PASSWORD, else the system keyring (service
+    "followup-kit", your user name), else a prompt that does not echo; it is
+    never stored or printed.
 
     \b
-    Exit codes: 0 written; 2 an invalid file (the others are written), a
-                missing path, or an existing .ics that followup-kit did not write.
+    Exit codes: 0 written or synced; 2 an invalid file (the others are
+                written), a missing path, an existing .ics that followup-kit
+                did not write or that is damaged, or a calendar server that
+                cannot be reached, refuses the login or has no calendar there.
 
     \b
     Examples:
       followup-kit calendar my-job-search
       followup-kit calendar my-job-search -o ~/Desktop/interviews.ics
       followup-kit calendar my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
+      followup-kit calendar my-job-search --caldav https://caldav.fastmail.com/dav/calendars/user/lena@example.org/Default/ --user lena@example.org
     """
+    if user is not None and caldav_url is None:
+        raise click.UsageError("--user names the login on a CalDAV server: give --caldav URL too.")
     session = _open(path, label="Planning the calendar", quiet=quiet)
     session.profile  # an invalid profile stops here
-    result = session.write_calendar(output)
-    report_invalid(result.invalid)
-    if not quiet:
-        interviews = len({e.interview_id for e in result.events})
-        _say(f"Wrote {len(result.events)} event(s) for {interviews} interview(s) to {result.path}")
-    sys.exit(EXIT_BAD_INPUT if result.invalid else EXIT_OK)
+    invalid: list[InvalidFileError] = []
+    if caldav_url is None or output is not None:
+        result = session.write_calendar(output)
+        invalid = result.invalid
+        if not quiet:
+            interviews = len({e.interview_id for e in result.events})
+            _say(f"Wrote {len(result.events)} event(s) for {interviews} interview(s) to {result.path}")
+    if caldav_url is not None:
+        report = _sync_caldav(session, caldav_url, user)
+        invalid = report.invalid
+        if not quiet:
+            from zoneinfo import ZoneInfo
+
+            for line in report.lines(ZoneInfo(session.profile.timezone)):
+                _say(line)
+            _say(report.summary())
+    report_invalid(invalid)
+    sys.exit(EXIT_BAD_INPUT if invalid else EXIT_OK)
+
+
+def _sync_caldav(session: Any, url: str, user: str | None) -> Any:
+    """The sync, with the password from the environment, the keyring or a prompt without echo."""
+    from .caldav_sync import PASSWORD_VARIABLE, find_password, shown_url, url_user
+    from .errors import CalendarServerError
+
+    user = user or url_user(url)
+    password = find_password(user) if user else None
+    if user and password is None:
+        try:
+            if not sys.stdin.isatty():  # a pipe would echo what it is given, and may hold nothing
+                raise click.Abort()
+            password = click.prompt(f"Password for {user} at {shown_url(url)}", hide_input=True, err=True)
+        except click.Abort:
+            raise CalendarServerError(
+                f"No password for {user} at {shown_url(url)}: set {PASSWORD_VARIABLE}, store it in the "
+                f"system keyring (keyring set followup-kit {user}), or run the command in a terminal "
+                "to type it.") from None
+    return session.sync_caldav(url, user=user, password=password)
 
 
 @main.command()

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .dates import part_of_day
 from .model import Interview, Interviewer, Profile
 from .names import salutation
 from .panel import Chooser, contact_person, is_recruiter, points_of, ranks, spread, stable_number
 from .phrasing import company_in_prose, count_words, inline, is_clause, proper_words, second_person
-from .templating import NOTES, environment
+from .templating import part_of_day
 
 if TYPE_CHECKING:
     import jinja2
@@ -109,6 +108,14 @@ class Email:
 
 # -- templates ----------------------------------------------------------------------
 
+def environment(templates: Path | str | None = None) -> "jinja2.Environment":
+    """The template environment (:func:`followup_kit.templating.environment`): the
+    workspace's own ``templates/`` folder first, then the kit's."""
+    from .templating import environment as shared
+
+    return shared(templates)
+
+
 @dataclass(frozen=True)
 class Parts:
     """A rendered template: subject, greeting, body paragraphs, signature lines."""
@@ -136,14 +143,29 @@ def _paragraphs(text: str) -> tuple[str, ...]:
 
 
 def render(env: "jinja2.Environment", name: str, context: dict[str, Any]) -> Parts:
-    """Render the blocks of template ``name`` (subject, greeting, body, signature)."""
-    template = env.get_template(f"{NOTES}/{name}")
-    variables = dict(context)
-    variables["c"] = env.get_template(f"{NOTES}/_common.j2").make_module(variables)
-    ctx = template.new_context(variables)
+    """Render the blocks of template ``name`` (subject, greeting, body, signature).
+
+    A template that fails (a workspace's own, most likely) is a RenderError naming it.
+    """
+    import jinja2
+
+    from .templating import template_error
+
+    try:
+        template = env.get_template(name)
+        variables = dict(context)
+        variables["c"] = env.get_template("_common.j2").make_module(variables)
+        ctx = template.new_context(variables)
+
+        def block(key: str) -> str:
+            return "".join(template.blocks[key](ctx)) if key in template.blocks else ""
+
+        blocks = {key: block(key) for key in ("subject", "greeting", "body", "signature")}
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, name) from None
 
     def block(key: str) -> str:
-        return "".join(template.blocks[key](ctx)) if key in template.blocks else ""
+        return blocks[key]
 
     signature = tuple(line.strip() for line in block("signature").splitlines() if line.strip())
     return Parts(

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .dates import local_iso
+from .templating import local_iso
 
 
 def expected(what: str, hint: str = "") -> PydanticCustomError:

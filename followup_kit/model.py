@@ -30,7 +30,6 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .dates import local_iso
 from .errors import InvalidValueError
 from .fields import (
     CheckedSource,
@@ -50,6 +49,7 @@ from .fields import (
     format_tag,
     iso_date,
 )
+from .templating import local_iso
 from .validation import build
 from .vocabulary import EVENT_KINDS, OUTCOMES, TIMELINE_KINDS  # noqa: F401  (re-exported: first defined here)
 from .vocabulary import EventKind, Medium, Outcome, Stage

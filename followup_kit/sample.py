@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .dates import local_iso
 from .model import INTERVIEW_FORMAT, PROFILE_FORMAT, Interview, Profile
+from .templating import local_iso
 from .vocabulary import MEDIA, STAGES
 from .workspace import Workspace
 

@@ -21,7 +21,7 @@ that the profile can override. Nothing here reads the clock: ``now`` is a parame
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Literal
 from zoneinfo import ZoneInfo
@@ -32,15 +32,6 @@ from .vocabulary import EVENT_KINDS, OUTCOMES, STEP_LABELS, EventKind
 
 UTC = dt.timezone.utc
 Status = Literal["open", "done", "closed"]
-
-#: The domain rules each kind of step implements (for code and tests; users read them in words).
-RULES: dict[str, str] = {
-    "thank-you-email": "R7, R8",
-    "thank-you-cards": "R7, R8",
-    "status-follow-up": "R13–R17",
-    "move-on": "R18",
-}
-
 
 # -- business days (R13, R16) --------------------------------------------------------
 
@@ -94,15 +85,14 @@ class BusinessDays:
 
 @dataclass(frozen=True)
 class Event:
-    """One follow-up step of one interview: when it is due, and the facts to word it by.
+    """One follow-up step of one interview: when, for whom, and the facts behind it.
 
     ``due`` is when to do it, an aware date-time in the profile's time zone.
     ``status`` is ``open``, ``done`` (the step was marked done on ``done_on``) or
     ``closed`` (the interview has an outcome). ``stated`` is the decision date the
-    employer's timeline implies, if any; ``follow_up`` is when the interview's status
-    follow-up is due (the move-on step is dated from it). The words for a table or
-    a calendar entry are rendered where they are shown
-    (:func:`followup_kit.wording.event_wording`).
+    employer's timeline implies; ``follow_up`` when the status follow-up is due.
+    The words (a calendar title and description) are rendered where they are shown:
+    :func:`followup_kit.calendar.describe`.
     """
 
     interview_id: str
@@ -111,14 +101,16 @@ class Event:
     people: tuple[str, ...]
     said: str | None
     company: str
-    rule: str
-    stated: dt.date | None = None
-    follow_up: dt.datetime | None = None
     minutes: int = 30
     alarm_minutes: int = 15
     status: Status = "open"
     done_on: dt.date | None = None
     overdue: bool = False
+    stated: dt.date | None = None
+    follow_up: dt.datetime | None = None
+    interview: Interview | None = field(default=None, compare=False, repr=False)
+    profile: Profile | None = field(default=None, compare=False, repr=False)
+    settings: FollowupSettings | None = field(default=None, compare=False, repr=False)
 
     @property
     def end(self) -> dt.datetime:
@@ -129,15 +121,6 @@ class Event:
     def is_open(self) -> bool:
         """True while the step still has to be done."""
         return self.status == "open"
-
-    def to_json(self) -> dict[str, Any]:
-        """The facts ``followup-kit plan --json`` prints for this event (the command adds its words)."""
-        return {
-            "interview": self.interview_id,
-            "kind": self.kind,
-            "due": self.due.isoformat(timespec="seconds"),
-            "people": list(self.people),
-        }
 
 
 # -- the rules ----------------------------------------------------------------------------
@@ -243,6 +226,7 @@ def plan_interview(profile: Profile, interview: Interview, *, settings: Followup
         "status-follow-up": dates.status_follow_up,
         "move-on": dates.move_on,
     }
+    names = tuple(person.name for person in interview.interviewers)
     events = []
     for kind in EVENT_KINDS:
         due = moments[kind]
@@ -256,17 +240,19 @@ def plan_interview(profile: Profile, interview: Interview, *, settings: Followup
             interview_id=interview.id,
             kind=kind,
             due=due,
-            people=tuple(person.name for person in interview.interviewers),
+            people=names,
             said=interview.timeline.said,
             company=interview.company,
-            rule=RULES[kind],
-            stated=dates.stated,
-            follow_up=dates.status_follow_up,
             minutes=settings.event_minutes,
             alarm_minutes=settings.alarm_minutes_before,
             status=status,
             done_on=done_on,
             overdue=status == "open" and now is not None and due.astimezone(UTC) < now.astimezone(UTC),
+            stated=dates.stated,
+            follow_up=dates.status_follow_up,
+            interview=interview,
+            profile=profile,
+            settings=settings,
         ))
     return events
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from .errors import FollowupKitError, InvalidFileError, RenderError, WorkspaceError
+from .errors import FollowupKitError, InvalidFileError, Problem, RenderError, WorkspaceError
 from .model import FollowupSettings, Interview, Profile
 from .workspace import (
     OUTPUT_DIR,
@@ -41,12 +41,12 @@ from .workspace import (
 )
 
 if TYPE_CHECKING:
-    from .calendar import CalendarExport
+    from .caldav_sync import SyncReport
+    from .calendar import CalendarExport, Wording
     from .compose import Email, Note
     from .emails import Draft, EmailExport
     from .proofread import Finding
     from .schedule import Event
-    from .wording import Wording
 
 #: Wraps a list while it is worked through, e.g. to draw a progress bar
 #: (:func:`followup_kit.progress.tracked`); it must yield every item.
@@ -267,12 +267,11 @@ class Session:
         return plan(self.profile, self._chosen(ids), settings=self.settings, now=now,
                     include_done=include_done)
 
-    def wordings(self, events: Sequence["Event"]) -> list["Wording"]:
-        """The title and description of each step, in the workspace's own wording if it has one."""
-        from .wording import event_wordings
+    def describe(self, event: "Event") -> "Wording":
+        """What a planned step says (its calendar title and description), in the workspace's wording."""
+        from .calendar import describe
 
-        return event_wordings(events, self.profile, self.interviews, settings=self.settings,
-                              templates=self.templates)
+        return describe(event, templates=self.templates)
 
     def drafts(self, interview: Interview, *, include_done: bool = False) -> list["Draft"]:
         """Every email draft of ``interview``, in the order to send them."""
@@ -324,14 +323,36 @@ class Session:
                      ids: Sequence[str] | None = None) -> tuple[bytes, list["Event"]]:
         """The .ics of every open step (all interviews, or ``ids``) and the events in it.
 
-        ``previous``, an earlier export to the same file, carries each event's SEQUENCE on.
+        ``previous``, an earlier export to the same file, carries each event's SEQUENCE on,
+        and its steps that dropped out are written once more as cancelled. With an email
+        in the profile, the calendar is published with the candidate as its organizer.
         """
-        from .calendar import build_calendar
+        from .calendar import build_calendar, calendar_name
 
         events = self.plan(ids=ids)
-        data = build_calendar(events, self.profile, self._chosen(ids), settings=self.settings,
-                              templates=self.templates, stamp=stamp, previous=previous)
+        data = build_calendar(events, stamp=stamp, name=calendar_name(self.profile, templates=self.templates),
+                              previous=previous, templates=self.templates,
+                              organizer=self.profile.email, organizer_name=self.profile.name)
         return data, events
+
+    def sync_caldav(self, target: Any, *, user: str | None = None, password: str | None = None,
+                    stamp: dt.datetime | None = None, ids: Sequence[str] | None = None) -> "SyncReport":
+        """Bring a CalDAV calendar in line with the open steps (all interviews, or ``ids``).
+
+        ``target`` is the calendar's address or a connected ``caldav.Calendar``. New steps
+        are created, changed ones updated, and the kit's events of these interviews that
+        dropped out deleted; no other event is touched (see :mod:`followup_kit.caldav_sync`).
+        """
+        from .caldav_sync import connect, sync, url_user
+
+        if isinstance(target, str):
+            user = user or url_user(target)
+            target = connect(target, user=user, password=password)
+        scope = {interview.id for interview in self._chosen(ids)}
+        report = sync(target, lambda previous: self.calendar_ics(previous=previous, stamp=stamp, ids=ids)[0],
+                      scope=scope, user=user)
+        report.invalid = list(self.invalid) if ids is None else []
+        return report
 
     # -- writing: the one place files are made -------------------------------------------------
 
@@ -377,13 +398,21 @@ class Session:
         (``followup-<id>.ics`` for one interview).
 
         An earlier export at ``path`` is read back so each event keeps its SEQUENCE; a
-        file there that the kit did not write is never replaced.
+        file there that the kit did not write, or a damaged export, is never replaced.
         """
-        from .calendar import CalendarExport
+        from .calendar import CalendarExport, previous_events
 
         target = guard_output(Path(path) if path is not None else self._default("followup", ids, ".ics"))
         with os_errors(target, "read"):
             previous = target.read_bytes() if target.is_file() else None
+        try:
+            previous_events(previous)
+        except ValueError as exc:  # numbering again from 0 would make calendar apps ignore the updates
+            raise InvalidFileError(target, [Problem(
+                str(target), "", "the whole calendar followup-kit wrote there before", str(exc),
+                "It was left unchanged. Restore it from a backup and run again; or, to start afresh, move "
+                "it away, delete these follow-up events in your calendar app and import the new file "
+                "(calendar apps ignore updates numbered lower than what they already have).")]) from exc
         data, events = self.calendar_ics(previous=previous, stamp=stamp, ids=ids)
         self.write(target, data)
         return CalendarExport(target, events, list(self.invalid) if ids is None else [])

@@ -14,11 +14,11 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .dates import day_month, local_iso, moment
 from .errors import FollowupKitError, InvalidFileError
 from .geometry import CARD_SIZES, SHEETS
 from .model import INTERVIEW_FORMAT, Interview, Interviewer
 from .session import Session
+from .templating import day_month, local_iso, moment
 from .vocabulary import (
     CHECK_SOURCES,
     MEDIUM_LABELS,
@@ -617,13 +617,16 @@ class CardsPanel(widgets.VBox):
             "(actual size), double-sided, flip on the long edge.</p>")
 
 
-def events_table(events: list[Any], titles: list[str]) -> str:
-    """The planned steps, each with its title, as an HTML table; overdue ones in red."""
+def events_table(events: list[Any], describe: Any = None) -> str:
+    """The planned steps as an HTML table; overdue ones in red. ``describe`` gives an
+    event's words (default: the kit's wording)."""
+    if describe is None:
+        from .calendar import describe
     rows = []
-    for event, title in zip(events, titles):
+    for event in events:
         style = "color:#b00020;font-weight:bold" if event.overdue else ""
         state = "overdue" if event.overdue else event.status if event.status != "open" else ""
-        cells = (moment(event.due), html.escape(title), state)
+        cells = (moment(event.due), html.escape(describe(event).title), state)
         rows.append(f"<tr style='{style}'>" + "".join(
             f"<td style='padding:2px 8px'>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th style='padding:2px 8px;text-align:left'>{h}</th>" for h in ("Due", "What", ""))
@@ -631,7 +634,8 @@ def events_table(events: list[Any], titles: list[str]) -> str:
 
 
 class CalendarPanel(widgets.VBox):
-    """The planned follow-up dates (R7, R13–R18) and an .ics export for any calendar app."""
+    """The planned follow-up dates (R7, R13–R18), an .ics export for any calendar app, and a
+    sync to the user's own calendar on a CalDAV server."""
 
     def __init__(self, workspace: "Session | Workspace", *, now: dt.datetime | None = None):
         self.session = as_session(workspace)
@@ -641,7 +645,22 @@ class CalendarPanel(widgets.VBox):
         self.export = widgets.Button(description="Export .ics", icon="calendar", button_style="primary")
         self.status = widgets.HTML()
         self.export.on_click(self._on_export_click)
-        super().__init__([self.table, self.export, self.status])
+        self.caldav_url = widgets.Text(description="Address", placeholder="https://… your calendar's CalDAV address",
+                                       layout=_WIDE)
+        self.caldav_user = widgets.Text(description="User name")
+        # Typed for one sync and emptied after it, so it is never kept in the notebook.
+        self.caldav_password = widgets.Password(description="Password")
+        self.sync = widgets.Button(description="Sync to my calendar", icon="refresh",
+                                   layout=widgets.Layout(width="200px"))
+        self.sync_status = widgets.HTML()
+        self.sync.on_click(self._on_sync_click)
+        sync_section = widgets.VBox([
+            widgets.HTML("<b>Sync to my calendar</b>: adds new steps to your calendar on iCloud, Fastmail, "
+                         "Nextcloud or any CalDAV server, updates the changed ones and removes the done ones; "
+                         "your other events are never touched. The password is not saved."),
+            self.caldav_url, self.caldav_user, self.caldav_password, self.sync, self.sync_status])
+        _tidy(sync_section)
+        super().__init__([self.table, self.export, self.status, sync_section])
         self.add_class("fk-calendar-panel")  # lets a browser test find the panel
         self.session.subscribe(lambda _what, _record: self.refresh())
         self.refresh()
@@ -649,8 +668,8 @@ class CalendarPanel(widgets.VBox):
     def refresh(self) -> None:
         """Plan every interview of the workspace again."""
         events = self.session.plan(now=_aware(self.now))
-        titles = [words.title for words in self.session.wordings(events)]
-        self.table.value = events_table(events, titles) + message_html([str(e) for e in self.session.invalid])
+        self.table.value = (events_table(events, self.session.describe)
+                            + message_html([str(e) for e in self.session.invalid]))
 
     def _on_export_click(self, _button: widgets.Button) -> None:
         try:
@@ -659,8 +678,36 @@ class CalendarPanel(widgets.VBox):
             self.status.value = message_html([str(exc)])
             return
         self.status.value = (f'<p style="color:#1b5e20">{_file_link(result.path, "Calendar written")} '
-                             f"({len(result.events)} events). Import it into your calendar app; importing "
-                             "it again updates the events instead of adding new ones.</p>")
+                             f"({len(result.events)} events). Import it into your calendar app; apps that honour "
+                             "updates update the events when you import it again, and the others add them "
+                             "again: to keep your own calendar in step, sync it below.</p>")
+
+
+    def _on_sync_click(self, _button: widgets.Button) -> None:
+        from zoneinfo import ZoneInfo
+
+        from .caldav_sync import find_password, url_user
+
+        url, password = self.caldav_url.value.strip(), self.caldav_password.value
+        self.caldav_password.value = ""
+        user = self.caldav_user.value.strip() or url_user(url)
+        if not url:
+            self.sync_status.value = message_html(["Give your calendar's address (its CalDAV address, as the "
+                                                   "calendar's settings on the server show it)."])
+            return
+        password = password or (find_password(user) if user else None)
+        if user and not password:
+            self.sync_status.value = message_html([f"Type the password for {user} (an app password for iCloud "
+                                                   "or Fastmail) and sync again."])
+            return
+        try:
+            report = self.session.sync_caldav(url, user=user, password=password)
+        except FollowupKitError as exc:
+            self.sync_status.value = message_html([str(exc)])
+            return
+        lines = report.lines(ZoneInfo(self.session.profile.timezone))
+        self.sync_status.value = (message_html([report.summary()], kind="ok") + message_html(lines, kind="ok")
+                                  + message_html([str(e) for e in report.invalid]))
 
 
 def _aware(now: dt.datetime | None) -> dt.datetime:
@@ -712,7 +759,7 @@ class Tracker(widgets.VBox):
             elif upcoming is None:
                 step, due, style = "all steps done", "", ""
             else:
-                step = self.session.wordings([upcoming])[0].title
+                step = self.session.describe(upcoming).title
                 due = moment(upcoming.due.astimezone(profile.zone), year=False)
                 style = "color:#b00020;font-weight:bold" if upcoming.overdue else ""
                 if upcoming.overdue:

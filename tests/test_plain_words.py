@@ -157,7 +157,7 @@ def test_calendar_entries_have_no_rule_tags(ws: Workspace, scene: Callable[[Work
     profile = ws.profile()
     events = plan(profile, ws.interviews().interviews, now=NOW, include_done=True)
     assert {e.kind for e in events} == {"thank-you-email", "thank-you-cards", "status-follow-up", "move-on"}
-    ics = build_calendar(events, profile, ws.interviews().interviews, stamp=NOW, name=calendar_name(profile))
+    ics = build_calendar(events, stamp=NOW, name=calendar_name(profile))
     texts = _ics_texts(ics)
     assert any(t.startswith("DESCRIPTION:") for t in texts)
     assert [tags_in(t) for t in texts if TAG.search(t)] == []

@@ -8,18 +8,17 @@ from typing import Any
 
 import pytest
 
+from followup_kit.calendar import describe
 from followup_kit.errors import FollowupKitError
 from followup_kit.model import FollowupSettings, Interview, Profile
 from followup_kit.schedule import (
     BusinessDays,
-    Event,
     mark_done,
     mark_undone,
     plan,
     plan_interview,
     record_outcome,
 )
-from followup_kit.wording import Wording, event_wording
 from followup_kit.workspace import Workspace
 
 UTC = dt.timezone.utc
@@ -221,39 +220,34 @@ def test_exactly_one_status_follow_up() -> None:
     assert [e.kind for e in events].count("status-follow-up") == 1
 
 
-def worded(profile: Profile, interview: Interview) -> list[tuple[Event, Wording]]:
-    """The interview's open steps, each with the words its calendar entry shows."""
-    return [(event, event_wording(event, profile, interview)) for event in plan_interview(profile, interview)]
-
-
 def test_in_person_email_says_a_card_is_coming() -> None:
     """After an in-person interview the same-day email says a handwritten card is on its way (R8)."""
     profile = make_profile()
-    email, words = worded(profile, make_interview(
+    email = plan_interview(profile, make_interview(
         "2026-11-20T10:00", "2026-11-20T11:00", NONE, medium="in-person"))[0]
-    assert email.kind == "thank-you-email" and "card is on its way" in words.description
+    assert email.kind == "thank-you-email" and "card is on its way" in describe(email).description
 
 
 def test_events_carry_people_and_the_employers_words() -> None:
     """Every event names its people and carries what the employer said, in its description too."""
     profile = make_profile()
     said = "We expect to make a decision by Friday, December 4."
-    events = worded(profile, make_interview(
+    events = plan_interview(profile, make_interview(
         "2026-11-20T10:00", "2026-11-20T11:00", date("2026-12-04", said), medium="in-person"))
     assert len(events) == 4
-    for event, words in events:
+    for event in events:
         assert event.people == ("Ana Dvořák", "Marcus O'Neill")
-        assert event.said == said and event.stated == dt.date(2026, 12, 4)
-        assert said in words.description
+        assert event.said == said
+        assert said in describe(event).description
 
 
 def test_follow_up_description_states_the_timeline() -> None:
     """The follow-up's description gives the decision date the employer's span implies (R17)."""
     profile = make_profile()
-    events = worded(profile, make_interview("2026-11-23T10:00", "2026-11-23T11:00", within(5, True)))
-    follow = next(words for e, words in events if e.kind == "status-follow-up")
-    assert "within 5 business days, that is by Tue 1 Dec 2026" in follow.description
-    assert "never by text message" in follow.description
+    events = plan_interview(profile, make_interview("2026-11-23T10:00", "2026-11-23T11:00", within(5, True)))
+    follow = next(e for e in events if e.kind == "status-follow-up")
+    assert "within 5 business days, that is by Tue 1 Dec 2026" in describe(follow).description
+    assert "never by text message" in describe(follow).description
 
 
 def test_title_is_one_line_even_with_a_line_break_in_the_record() -> None:
@@ -261,7 +255,7 @@ def test_title_is_one_line_even_with_a_line_break_in_the_record() -> None:
     profile = make_profile()
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE, medium="in-person")
     interview = interview.model_copy(update={"company": "Acme\nAnalytics"})
-    titles = [words.title for _, words in worded(profile, interview)]
+    titles = [describe(e).title for e in plan_interview(profile, interview)]
     assert titles[1] == "Thank-you cards: Acme Analytics (Ana Dvořák, Marcus O'Neill)"
     assert not any("\n" in t or "\r" in t for t in titles)
 
@@ -272,7 +266,7 @@ def test_titles_show_three_names_and_count_the_rest() -> None:
     people = [{"name": n} for n in ("A Ab", "B Bc", "C Cd", "D De", "E Ef")]
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE).model_copy()
     interview = Interview.from_record({**interview.to_record(), "interviewers": people}, id="panel")
-    assert worded(profile, interview)[0][1].title == "Thank-you email: Acme Analytics (A Ab, B Bc, C Cd +2)"
+    assert describe(plan_interview(profile, interview)[0]).title == "Thank-you email: Acme Analytics (A Ab, B Bc, C Cd +2)"
 
 
 def test_done_steps_drop_out() -> None:
@@ -429,7 +423,7 @@ def test_the_planner_returns_facts_the_wording_is_rendered_apart() -> None:
     follow = next(e for e in events if e.kind == "status-follow-up")
     move = next(e for e in events if e.kind == "move-on")
     assert move.follow_up == follow.due and move.stated == dt.date(2026, 12, 4)
-    assert "Fri 4 Dec 2026" in event_wording(move, profile, interview).description
+    assert "Fri 4 Dec 2026" in describe(move).description
 
 
 def test_a_workspace_calendar_template_replaces_the_shipped_one(tmp_path: Path) -> None:
@@ -440,8 +434,7 @@ def test_a_workspace_calendar_template_replaces_the_shipped_one(tmp_path: Path) 
         "{% macro description() %}Since {{ follow_up | day }}.{% endmacro %}", "utf-8")
     profile = make_profile()
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", date("2026-12-04"))
-    titles = {e.kind: event_wording(e, profile, interview, templates=tmp_path).title
-              for e in plan_interview(profile, interview)}
+    titles = {e.kind: describe(e, templates=tmp_path).title for e in plan_interview(profile, interview)}
     assert titles["move-on"] == "Let Acme Analytics go"
     assert titles["status-follow-up"].startswith("Status follow-up: Acme Analytics")
 
