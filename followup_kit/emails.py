@@ -59,6 +59,7 @@ from .compose import (
     person_slug,
 )
 from .errors import InvalidFileError, InvalidValueError
+from .fields import ascii_domain
 from .model import Interview, Interviewer, Profile
 from .schedule import Status, plan_interview
 from .vocabulary import DRAFT_STEPS, DraftKind
@@ -139,11 +140,11 @@ def _ascii_address(address: str | None) -> str | None:
     local, _, domain = address.rpartition("@")
     if not local.isascii():
         return None  # RFC 6531 mailboxes need SMTPUTF8 all the way; the stdlib cannot write them
-    if not domain.isascii():
-        try:
-            domain = domain.encode("idna").decode("ascii")
-        except UnicodeError:
-            return None
+    # IDNA 2008 (the idna package), not the stdlib's IDNA 2003 codec, which maps ß to ss:
+    # 'bäckerei-groß.de' and 'bäckerei-gross.de' are different domains.
+    domain = ascii_domain(domain)
+    if domain is None:
+        return None
     return f"{local}@{domain}"
 
 

@@ -32,22 +32,33 @@ from pydantic_core import PydanticCustomError
 
 from .errors import InvalidValueError
 from .fields import (
+    LONGEST_INTERVIEW_DAYS,
+    RELATED_DAYS,
     CheckedSource,
     ClockTime,
     CountryCode,
     EmailAddress,
-    Entry,
     IsoDate,
     LocalDateTime,
-    NonEmptyText,
+    Name,
+    NoteText,
     OwnEmailAddress,
+    Personal,
+    Phone,
+    Point,
+    PostalAddress,
+    Said,
+    Salutation,
     TimeZoneName,
+    Topic,
     WebAddress,
     check_timezone,  # noqa: F401  (re-exported: first defined here)
     countries,
     expected,
     format_tag,
     iso_date,
+    items,
+    line,
 )
 from .templating import local_iso
 from .validation import build
@@ -93,7 +104,7 @@ class Record(BaseModel):
 # -- the timeline the employer gave (R3) ----------------------------------------
 
 class _TimelineBase(Record):
-    said: str | None = None
+    said: Said | None = None
     """The employer's words, verbatim."""
 
 
@@ -143,15 +154,15 @@ class Checked(Record):  # R2 (tags stay out of docstrings: the JSON Schema shows
 class Interviewer(Record):
     """One person who interviewed the candidate."""
 
-    name: NonEmptyText
-    title: NonEmptyText | None = None
+    name: Name
+    title: Name | None = None
     email: EmailAddress | None = None
-    address: str | None = None
+    address: PostalAddress | None = None
     checked: Checked = Checked()
-    topics: list[Entry] = []
-    personal: str | None = None
-    note: str | None = None
-    salutation: NonEmptyText | None = None
+    topics: items("topics", Topic) = []
+    personal: Personal | None = None
+    note: NoteText | None = None
+    salutation: Salutation | None = None
     """How notes address this person after "Dear" ("Ms Hà", "Dr Weiß"); by default
     the given name, see :func:`followup_kit.names.salutation` (R11)."""
 
@@ -171,17 +182,17 @@ class Interviewer(Record):
 class Reflection(Record):  # R1
     """What the candidate wrote down right after the interview, while it was fresh."""
 
-    went_well: list[Entry] = []
-    went_poorly: list[Entry] = []
-    stood_out: list[Entry] = []
-    forgot_to_mention: list[Entry] = []
-    concerns_raised: list[Entry] = []
+    went_well: items("points", Point) = []
+    went_poorly: items("points", Point) = []
+    stood_out: items("points", Point) = []
+    forgot_to_mention: items("points", Point) = []
+    concerns_raised: items("points", Point) = []
 
 
 class Extra(Record):  # R4, R9
     """An article or work sample worth referencing in a note."""
 
-    title: Entry
+    title: Topic
     url: WebAddress
 
 
@@ -237,13 +248,13 @@ class Profile(Record):
     """The candidate: how they sign, how to reach them, where they live."""
 
     format: ProfileFormat
-    name: NonEmptyText
+    name: Name
     email: OwnEmailAddress | None = None
-    phone: str | None = None
-    address: str | None = None
+    phone: Phone | None = None
+    address: PostalAddress | None = None
     timezone: TimeZoneName
     country: CountryCode
-    subdivision: str | None = None
+    subdivision: line("subdivision") | None = None
     followup: FollowupSettings | None = None
     """Overrides of the follow-up planner's defaults (R7, R13–R18); see :class:`FollowupSettings`."""
 
@@ -279,19 +290,19 @@ class Interview(Record):
     """One interview: the company, the role, when, with whom, and what was said."""
 
     format: InterviewFormat
-    company: NonEmptyText
-    company_address: str | None = None
-    role: NonEmptyText
+    company: Name
+    company_address: PostalAddress | None = None
+    role: Name
     stage: Stage
     medium: Medium
     start: LocalDateTime
     end: LocalDateTime
     timezone: TimeZoneName | None = None
     timeline: Timeline
-    interviewers: list[Interviewer] = Field(min_length=1)
+    interviewers: items("interviewers", Interviewer) = Field(min_length=1)
     reflection: Reflection = Reflection()
-    extras: list[Extra] = []
-    done: dict[EventKind, dt.date] = {}
+    extras: items("extras", Extra) = []
+    done: dict[EventKind, IsoDate] = {}
     """Follow-up steps already done, each with the date: ``{"thank-you-email": "2026-11-20"}``."""
     outcome: Outcome | None = None
     """How the application ended; an interview with an outcome gets no more reminders."""
@@ -320,6 +331,33 @@ class Interview(Record):
                 f"a time after the start ({local_iso(start)})",
                 "Check that 'start' and 'end' are not swapped",
             )
+        if start is not None and value - start > dt.timedelta(days=LONGEST_INTERVIEW_DAYS):
+            raise expected(
+                f"a time within {LONGEST_INTERVIEW_DAYS} days of the start ({local_iso(start)})",
+                "Check the date of the end",
+            )
+        return value
+
+    @field_validator("timeline")
+    @classmethod
+    def _decision_near(cls, value: Any, info) -> Any:
+        day = getattr(value, "date", None)
+        if isinstance(day, dt.date):
+            _near_interview(day, info, "the decision date", at="date")
+        return value
+
+    @field_validator("done")
+    @classmethod
+    def _done_near(cls, value: dict[str, dt.date], info) -> dict[str, dt.date]:
+        for key, day in value.items():
+            _near_interview(day, info, "the day the step was done", at=key)
+        return value
+
+    @field_validator("outcome_date")
+    @classmethod
+    def _outcome_near(cls, value: dt.date | None, info) -> dt.date | None:
+        if value is not None:
+            _near_interview(value, info, "the day of the outcome")
         return value
 
     @field_validator("interviewers", mode="before")
@@ -377,6 +415,17 @@ class Interview(Record):
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready dict written to ``interviews/<id>.json``."""
         return self.model_dump(mode="json", exclude_none=True)
+
+
+def _near_interview(day: dt.date, info: Any, what: str, *, at: str = "") -> None:
+    """Refuse a date (a decision, an outcome, a step done) years away from the interview:
+    a slip of the year, which would put every reminder in the wrong year."""
+    start = info.data.get("start")
+    if start is None:
+        return
+    if abs((day - start.date()).days) > RELATED_DAYS:
+        raise expected(f"{what} within a year of the interview ({start.date().isoformat()})",
+                       "Check the year", at=at)
 
 
 def replace(record: Record, **changes: Any) -> Record:

@@ -17,6 +17,7 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 
 from .errors import InvalidFileError, Problem
+from .fields import visible
 from .vocabulary import TIMELINE_KINDS
 
 _UNION_FIELDS = {"timeline"}
@@ -57,12 +58,24 @@ def _path(loc: tuple[Any, ...]) -> str:
     return "".join(parts)
 
 
+#: What a list of each name holds, for "at most 50 interviewers".
+_ITEM_WORDS = {"interviewers": "interviewers", "topics": "topics", "extras": "articles or links"}
+
+
 def shown(value: Any) -> str:
-    """A value as the message quotes it: JSON, cut to 60 characters."""
+    """A value as the message quotes it: JSON, cut to 60 characters, with control and
+    invisible characters written as ``\\uXXXX`` so that the message prints as it reads."""
+    if isinstance(value, str) and len(value) > 200:
+        value = value[:200]  # only the start is shown: no need to encode the rest
+    elif isinstance(value, (list, dict)) and len(value) > 20:
+        return f"{len(value):,} items"
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**60:
+        return "a number of more than 60 digits"
     try:
         text = json.dumps(value, ensure_ascii=False, default=str)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         text = repr(value)
+    text = visible(text)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
@@ -106,6 +119,9 @@ def _problem(model: type[BaseModel], file: str, error: dict[str, Any], data: Any
     fix = ""
     if kind == "expected":
         expected, fix = ctx["expected"], ctx.get("hint", "")
+        if ctx.get("at"):  # a check of the whole record that names a part of this field
+            field = f"{field}.{ctx['at']}" if field else str(ctx["at"])
+            found = ""
     elif kind == "missing":
         expected, found = "a value (this field is required)", "nothing"
         parent = _path(loc[:-1])
@@ -127,6 +143,17 @@ def _problem(model: type[BaseModel], file: str, error: dict[str, Any], data: Any
         expected = "a \"kind\": one of " + ", ".join(f"'{kind}'" for kind in TIMELINE_KINDS)
         field = field + ".kind"
         found = "no kind"
+    elif kind == "string_too_long":
+        limit = ctx.get("max_length", 0)
+        expected = f"at most {limit:,} characters"
+        found = f"{len(error.get('input') or ''):,} characters"
+        fix = "Shorten it"
+    elif kind == "too_long":
+        limit = ctx.get("max_length", 0)
+        words = _ITEM_WORDS.get(str(loc[-1]) if loc else "", "items")
+        expected = f"at most {limit:,} {words}"
+        found = f"{ctx.get('actual_length', len(error.get('input') or [])):,}"
+        fix = "Keep the ones that matter; the rest can go in your own notes"
     elif kind == "too_short":
         expected = f"at least {ctx.get('min_length')} item(s)" if "min_length" in ctx else "more items"
         if loc and loc[-1] in ("name", "title", "company", "role") or ctx.get("min_length") == 1 and isinstance(error.get("input"), str):
@@ -155,6 +182,8 @@ def person_hint(data: dict[str, Any], loc: tuple[Any, ...]) -> str:
     except (IndexError, KeyError, TypeError):
         return ""
     ordinal = {0: "1st", 1: "2nd", 2: "3rd"}.get(index, f"{index + 1}th")
+    if isinstance(name, str) and name:
+        name = visible(name[:40] + ("…" if len(name) > 40 else ""))
     who = f"the {ordinal} interviewer" + (f", {name}" if isinstance(name, str) and name else "")
     return f"This is {who}."
 
