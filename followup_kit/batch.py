@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import FollowupKitError, InvalidFileError, Problem, WorkspaceError
+from .fields import WRONG_ENCODING, visible
 from .model import INTERVIEW_FORMAT, Interview
 from .templating import local_iso
 from .validation import person_hint
@@ -251,7 +252,7 @@ def _read_header(shown: str, row: int, header: list[str]) -> tuple[list[str], li
 
 
 def _quoted(text: str) -> str:
-    text = text.replace("\n", " ")
+    text = visible(text[:200].replace("\n", " "))
     return f"\"{text}\"" if len(text) <= 60 else f"\"{text[:57]}…\""
 
 
@@ -411,11 +412,10 @@ def _same(column: str, a: str, b: str) -> bool:
 
 
 def _whole_number(text: str) -> Any:
-    try:
-        number = float(text)
-    except ValueError:
-        return text  # the model says "a whole number (got ...)"
-    return int(number) if number.is_integer() else text
+    # '10', or '10.0' as a spreadsheet may write it; anything else (1e308, 5,000 digits) is left
+    # for the model to explain: "a whole number (got ...)".
+    match = re.fullmatch(r"(-?\d{1,9})(?:\.0*)?", text)
+    return int(match[1]) if match else text
 
 
 def _extra(item: str) -> dict[str, str]:
@@ -461,11 +461,15 @@ def _cell_of(problem: Problem, builder: _Builder, data: dict[str, Any]) -> RowPr
             column = "went_well"
     if column in _CSV_FIXES and ("YYYY" in problem.expected or column.endswith("_checked")):
         fix = _CSV_FIXES[column]  # say how to write it in a spreadsheet, not in JSON
+    if WRONG_ENCODING in fix:
+        fix = (f"{fix.split(' from ')[0]}: the file looks like Windows-1252 read as Latin-1. "
+               "Import it again with --encoding cp1252")
     return RowProblem.at(builder.file, row, column, problem.expected, problem.found, fix)
 
 
 def _label(data: dict[str, Any], rows: tuple[int, ...]) -> str:
     parts = [str(data.get(k)) for k in ("company", "role", "start") if data.get(k)]
+    parts = [visible(p if len(p) <= 60 else p[:57] + "…") for p in parts]
     return ", ".join(parts) or format_rows(rows)
 
 

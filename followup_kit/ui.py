@@ -365,9 +365,9 @@ def _local(value: dt.datetime | None) -> str | None:
 
 
 def _zone_options() -> list[str]:
-    from zoneinfo import available_timezones
+    from .places import time_zones  # the zones a record accepts: no 'EST' or 'US/Eastern'
 
-    return sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
+    return sorted(z for z in time_zones() if "/" in z)
 
 
 def _form_words(problem: Any) -> str:

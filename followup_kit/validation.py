@@ -143,6 +143,9 @@ def _problem(model: type[BaseModel], file: str, error: dict[str, Any], data: Any
         expected = "a \"kind\": one of " + ", ".join(f"'{kind}'" for kind in TIMELINE_KINDS)
         field = field + ".kind"
         found = "no kind"
+    elif kind == "string_unicode":  # a lone half of a surrogate pair, written as \ud800 in JSON
+        expected = "text (it holds half of a character pair, a damaged character)"
+        fix = "Type the text again: the file was damaged or written by a faulty program"
     elif kind == "string_too_long":
         limit = ctx.get("max_length", 0)
         expected = f"at most {limit:,} characters"

@@ -61,8 +61,23 @@ _OS_FIXES = {
 }
 
 
+def file_in_the_way(path: Path | str) -> Path | None:
+    """The file that stands where a folder on the way to ``path`` should be, if any."""
+    for folder in Path(path).parents:
+        try:
+            if folder.exists():
+                return None if folder.is_dir() else folder
+        except OSError:
+            return None
+    return None
+
+
 def os_error_message(path: Path | str, doing: str, exc: OSError) -> str:
     """A plain-words message for an :class:`OSError`: the path, what failed, why, and the fix."""
+    blocker = file_in_the_way(exc.filename or path) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
+    if blocker is not None:  # mkdir's "File exists" says nothing about which file is in the way
+        return (f"{path}: could not be {doing} ({blocker} is a file, where a folder was expected). "
+                "Give another path, or move that file away first.")
     where = exc.filename if exc.filename and str(exc.filename) != str(path) else None
     reason = exc.strerror or str(exc)
     if where is not None:
@@ -123,6 +138,11 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
+        blocker = file_in_the_way(path) if exc.errno in (errno.EEXIST, errno.ENOTDIR) else None
+        if blocker is not None:
+            raise WorkspaceError(
+                f"{path}: could not be written: {blocker} is a file, where a folder was expected. "
+                "Give another path, or move that file away first.") from exc
         raise WorkspaceError(
             f"{path}: could not be written ({exc.strerror or exc}). The previous version, if any, "
             f"is unchanged. {_OS_FIXES.get(exc.errno or 0, 'Check that the folder exists and is writable')}."
@@ -232,7 +252,13 @@ def parse_json(raw: bytes, shown: str) -> Any:
             shown, f"line {line}", "text saved as UTF-8", "bytes in another encoding",
             "Save the file as UTF-8 in your editor")]) from None
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_whole_number)
+    except _HugeNumber as exc:
+        long_run = re.search(r"\d{%d,}" % (_MAX_DIGITS + 1), text)
+        line = f"line {text.count(chr(10), 0, long_run.start()) + 1}" if long_run else ""
+        raise InvalidFileError(shown, [Problem(
+            shown, line, f"numbers of at most {_MAX_DIGITS} digits", f"a number of {exc.args[0]:,} digits",
+            "No field of a record holds such a number; check the file, or restore it from its .bak copy")]) from None
     except RecursionError:
         raise InvalidFileError(shown, [Problem(
             shown, "", "a record nested a few levels deep", "lists or objects nested thousands of levels deep",
@@ -249,6 +275,22 @@ def parse_json(raw: bytes, shown: str) -> Any:
 
 class _DuplicateKey(ValueError):
     pass
+
+
+#: A record's numbers are days and minutes; a longer one is a damaged file, and Python refuses
+#: to convert more than 4,300 digits anyway.
+_MAX_DIGITS = 30
+
+
+class _HugeNumber(ValueError):
+    pass
+
+
+def _whole_number(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > _MAX_DIGITS:
+        raise _HugeNumber(digits)
+    return int(text)
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -316,15 +358,20 @@ class Workspace:
         """
         root = Path(root)
         if not root.is_dir():
+            blocker = file_in_the_way(root)
+            if blocker is not None:
+                raise WorkspaceError(f"{root}: {blocker} is a file, where a folder was expected. Give the "
+                                     "path of a workspace folder.")
             raise WorkspaceError(
-                f"{root}: no such folder. Give the path of a workspace (a folder with "
-                f"{PROFILE_FILE} and {INTERVIEWS_DIR}/), or create one with 'followup-kit demo'."
+                f"{root}: no such folder. Give the path of a workspace (a folder with {PROFILE_FILE} and "
+                f"{INTERVIEWS_DIR}/), or create one with 'followup-kit new {root}', which asks for "
+                "your profile and your first interview."
             )
         if not (root / PROFILE_FILE).is_file():
             raise WorkspaceError(
                 f"{root}: this folder has no {PROFILE_FILE}, so it is not a workspace. "
-                f"Create {root / PROFILE_FILE} (see 'followup-kit schema profile') "
-                "or copy the demo's with 'followup-kit demo'."
+                f"Create it with 'followup-kit new {root}', which asks for your profile first "
+                f"(or write {root / PROFILE_FILE} by hand: see 'followup-kit schema profile')."
             )
         return cls(root, output_dir=output_dir)
 

@@ -127,10 +127,10 @@ def test_bad_input_through_the_installed_command(workspace_copy: Path) -> None:
 
 
 def test_missing_workspace_is_exit_2(tmp_path: Path) -> None:
-    """A path that does not exist is bad input, named, with what to do."""
+    """A path that does not exist is bad input, named, with how to create a workspace there."""
     result = CliRunner().invoke(main, ["check", str(tmp_path / "nope")])
     assert result.exit_code == 2
-    assert "no such folder" in result.output and "followup-kit demo" in result.output
+    assert "no such folder" in result.output and "followup-kit new" in result.output
 
 
 def test_fixture_workspace_checks_clean(fixture_dir: Path) -> None:
