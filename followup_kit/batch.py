@@ -431,6 +431,7 @@ _FIELD_COLUMNS = {
     "timeline": "timeline", "timeline.kind": "timeline", "timeline.date": "timeline_date",
     "timeline.days": "timeline_days", "timeline.business": "timeline_business", "timeline.said": "timeline_said",
     "checked.name": "name_checked", "checked.title": "title_checked", "checked": "name_checked",
+    "interviewers": "name",
 }
 _CSV_FIXES = {
     "start": "In the spreadsheet, write it as 2026-11-20 10:00 (format the column as text if Excel changes it)",

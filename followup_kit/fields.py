@@ -111,12 +111,12 @@ def _character_problem(value: str, i: int, lines: bool) -> PydanticCustomError |
     ch = value[i]
     code = f"U+{ord(ch):04X}"
     where = _where(value, i)
-    if ch == "\n" or ch in "\u2028\u2029":
+    if ch in "\n\r\u2028\u2029":
         if lines and ch == "\n":
             return None
         if lines:
-            return expected("ordinary line breaks", f"Replace the special line separator ({code}) {where} "
-                                                     "with an ordinary line break")
+            return expected("ordinary line breaks", f"Replace the special line break ({code}) {where} "
+                                                     "with an ordinary one")
         return expected("one line, without line breaks", f"Write it on one line (a line break {where})")
     if ch == "\t":
         return None if lines else expected("one line of text, without tabs", f"Replace the tab {where} with a space")
@@ -369,8 +369,10 @@ def countries() -> dict[str, list[str]]:
     """The countries (ISO 3166-1 alpha-2 codes) whose public holidays are known, each with its regions."""
     import holidays  # imported here: it is only needed to validate a profile
 
-    # holidays also answers to alpha-3 codes ('USA'); a record holds the two-letter code only.
-    return {code: regions for code, regions in holidays.list_supported_countries().items() if len(code) == 2}
+    # holidays also answers to alpha-3 codes ('USA') and to 'UK', which ISO 3166 reserves (the
+    # code is GB); a record holds the ISO code only. Kosovo's XK is the code everyone uses.
+    return {code: regions for code, regions in holidays.list_supported_countries().items()
+            if len(code) == 2 and (code in country_names() or code == "XK")}
 
 
 def _country(value: str) -> str:

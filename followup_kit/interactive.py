@@ -31,7 +31,8 @@ def _problems(model: Any, record: dict[str, Any], field: str) -> list[str]:
     try:
         model.from_record(record, file="answer")
     except InvalidFileError as exc:
-        return [_words(p) for p in exc.problems if p.field == field or p.field.startswith(field + ".")]
+        return [_words(p) for p in exc.problems
+                if p.field == field or p.field.startswith((field + ".", field + "["))]
     return []
 
 

@@ -166,6 +166,7 @@ def _problem(model: type[BaseModel], file: str, error: dict[str, Any], data: Any
                   "less_than": "less than", "less_than_equal": "at most"}
         limit = next(iter(ctx.values()), "")
         expected = f"a number {bounds[kind]} {limit}"
+        fix = "Check the number"
     elif kind in _TYPE_WORDS:
         expected = _TYPE_WORDS[kind]
     else:
