@@ -62,6 +62,12 @@ emails = mostly(st.one_of(st.emails(), st.sampled_from(["ana@acme.example", "jue
                 25)
 
 
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=5)
+
+
 def _date(day: dt.date) -> str:
     return day.isoformat()
 
@@ -103,7 +109,11 @@ def interviews(draw: Any) -> dict[str, Any]:
         "done": st.dictionaries(st.sampled_from(EVENT_KINDS), near, max_size=2),
         "outcome": st.sampled_from(OUTCOMES), "outcome_date": near,
     }))
-    return {**record, **optional}
+    record = {**record, **optional}
+    if draw(st.integers(0, 9)) == 5:  # now and then, any JSON where a field should be
+        target = record if draw(st.booleans()) else record["interviewers"][0]
+        target[draw(st.sampled_from(sorted(target)))] = draw(json_values)
+    return record
 
 
 short = mostly(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=2).map(" ".join), text, 10)
@@ -120,6 +130,8 @@ profiles = st.fixed_dictionaries(
                   "min_wait_days": mostly(st.integers(0, 60), st.integers(-1, 70), 10),
                   "email_by": mostly(st.sampled_from(["18:00", "23:59", "00:00"]), st.just("25:00"), 10),
                   "move_on_days": st.integers(1, 365)})}).map(_region)
+profiles = mostly(profiles, profiles.flatmap(  # now and then, any JSON where a field should be
+    lambda p: st.tuples(st.sampled_from(sorted(p)), json_values).map(lambda kv: {**p, kv[0]: kv[1]})), 10)
 
 COMMANDS = [
     ["check"], ["plan", "--now", NOW], ["plan", "--all", "--json", "--now", NOW], ["notes", "-o", "{out}/notes"],
