@@ -15,6 +15,7 @@ import click
 
 from .batch import _local_datetime as spreadsheet_datetime
 from .errors import InvalidFileError
+from .fields import MAX_ITEMS
 from .model import INTERVIEW_FORMAT, PROFILE_FORMAT, Interview, Profile
 from .vocabulary import CHECK_SOURCES, MEDIA, REFLECTION_QUESTIONS, STAGES, TIMELINE_LABELS
 
@@ -156,6 +157,9 @@ class Questions:
         r["interviewers"] = []
         while True:
             r["interviewers"].append(self._person(len(r["interviewers"])))
+            if len(r["interviewers"]) >= MAX_ITEMS["interviewers"]:  # asked no further than a file holds
+                click.echo(f"That makes {len(r['interviewers'])} interviewers, as many as one interview holds.")
+                break
             if not click.confirm("Add another interviewer?", default=False):
                 break
         # R1: written down while it is fresh.
