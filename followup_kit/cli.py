@@ -137,7 +137,7 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
                      "interviewer": None, "field": None, "file": message.split(": ", 1)[0]}
                     for message in session.workspace.stray_files())
     if len(invalid) == len(listing.invalid):  # notes are proofread only with a valid profile
-        findings.extend(proofread_findings(session))
+        findings.extend(proofread_findings(session, quiet=quiet or as_json))
     errors = sum(row["severity"] == "error" for row in findings)
     if as_json:
         _emit_json(findings)
@@ -166,15 +166,17 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
     sys.exit(EXIT_BAD_INPUT if invalid else EXIT_FINDINGS if errors else EXIT_OK)
 
 
-def proofread_findings(session: Any) -> list[dict[str, Any]]:
+def proofread_findings(session: Any, *, quiet: bool = False) -> list[dict[str, Any]]:
     """The proofreading of each interview's notes, as rows of the ``check --json`` shape."""
+    from .progress import tracked
+
     rows = []
     workspace = session.workspace
-    for interview in session.interviews:
-        for finding in session.proofread(interview):
-            row = finding.to_dict()
-            row["file"] = workspace.shown(workspace.interview_path(interview.id))
-            rows.append(row)
+    progress = lambda items: tracked(items, label="Proofreading", quiet=quiet, min_items=2)  # noqa: E731
+    for finding in session.findings(progress=progress if len(session.interviews) >= PROGRESS_FROM else None):
+        row = finding.to_dict()
+        row["file"] = workspace.shown(workspace.interview_path(finding.interview)) if finding.interview else None
+        rows.append(row)
     return rows
 
 
