@@ -50,7 +50,7 @@ LIMITS = {
     "subdivision": 10,
 }
 #: How many items each list may hold.
-MAX_ITEMS = {"interviewers": 50, "topics": 50, "points": 50, "extras": 50}
+MAX_ITEMS = {"interviewers": 200, "topics": 50, "points": 50, "extras": 50}
 #: The years an interview may fall in; dates outside are typing slips (9999, 1900).
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 #: A decision date, an outcome and a step marked done lie within this many days of the interview.

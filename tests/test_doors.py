@@ -91,8 +91,8 @@ def c(id: str, path: str, value: Any, field: str, words: str, *, which: str = "i
     return Case(id, path, value, field, words, which, csv, column, new, csv_words, file_text)
 
 
-def fifty_one_rows() -> list[dict[str, str]]:
-    return [CSV_ROW] + [{**CSV_ROW, "name": f"Person {n}", "email": f"p{n}@acme.example"} for n in range(50)]
+def too_many_rows() -> list[dict[str, str]]:
+    return [CSV_ROW] + [{**CSV_ROW, "name": f"Person {n}", "email": f"p{n}@acme.example"} for n in range(200)]
 
 
 CASES = [
@@ -172,8 +172,8 @@ CASES = [
       "at most 20,000 characters", csv={"note": "word " * 4000 + "x"}, column="note"),
     c("topic-301", "interviewers.0.topics", ["t" * 301], "interviewers[0].topics[0]", "at most 300 characters",
       csv={"topics": "t" * 301}, column="topics", new=("topics", "t" * 301)),
-    c("interviewers-51", "interviewers", "51 people", "interviewers", "at most 50 interviewers",
-      csv=fifty_one_rows, column="name"),
+    c("interviewers-201", "interviewers", "201 people", "interviewers", "at most 200 interviewers",
+      csv=too_many_rows, column="name"),
     c("topics-51", "interviewers.0.topics", [f"topic {n}" for n in range(51)], "interviewers[0].topics",
       "at most 50 topics", csv={"topics": "; ".join(f"topic {n}" for n in range(51))}, column="topics",
       new=("topics", "; ".join(f"topic {n}" for n in range(51)))),
@@ -193,8 +193,8 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
     *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
     for key in parents:
         data = data[key]
-    if path == "interviewers" and value == "51 people":
-        value = [dict(data["interviewers"][0], name=f"Person {n}") for n in range(51)]
+    if path == "interviewers" and value == "201 people":
+        value = [dict(data["interviewers"][0], name=f"Person {n}") for n in range(201)]
     data[last] = value
 
 
