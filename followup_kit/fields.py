@@ -231,6 +231,14 @@ def items(kind: str, of: Any) -> Any:
     return Annotated[list[of], Field(max_length=MAX_ITEMS[kind])]
 
 
+#: The topics discussed with one interviewer.
+Topics = items("topics", Topic)
+#: A list of the reflection (what went well, what was forgotten…).
+Points = items("points", Point)
+#: A region code for regional holidays ('BY', 'IL').
+Subdivision = line("subdivision")
+
+
 def _source(value: str) -> str:
     if not value.strip():
         raise expected(

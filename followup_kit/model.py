@@ -45,12 +45,14 @@ from .fields import (
     OwnEmailAddress,
     Personal,
     Phone,
-    Point,
+    Points,
     PostalAddress,
     Said,
     Salutation,
     TimeZoneName,
+    Subdivision,
     Topic,
+    Topics,
     WebAddress,
     check_timezone,  # noqa: F401  (re-exported: first defined here)
     countries,
@@ -58,7 +60,6 @@ from .fields import (
     format_tag,
     iso_date,
     items,
-    line,
 )
 from .templating import local_iso
 from .validation import build
@@ -159,7 +160,7 @@ class Interviewer(Record):
     email: EmailAddress | None = None
     address: PostalAddress | None = None
     checked: Checked = Checked()
-    topics: items("topics", Topic) = []
+    topics: Topics = []
     personal: Personal | None = None
     note: NoteText | None = None
     salutation: Salutation | None = None
@@ -179,14 +180,18 @@ class Interviewer(Record):
         return missing
 
 
+#: The people of one interview, at most a few hundred.
+Interviewers = items("interviewers", Interviewer)
+
+
 class Reflection(Record):  # R1
     """What the candidate wrote down right after the interview, while it was fresh."""
 
-    went_well: items("points", Point) = []
-    went_poorly: items("points", Point) = []
-    stood_out: items("points", Point) = []
-    forgot_to_mention: items("points", Point) = []
-    concerns_raised: items("points", Point) = []
+    went_well: Points = []
+    went_poorly: Points = []
+    stood_out: Points = []
+    forgot_to_mention: Points = []
+    concerns_raised: Points = []
 
 
 class Extra(Record):  # R4, R9
@@ -194,6 +199,10 @@ class Extra(Record):  # R4, R9
 
     title: Topic
     url: WebAddress
+
+
+#: The articles and work samples of one interview.
+Extras = items("extras", Extra)
 
 
 # -- follow-up settings (R7, R13–R18) -----------------------------------------------
@@ -254,7 +263,7 @@ class Profile(Record):
     address: PostalAddress | None = None
     timezone: TimeZoneName
     country: CountryCode
-    subdivision: line("subdivision") | None = None
+    subdivision: Subdivision | None = None
     followup: FollowupSettings | None = None
     """Overrides of the follow-up planner's defaults (R7, R13–R18); see :class:`FollowupSettings`."""
 
@@ -299,9 +308,9 @@ class Interview(Record):
     end: LocalDateTime
     timezone: TimeZoneName | None = None
     timeline: Timeline
-    interviewers: items("interviewers", Interviewer) = Field(min_length=1)
+    interviewers: Interviewers = Field(min_length=1)
     reflection: Reflection = Reflection()
-    extras: items("extras", Extra) = []
+    extras: Extras = []
     done: dict[EventKind, IsoDate] = {}
     """Follow-up steps already done, each with the date: ``{"thank-you-email": "2026-11-20"}``."""
     outcome: Outcome | None = None
