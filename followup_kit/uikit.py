@@ -648,3 +648,78 @@ __all__ = [
     "plain", "problem_words", "say_day", "say_moment", "step_deadline", "step_state", "steps_table",
     "table_html", "tracker_rows", "zip_bytes",
 ]
+
+
+# -- the interview every panel shows ------------------------------------------------------------
+
+class Selection:
+    """Which interview the panels show: one for all of them, so they never disagree.
+
+    ``id`` is ``""`` for a new interview not saved yet. Listeners hear each change.
+    """
+
+    def __init__(self, interview_id: str = ""):
+        self.id = interview_id or ""
+        self._listeners: list[Callable[[str], None]] = []
+
+    def set(self, interview_id: str | None) -> None:
+        interview_id = interview_id or ""
+        if interview_id == self.id:
+            return
+        self.id = interview_id
+        for listener in list(self._listeners):
+            listener(interview_id)
+
+    def subscribe(self, listener: Callable[[str], None]) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+
+# -- countries and regions, by name ------------------------------------------------------------
+
+def country_options() -> list[tuple[str, str]]:
+    """Every country whose public holidays the kit knows, as (name, code), by name."""
+    import holidays
+    from holidays import registry
+
+    supported = holidays.list_supported_countries()
+    names = {}
+    for entry in registry.COUNTRIES.values():
+        name, code = entry[0], entry[1]
+        if code in supported:
+            names[code] = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
+    return sorted(((n, c) for c, n in names.items()), key=lambda item: item[0])
+
+
+def region_options(country: str) -> list[tuple[str, str]]:
+    """The regions of ``country`` (their own public holidays), as (name, code)."""
+    import holidays
+
+    if not country:
+        return []
+    codes = holidays.list_supported_countries().get(country, [])
+    try:
+        aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {}) or {}
+    except (NotImplementedError, KeyError):
+        aliases = {}
+    named = {}
+    for alias, code in aliases.items():
+        named.setdefault(code, alias)
+    return [(f"{named[c]} ({c})" if c in named and named[c] != c else c, c) for c in codes]
+
+
+#: How a new round follows the last one.
+NEXT_STAGE = {"phone-screen": "first-round", "first-round": "onsite", "onsite": "final", "final": "final",
+              "other": "other"}
+
+
+def next_round(record: dict[str, Any]) -> dict[str, Any]:
+    """A new interview for the next round of the same application: the company, role and
+    people carried over; the date, notes, reflection, progress and outcome left to fill."""
+    keep = {k: v for k, v in record.items() if k in ("format", "company", "company_address", "role", "medium",
+                                                       "timezone")}
+    keep["stage"] = NEXT_STAGE.get(record.get("stage", ""), "other")
+    keep["timeline"] = {"kind": "none"}
+    keep["interviewers"] = [{k: v for k, v in person.items() if k != "note"}
+                            for person in record.get("interviewers", [])]
+    return keep
