@@ -63,7 +63,10 @@ STYLE = """<style>
   margin: 4px 0 2px 0; white-space: normal; }
 .fk-invalid input, .fk-invalid textarea, .fk-invalid select { border: 2px solid #b00020 !important;
   background: #fff6f6; }
-.fk-msg { margin: 0 0 6px 0; }
+.fk-stack textarea { width: 100%; box-sizing: border-box; min-width: 0; }
+.fk-msg { margin: 0 0 6px 10.5em; }
+.fk-stack + .fk-msg, .fk-person .fk-stack + .fk-msg { margin-left: 0; }
+.widget-checkbox { margin-right: 12px; }
 .fk-msg .widget-html-content, .fk-auto .widget-html-content { height: auto; line-height: 1.35; }
 .fk-msg .widget-html-content { color: #b00020; font-size: 90%; white-space: normal; }
 .fk-hint .widget-html-content { color: #555; font-size: 90%; height: auto; line-height: 1.35; }
@@ -77,6 +80,10 @@ table.fk-table th, table.fk-table td { padding: 3px 8px; text-align: left; verti
 .fk-row { border-bottom: 1px solid #e0e0e0; padding: 2px 0; }
 .fk-banner .widget-html-content { height: auto; background: #fff8e1; padding: 6px 10px; border-radius: 3px; }
 .fk-before-start { display: none; }
+.fk-tabs { margin: 6px 0 0 0; }
+.fk-tabs .widget-toggle-button { margin: 0 2px 0 0; border-radius: 4px 4px 0 0; padding: 0 16px; }
+.fk-tabs .widget-toggle-button.mod-active { background: #1565c0; color: #fff; }
+.fk-pages { border-top: 2px solid #1565c0; padding-top: 6px; }
 </style>"""
 
 
@@ -104,11 +111,11 @@ def _layout(width: str = "100%", max_width: str = "560px", **more: Any) -> widge
 
 
 def _text(label: str, *, placeholder: str = "", max_width: str = "560px", stack: bool = False,
-          area: bool = False, rows: int | None = None) -> widgets.Text | widgets.Textarea:
+          area: bool = False, rows: int | None = None, label_width: str = "10em") -> widgets.Text | widgets.Textarea:
     """A labelled text field whose label is its accessible name (the label's ``for``)."""
     kind = widgets.Textarea if area else widgets.Text
     field = kind(description=label, placeholder=placeholder, layout=_layout(max_width=max_width),
-                 style={"description_width": "10em"})
+                 style={"description_width": label_width})
     if area and rows:
         field.rows = rows
     if stack or area:
@@ -150,6 +157,15 @@ def _html(value: str = "", css: str = "fk-auto") -> widgets.HTML:
 def _row(*children: widgets.Widget) -> widgets.HBox:
     """Widgets side by side that wrap onto the next line on a narrow screen."""
     return widgets.HBox(list(children), layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+
+
+def _button(description: str, **options: Any) -> widgets.Button:
+    """A button as wide as its words (never cut off), named by its words alone: no icon,
+    whose glyph a screen reader would read out as part of its name."""
+    layout = options.pop("layout", None) or widgets.Layout()
+    if not layout.width:
+        layout.width = "max-content"
+    return widgets.Button(description=description, layout=layout, **options)
 
 
 def _download_box() -> widgets.HTML:
@@ -236,7 +252,7 @@ class ProfileForm(widgets.VBox):
             "timezone": self.timezone, "country": self.country, "subdivision": self.subdivision,
             "greeting": self.greeting}
         self.messages = {key: _message() for key in self.fields}
-        self.save = widgets.Button(description="Save profile", icon="save", button_style="primary")
+        self.save = _button("Save profile", button_style="primary")
         self.status = _html()
         self._filling = False
         self.save.on_click(self._on_save_click)
@@ -383,7 +399,7 @@ class InterviewerEditor(widgets.VBox):
         self.personal = _text("Something personal", placeholder="optional, e.g. we both cycle to work",
                               max_width="560px")
         self.salutation = _text("Greet as", placeholder="optional, e.g. Ms Hà or Dr Weiß", max_width="520px")
-        self.remove = widgets.Button(description="Remove this interviewer", icon="trash")
+        self.remove = _button("Remove this interviewer")
         self.fields = {key: getattr(self, key) for key in self.FIELDS}
         self.messages = {key: _message() for key in self.FIELDS}
         self._on_change, self._on_remove = on_change, on_remove
@@ -499,11 +515,10 @@ class InterviewForm(widgets.VBox):
         self._keep = Debouncer(self._keep_unsaved, KEEP_DELAY)
 
         self.choice = InterviewChooser(self.session, self.selection, new_entry="A new interview (not saved yet)")
-        self.new = widgets.Button(description="New interview", icon="plus")
-        self.duplicate = widgets.Button(description="Duplicate for the next round", icon="copy",
-                                        layout=widgets.Layout(width="auto"))
-        self.delete = widgets.Button(description="Delete", icon="trash")
-        self.undo = widgets.Button(description="Undo delete", icon="undo", layout=widgets.Layout(display="none"))
+        self.new = _button("New interview")
+        self.duplicate = _button("Duplicate for the next round")
+        self.delete = _button("Delete")
+        self.undo = _button("Undo delete", layout=widgets.Layout(display="none"))
         self.banner = _html(css="fk-banner")
         self.banner.layout.display = "none"
 
@@ -513,12 +528,13 @@ class InterviewForm(widgets.VBox):
                                       value="first-round", style={"description_width": "10em"},
                                       layout=_layout(max_width="360px"))
         self.medium = widgets.Dropdown(description="How", options=[(w, k) for k, w in MEDIUM_WORDS.items()],
-                                       value="in-person", style={"description_width": "10em"},
-                                       layout=_layout(max_width="360px"))
+                                       value="in-person", style={"description_width": "4em"},
+                                       layout=_layout(max_width="260px"))
         self.day = _text("Date", placeholder="e.g. 2026-11-24 or 24.11.2026", max_width="360px")
-        self.start = _text("From", placeholder="e.g. 14:00", max_width="240px")
-        self.end = _text("To", placeholder="e.g. 15:30", max_width="240px")
+        self.start = _text("From", placeholder="e.g. 14:00", max_width="160px", label_width="4em")
+        self.end = _text("To", placeholder="e.g. 15:30", max_width="160px", label_width="4em")
         self.when = _hint("")
+        self.when.layout.margin = "0 0 4px 10.5em"
         self.timezone = widgets.Combobox(description="Time zone", options=_zone_options(), ensure_option=False,
                                          placeholder=f"yours: {self._profile_zone()}",
                                          layout=_layout(max_width="420px"), style={"description_width": "10em"})
@@ -531,11 +547,10 @@ class InterviewForm(widgets.VBox):
         self.timeline_days = widgets.BoundedIntText(description="Days", value=10, min=1, max=366,
                                                     style={"description_width": "10em"},
                                                     layout=_layout(max_width="240px"))
-        self.timeline_business = widgets.Checkbox(description="business days", value=True, indent=False,
-                                                  layout=widgets.Layout(width="auto"))
+        self.timeline_business = widgets.Checkbox(description="business days", value=True, indent=False)
         self.timeline_said = _text("Their words", placeholder="what they said, word for word")
         self.people = widgets.VBox()
-        self.add_person = widgets.Button(description="Add interviewer", icon="plus")
+        self.add_person = _button("Add interviewer")
         self.people_message = _message()
         self.reflection = {key: _text(prompt, area=True, rows=3, placeholder="one point per line")
                            for key, prompt in REFLECTION_PROMPTS.items()}
@@ -551,10 +566,9 @@ class InterviewForm(widgets.VBox):
         self.messages = {key: _message() for key in self.fields}
         self.summary = _html()
         self.status = _html()
-        self.save = widgets.Button(description="Save", icon="save", button_style="primary")
-        self.discard = widgets.Button(description="Discard my changes", icon="undo")
-        self.keep_mine = widgets.Button(description="Keep my version of these", layout=widgets.Layout(
-            display="none", width="auto"))
+        self.save = _button("Save", button_style="primary")
+        self.discard = _button("Discard my changes")
+        self.keep_mine = _button("Keep my version of these", layout=widgets.Layout(display="none"))
 
         self.new.on_click(self._on_new_click)
         self.duplicate.on_click(self._on_duplicate_click)
@@ -1071,13 +1085,13 @@ class NoteEditor(widgets.HBox):
         self.state = _hint("Not saved yet: your edits are kept until you save them." if unsaved is not None else "")
         self.findings = _html()
         self.findings.layout = widgets.Layout(flex="1 1 280px", min_width="260px", max_width="520px")
-        self.save = widgets.Button(description="Save this note", icon="save", button_style="primary")
-        self.reset = widgets.Button(description="Back to the draft", icon="undo")
+        self.save = _button("Save this note", button_style="primary")
+        self.reset = _button("Back to the draft")
         self.text.observe(self._on_text_change, names="value")
         self.save.on_click(self._on_save_click)
         self.reset.on_click(self._on_reset_click)
         left = widgets.VBox([self.heading, self.subject, self.text, self.state, _row(self.save, self.reset)],
-                            layout=widgets.Layout(flex="1 1 420px", max_width="620px"))
+                            layout=widgets.Layout(flex="1 1 520px", max_width="620px", min_width="0"))
         super().__init__([left, self.findings], layout=widgets.Layout(flex_flow="row wrap", margin="6px 0"))
 
     def _on_text_change(self, change: Any) -> None:
@@ -1109,8 +1123,7 @@ class NotesPanel(widgets.VBox):
         self.choice = InterviewChooser(self.session, self.selection)
         self.status = _html()
         self.notes = widgets.VBox()
-        self.prepare = widgets.Button(description="Prepare the email drafts", icon="envelope",
-                                      layout=widgets.Layout(width="auto"))
+        self.prepare = _button("Prepare the email drafts")
         self.emails = _download_box()
         self.prepare.on_click(self._on_prepare_click)
         self._proofread = Debouncer(self._proofread_now, PROOFREAD_DELAY)
@@ -1254,11 +1267,12 @@ class NotesPanel(widgets.VBox):
         except FollowupKitError as exc:
             if text is not None:
                 self.unsaved[(self.interview.id, index)] = text
-            self.status.value = message_html([str(exc)])
+            self.notes.children[index].state.value = message_html([str(exc)])
             return
         who = updated.interviewers[index].name
-        self.status.value = message_html(
-            [f"Saved your wording for {who}." if text else f"Back to the composed draft for {who}."], kind="ok")
+        said = f"Saved your wording for {who}." if text else f"Back to the composed draft for {who}."
+        if index < len(self.notes.children):  # beside the note's own Save button
+            self.notes.children[index].state.value = message_html([said], kind="ok")
 
     def _on_prepare_click(self, _button: widgets.Button) -> None:
         if self.interview is None:
@@ -1348,14 +1362,13 @@ class CardsPanel(widgets.VBox):
             layout=_layout(max_width="420px"))
         self.draft = widgets.Checkbox(description="Print as a draft: names nobody checked are marked DRAFT",
                                       indent=False, layout=widgets.Layout(width="auto"))
-        self.ruled = widgets.Checkbox(description="Faint ruled lines", indent=False,
-                                      layout=widgets.Layout(width="auto"))
+        self.ruled = widgets.Checkbox(description="Faint ruled lines", indent=False)
         self.person = widgets.Dropdown(description="Preview", style={"description_width": "10em"},
                                        layout=_layout(max_width="420px"))
         self.preview = widgets.Image(format="png", layout=widgets.Layout(
             max_width="min(100%, 520px)", border="1px solid #999", margin="4px 0"))  # the card's edge
         self.checklist = _html()
-        self.generate = widgets.Button(description="Generate", icon="print", button_style="primary")
+        self.generate = _button("Generate", button_style="primary")
         self.status = _html()
         self.download = _download_box()
         self.choice.observe(lambda change: None, names="value")
@@ -1475,7 +1488,7 @@ class CalendarPanel(widgets.VBox):
         self.workspace = self.session.workspace
         self.now = now
         self.table = _html()
-        self.export = widgets.Button(description="Export .ics", icon="calendar", button_style="primary")
+        self.export = _button("Export .ics", button_style="primary")
         self.status = _html()
         self.download = _download_box()
         self.export.on_click(self._on_export_click)
@@ -1530,12 +1543,11 @@ class TrackerRow(widgets.HBox):
                                   layout=widgets.Layout(flex="1 1 220px", min_width="200px"))
         self.next = widgets.HTML(uikit.state_html(row.next_text, row.state),
                                  layout=widgets.Layout(flex="2 1 280px", min_width="240px"))
-        self.mark = widgets.Button(description="Mark done…", icon="check", tooltip=f"Mark a step of "
+        self.mark = _button("Mark done…", tooltip=f"Mark a step of "
                                    f"{uikit.interview_label(row.interview)} done",
                                    disabled=row.next_kind is None)
-        self.ended = widgets.Button(description="Record outcome…", icon="flag",
-                                    tooltip=f"Record how {uikit.interview_label(row.interview)} ended",
-                                    layout=widgets.Layout(width="auto"))
+        self.ended = _button("Record outcome…",
+                                    tooltip=f"Record how {uikit.interview_label(row.interview)} ended")
         self.mark.on_click(lambda _b: tracker.open_done(self.interview_id))
         self.ended.on_click(lambda _b: tracker.open_outcome(self.interview_id))
         super().__init__([self.label, self.next, self.mark, self.ended],
@@ -1562,15 +1574,15 @@ class Tracker(widgets.VBox):
         self.step = widgets.Dropdown(description="Step", options=[(STEP_WORDS[k], k) for k in EVENT_KINDS],
                                      style={"description_width": "10em"}, layout=_layout(max_width="420px"))
         self.when = _text("On", placeholder="e.g. 2026-11-24", max_width="320px")
-        self.done = widgets.Button(description="Mark done", icon="check", button_style="success")
+        self.done = _button("Mark done", button_style="success")
         self.outcome = widgets.Dropdown(description="How it ended", options=[
             ("Choose…", ""), *((w, k) for k, w in OUTCOME_WORDS.items())], value="",
             style={"description_width": "10em"}, layout=_layout(max_width="420px"))
-        self.record = widgets.Button(description="Record outcome", icon="flag")
-        self.confirm = widgets.Button(description="Yes, close it", button_style="danger",
+        self.record = _button("Record outcome")
+        self.confirm = _button("Yes, close it", button_style="danger",
                                       layout=widgets.Layout(display="none"))
-        self.cancel = widgets.Button(description="Cancel")
-        self.undo = widgets.Button(description="Undo", icon="undo", layout=widgets.Layout(display="none"))
+        self.cancel = _button("Cancel")
+        self.undo = _button("Undo", layout=widgets.Layout(display="none"))
         self.status = _html()
         self.done_box = widgets.VBox([_row(self.step, self.when), self.done])
         self.outcome_box = widgets.VBox([_row(self.outcome), _row(self.record, self.confirm)])
@@ -1765,31 +1777,32 @@ class App(widgets.VBox):
         self.selection = Selection()
         self.panels: dict[str, widgets.Widget] = {}
         self.css = widgets.HTML(STYLE)
-        self.heading = widgets.HTML("<h2 style='margin:4px 0'>After the interview</h2>")
         self.where = _html()
         self.folder = _text("Workspace folder", placeholder="a folder of your own, e.g. ~/job-search",
                             max_width="640px")
-        self.open_folder_button = widgets.Button(description="Open or create", icon="folder-open", button_style="primary")
-        self.example = widgets.Button(description="Try it with example data", icon="flask",
-                                      layout=widgets.Layout(width="auto"))
+        self.open_folder_button = _button("Open or create", button_style="primary")
+        self.example = _button("Try it with example data")
         self.folder_status = _html()
-        self.tabs = widgets.Tab()
+        self.tabs = widgets.ToggleButtons(options=TABS, value=TABS[0], style={"button_width": "auto"})
+        self.tabs.add_class("fk-tabs")
+        self.pages = widgets.VBox()
+        self.pages.add_class("fk-pages")
         self.open_folder_button.on_click(self._on_open_click)
         self.example.on_click(self._on_example_click)
-        self.tabs.observe(self._on_tab_change, names="selected_index")
+        self.tabs.observe(self._on_tab_change, names="value")
         self.chooser = widgets.VBox([
             widgets.HTML("<h3>Your workspace</h3>"),
             _hint("A folder that holds your profile and one file per interview. Choose an empty folder to "
                   "start; the example data goes to a folder of its own and never into yours."),
             self.folder, _row(self.open_folder_button, self.example), self.folder_status])
-        super().__init__([self.css, self.heading, self.where, self.tabs])
+        super().__init__([self.css, self.where, self.tabs, self.pages])
         self.add_class("fk-app")
         start = Path(workspace) if workspace is not None else self.memory.workspace
+        wanted = tab or self.memory.recall("tab")
         self.folder.value = str(start or uikit.default_workspace())
         self.open_folder(start) if start is not None else self._build(None, None)
-        wanted = tab or self.memory.recall("tab")
         if wanted in TABS and self.session is not None:
-            self.tabs.selected_index = TABS.index(wanted)
+            self.tabs.value = wanted
 
     # -- the workspace ----------------------------------------------------------------------
 
@@ -1841,7 +1854,7 @@ class App(widgets.VBox):
     def _created(self, session: Session) -> None:
         self.memory.remember(workspace=session.root)
         self._build(session, session.root)
-        self.tabs.selected_index = TABS.index("Interview")
+        self.tabs.value = "Interview"
 
     def _build(self, session: Session | None, folder: Path | None) -> None:
         self.session = session
@@ -1852,9 +1865,8 @@ class App(widgets.VBox):
             waiting = widgets.HTML("<p>First choose your workspace folder and fill in your profile "
                                    "in the Profile tab.</p>")
             first = widgets.VBox([self.chooser, *([self.profile] if self.profile else [])])
-            self.tabs.children = [first] + [waiting for _ in TABS[1:]]
-            self.tabs.titles = TABS
-            self.tabs.selected_index = 0
+            self._pages([first] + [waiting for _ in TABS[1:]])
+            self.tabs.value = TABS[0]
             return
         who = html.escape(session.profile.name)
         self.where.value = (
@@ -1876,10 +1888,9 @@ class App(widgets.VBox):
         self.tracker = Tracker(session, now=self.now)
         self.panels = dict(zip(TABS, (self.profile, self.form, self.notes, self.cards, self.calendar,
                                       self.tracker)))
-        self.tabs.children = [widgets.VBox([self.chooser, self.profile]), self.form, self.notes, self.cards,
-                              self.calendar, self.tracker]
-        self.tabs.titles = TABS
-        self.tabs.selected_index = TABS.index("Interview")
+        self._pages([widgets.VBox([self.chooser, self.profile]), self.form, self.notes, self.cards,
+                     self.calendar, self.tracker])
+        self.tabs.value = "Interview"
 
     def _on_profile_saved(self) -> None:
         if self.session is not None:
@@ -1890,6 +1901,18 @@ class App(widgets.VBox):
         self.notes.card_size = size
         self.notes._proofread_now()
 
+    def _pages(self, pages: list[widgets.Widget]) -> None:
+        # A row of buttons and the page of the one chosen: every page stays in place (with
+        # what was typed in it), and grows with its content as a page should.
+        self.pages.children = tuple(widgets.VBox([page], layout=widgets.Layout(display="none"))
+                                    for page in pages)
+        self._show_page(self.tabs.value)
+
+    def _show_page(self, name: str) -> None:
+        for title, box in zip(TABS, self.pages.children):
+            box.layout.display = None if title == name else "none"
+
     def _on_tab_change(self, change: Any) -> None:
+        self._show_page(change["new"])
         if self.session is not None and change["new"] is not None:
-            self.memory.remember(tab=TABS[change["new"]])
+            self.memory.remember(tab=change["new"])

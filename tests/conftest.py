@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,9 @@ def reference_ws(reference_dir: Path, tmp_path: Path) -> Workspace:
 def demo_ws(tmp_path: Path) -> Workspace:
     """A writable copy of the bundled demo workspace."""
     return copy_demo(tmp_path / "demo")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The notebook app remembers its workspace in the user's configuration folder; the suite
+    # (the notebooks nbval runs included) keeps one of its own, so it never reads or writes theirs.
+    os.environ["FOLLOWUP_KIT_CONFIG"] = tempfile.mkdtemp(prefix="followup-kit-config-")
