@@ -234,11 +234,10 @@ def test_downloads_in_jupyterlab(tmp_path: Path) -> None:
     AppMemory(env["FOLLOWUP_KIT_CONFIG"]).remember(workspace=workspace)
     with jupyterlab(notebooks, tmp_path / "lab.log", env) as url, browser_page() as page:
         page.goto(f"{url}lab/tree/app.ipynb", timeout=LONG)
-        page.get_by_role("menuitem", name="Run").wait_for(timeout=LONG)
-        page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=LONG)
-        page.locator(".jp-KernelStatus, .jp-Notebook-ExecutionIndicator").first.wait_for(timeout=LONG)
+        page.locator(".jp-RenderedMarkdown .fk-before-start").wait_for(timeout=LONG)  # what to do, until it runs
+        page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=LONG)
         page.get_by_role("menuitem", name="Run").click()
-        page.get_by_role("menuitem", name="Run All Cells").click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         page.locator(".fk-app").wait_for(timeout=LONG)
         assert page.locator(".fk-before-start").is_hidden()
 
