@@ -905,9 +905,12 @@ class InterviewForm(widgets.VBox):
         if latest.to_record() == (self.base or {}):
             return
         if not self.dirty:
-            self._fill(latest.to_record())
             self.interview = latest
+            self._fill(latest.to_record())
             self.validate()
+            if what == "reload":
+                self._banner("This interview was saved elsewhere (another tab or program); the form shows "
+                             "that version.")
         else:
             self.interview = latest
             self._banner("This interview was just saved elsewhere (another panel or tab). Your changes here "

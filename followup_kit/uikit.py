@@ -382,7 +382,7 @@ def step_state(event: "Event", interview: Interview, profile: Profile, now: dt.d
     if now < due:
         return StepState(event.kind, "upcoming", due, limit, f"due {say_moment(due, today=today)}")
     if now <= by:
-        if by.date() == due.date() and event.kind in ("status-follow-up", "move-on"):
+        if event.kind in ("status-follow-up", "move-on"):
             return StepState(event.kind, "due", due, limit, "due today")
         return StepState(event.kind, "due", due, limit, f"due now, by {say_moment(by, today=today)}")
     return StepState(event.kind, "late", due, limit,
