@@ -1292,23 +1292,20 @@ class NotesPanel(widgets.VBox):
         except FollowupKitError as exc:
             self.status.value = message_html([str(exc)])
             return
-        missing = [plain(d.problem) for d in drafts if d.problem]
+        missing = [f"No draft to {d.recipient.name}: {d.problem}. Add the address in the Interview tab, or write "
+                   "through the company's HR department." for d in drafts if d.problem]
         if not files:
             self.emails.value = message_html(missing or ["No email is left to send for this interview."],
                                              kind="warning")
             self.emails.layout.display = None
             return
-        links = "".join(uikit.download_html(data, name, _email_label(name)) for name, data in files)
+        links = "".join(uikit.download_html(data, name, f"{d.kind.replace('-', ' ').capitalize()}: "
+                                            f"{d.recipient.name} (.eml)")
+                        for d, (name, data) in zip(sendable, files))
         bundle = uikit.zip_bytes(files)
         links += uikit.download_html(bundle, f"emails-{interview.id}.zip", "All of them (.zip)")
         self.emails.value = links + message_html(missing, kind="warning")
         self.emails.layout.display = None
-
-
-def _email_label(filename: str) -> str:
-    parts = filename.removesuffix(".eml").split("--")
-    kind = parts[-2].split("-", 1)[-1].replace("-", " ") if len(parts) >= 3 else "email"
-    return f"{kind.capitalize()}: {parts[-1].replace('-', ' ').title()} (.eml)"
 
 
 def _latest(session: Session) -> str:
