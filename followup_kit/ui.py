@@ -1123,6 +1123,7 @@ class NotesPanel(widgets.VBox):
         self.card_size = card_size
         self.interview: Interview | None = None
         self.unsaved: dict[tuple[str, int], str] = {}
+        self.bases: dict[tuple[str, int], str | None] = {}
         self.choice = InterviewChooser(self.session, self.selection)
         self.status = _html()
         self.notes = widgets.VBox()
@@ -1200,7 +1201,10 @@ class NotesPanel(widgets.VBox):
         """An edit typed into note ``index``: kept as unsaved, proofread once typing pauses."""
         if self.interview is None:
             return
-        self.unsaved[(self.interview.id, index)] = text
+        key = (self.interview.id, index)
+        self.unsaved[key] = text
+        # The saved version the edit began from: a later save elsewhere is then noticed.
+        self.bases.setdefault(key, self.interview.interviewers[index].note)
         editor = self.notes.children[index]
         editor.state.value = "Not saved yet: your edits are kept until you save them."
         self._proofread()
@@ -1256,26 +1260,50 @@ class NotesPanel(widgets.VBox):
 
     def save_note(self, index: int, text: str | None) -> None:
         """Save ``text`` as the interviewer's own note (``None`` goes back to the draft); the
-        other notes keep their edits not saved yet."""
+        other notes keep their edits not saved yet. A note saved elsewhere since the edit
+        began (another tab, the command line) is not overwritten without a second Save."""
         if self.interview is None:
             return
         self._keep.flush()
-        try:
-            latest = self.session.interview(self.interview.id)
-            saving = latest.with_interviewer(index, note=text)
-            self.unsaved.pop((self.interview.id, index), None)
-            if self.memory is not None:
-                self.memory.keep_unsaved(self.session.root, "note", f"{self.interview.id}#{index}", None)
-            updated = self.session.save(saving)
-        except FollowupKitError as exc:
-            if text is not None:
-                self.unsaved[(self.interview.id, index)] = text
-            self.notes.children[index].state.value = message_html([str(exc)])
-            return
+        interview_id, key = self.interview.id, (self.interview.id, index)
+        for attempt in (1, 2):
+            try:
+                latest = self.session.interview(interview_id)
+                theirs = latest.interviewers[index].note
+                began = self.bases.get(key, theirs)
+                if theirs != began and theirs != text:
+                    self.bases[key] = theirs  # told once: a second Save replaces it knowingly
+                    self._say_note(index, message_html([
+                        "Not saved: this note was saved elsewhere (another tab or program) since you began "
+                        "editing it. Your text is still here; Save again to replace that version with "
+                        "yours, or Back to the draft."]))
+                    return
+                kept = self.unsaved.pop(key, None)  # so that the panel, refreshed by the save, shows it saved
+                try:
+                    updated = self.session.save(latest.with_interviewer(index, note=text))
+                except FollowupKitError:
+                    if kept is not None:
+                        self.unsaved[key] = kept
+                    raise
+                break
+            except ConflictError as exc:
+                if attempt == 2:
+                    self._say_note(index, message_html([str(exc)]))
+                    return
+                self.session.reload()  # read what the other tab saved, then check again
+            except FollowupKitError as exc:
+                self._say_note(index, message_html([str(exc)]))
+                return
+        self.bases.pop(key, None)
+        if self.memory is not None:
+            self.memory.keep_unsaved(self.session.root, "note", f"{interview_id}#{index}", None)
         who = updated.interviewers[index].name
         said = f"Saved your wording for {who}." if text else f"Back to the composed draft for {who}."
+        self._say_note(index, message_html([said], kind="ok"))
+
+    def _say_note(self, index: int, value: str) -> None:
         if index < len(self.notes.children):  # beside the note's own Save button
-            self.notes.children[index].state.value = message_html([said], kind="ok")
+            self.notes.children[index].state.value = value
 
     def _on_prepare_click(self, _button: widgets.Button) -> None:
         if self.interview is None:
@@ -1696,6 +1724,12 @@ class Tracker(widgets.VBox):
         try:
             before = self.session.interview(self.choice.value)
             self.session.save(change(before))
+        except ConflictError:
+            self.session.reload()
+            self.status.value = message_html([
+                "Not saved: this interview was just changed elsewhere (another tab or program); the tracker "
+                "now shows that version. Look at it, then try again."])
+            return False
         except FollowupKitError as exc:
             self.status.value = message_html([str(exc)])
             return False
@@ -1818,10 +1852,17 @@ class App(widgets.VBox):
         if (folder / PROFILE_FILE).is_file():
             try:
                 session = Session(Workspace.open(folder))
-                session.profile
             except FollowupKitError as exc:
                 self.folder_status.value = message_html([str(exc)])
                 self._build(None, folder)
+                return
+            try:
+                session.profile
+            except FollowupKitError as exc:  # its profile needs mending first: the form writes it anew
+                self.folder_status.value = message_html([
+                    "The profile in this workspace has problems; correct them below and press Save profile.",
+                    str(exc)])
+                self._build(None, folder, session)
                 return
             self.memory.remember(workspace=folder)
             self._build(session, folder)
@@ -1856,12 +1897,12 @@ class App(widgets.VBox):
         self._build(session, session.root)
         self.tabs.value = "Interview"
 
-    def _build(self, session: Session | None, folder: Path | None) -> None:
+    def _build(self, session: Session | None, folder: Path | None, mending: Session | None = None) -> None:
         self.session = session
         example = folder is not None and Path(folder).absolute() == uikit.example_workspace().absolute()
         if session is None:
             self.where.value = ""
-            self.profile = ProfileForm(None, root=folder, on_saved=self._created) if folder else None
+            self.profile = ProfileForm(mending, root=folder, on_saved=self._created) if folder else None
             waiting = widgets.HTML("<p>First choose your workspace folder and fill in your profile "
                                    "in the Profile tab.</p>")
             first = widgets.VBox([self.chooser, *([self.profile] if self.profile else [])])

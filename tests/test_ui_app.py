@@ -82,6 +82,20 @@ def test_the_profile_says_what_is_missing_beside_each_field(tmp_path: Path) -> N
     assert not (tmp_path / "mine" / "profile.json").exists()
 
 
+def test_a_profile_with_problems_is_mended_in_the_form(tmp_path: Path, demo_ws: Workspace) -> None:
+    """A workspace whose profile.json has a bad country opens on the profile, which Save rewrites."""
+    path = demo_ws.root / "profile.json"
+    path.write_text(path.read_text("utf-8").replace('"DE"', '"XX"'), "utf-8")
+    app = App(demo_ws.root, memory=_memory(tmp_path), now=NOW)
+    assert app.session is None and app.tabs.value == "Profile" and "has problems" in app.folder_status.value
+    app.profile.name.value = "Lena Hoffmann"
+    app.profile.timezone.value = "Europe/Berlin"
+    app.profile.country.value = "DE"
+    app.profile.save.click()
+    assert json.loads(path.read_text("utf-8"))["country"] == "DE"
+    assert app.session is not None and app.tabs.value == "Interview"
+
+
 def test_notes_greet_by_full_name_when_the_profile_says_so(tmp_path: Path, demo_ws: Workspace) -> None:
     app = App(demo_ws.root, memory=_memory(tmp_path), now=NOW)
     app.profile.greeting.value = "full-name"

@@ -80,6 +80,23 @@ def test_saving_one_note_keeps_the_unsaved_edit_of_another(demo_ws: Workspace) -
     assert "First edit." in data["interviewers"][0]["note"] and "Second edit." in data["interviewers"][1]["note"]
 
 
+def test_a_note_saved_in_another_tab_is_not_overwritten_unseen(demo_ws: Workspace) -> None:
+    """Another tab saved this note since the edit began: the first Save says so and writes nothing."""
+    panel = NotesPanel(demo_ws, NORDWIND)
+    editor = panel.notes.children[0]
+    editor.text.value = editor.text.value.replace("\n\n", "\n\nMine.\n\n", 1)
+    other = NotesPanel(Workspace(demo_ws.root), NORDWIND)
+    theirs = other.notes.children[0]
+    theirs.text.value = theirs.text.value.replace("\n\n", "\n\nTheirs.\n\n", 1)
+    theirs.save.click()
+    panel.notes.children[0].save.click()
+    editor = panel.notes.children[0]
+    assert "saved elsewhere" in editor.state.value and "Mine." in editor.text.value
+    assert "Theirs." in demo_ws.load(NORDWIND).interviewers[0].note
+    editor.save.click()  # a second Save replaces it knowingly
+    assert "Mine." in demo_ws.load(NORDWIND).interviewers[0].note
+
+
 def test_back_to_the_draft_removes_the_own_wording(demo_ws: Workspace) -> None:
     panel = NotesPanel(demo_ws, NORDWIND)
     editor = panel.notes.children[2]
@@ -203,6 +220,22 @@ def test_recording_an_outcome_needs_a_choice_a_confirmation_and_can_be_undone(de
     assert demo_ws.load(NORDWIND) == Workspace(demo_ws.root).load(NORDWIND)
     assert "outcome" not in json.loads(demo_ws.interview_path(NORDWIND).read_text("utf-8"))
     assert "Closed" not in _row(tracker, "Nordwind").next.value
+
+
+def test_the_tracker_never_overwrites_a_change_made_elsewhere(demo_ws: Workspace) -> None:
+    """Another tab recorded the outcome; Mark done here writes nothing and shows that version."""
+    tracker = Tracker(demo_ws, now=NOW)
+    other = Tracker(Workspace(demo_ws.root), now=NOW)
+    _row(other, "Nordwind").ended.click()
+    other.outcome.value = "offer"
+    other.record.click()
+    other.confirm.click()
+    saved = demo_ws.interview_path(NORDWIND).read_bytes()
+    _row(tracker, "Nordwind").mark.click()
+    tracker.done.click()
+    assert "changed elsewhere" in tracker.status.value
+    assert demo_ws.interview_path(NORDWIND).read_bytes() == saved
+    assert "Closed: offer" in _row(tracker, "Nordwind").next.value
 
 
 def test_the_thank_you_email_is_not_overdue_the_same_evening(demo_ws: Workspace) -> None:
