@@ -490,9 +490,6 @@ class InterviewForm(widgets.VBox):
     New, Duplicate for the next round, Delete with Undo; Save combines your edits with
     anything saved meanwhile and never overwrites another tab's change."""
 
-    TOP = ("company", "role", "stage", "medium", "day", "start", "end", "timezone", "company_address",
-           "timeline.kind", "timeline.date", "timeline.days", "timeline.business", "timeline.said")
-
     def __init__(self, workspace: "Session | Workspace", *, interview_id: str | None = None,
                  now: dt.datetime | None = None, selection: Selection | None = None,
                  memory: AppMemory | None = None):
@@ -863,8 +860,6 @@ class InterviewForm(widgets.VBox):
         if self._filling:
             return
         self.touched.add(key)
-        if key in ("day", "start") and not self.end.value.strip():
-            pass
         self._changed()
 
     def _on_person_change(self, _editor: InterviewerEditor, _key: str) -> None:
@@ -1399,7 +1394,6 @@ class CardsPanel(widgets.VBox):
         self.generate = _button("Generate", button_style="primary")
         self.status = _html()
         self.download = _download_box()
-        self.choice.observe(lambda change: None, names="value")
         for control in (self.size, self.draft, self.ruled, self.person):
             control.observe(self._on_preview_change, names="value")
         self.generate.on_click(self._on_generate_click)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .errors import FollowupKitError
-from .model import EVENT_KINDS, FollowupSettings, Interview, Profile
+from .model import FollowupSettings, Interview, Profile
 
 if TYPE_CHECKING:
     from .errors import Problem

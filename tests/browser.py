@@ -89,7 +89,8 @@ def jupyterlab(root: Path, log: Path, env: dict[str, str] | None = None) -> Iter
     pytest.importorskip("jupyterlab", reason="JupyterLab is not installed: python -m pip install -e '.[test]'")
     port = _free_port()
     command = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-               "--IdentityProvider.token=", "--PasswordIdentityProvider.hashed_password=", f"--ServerApp.root_dir={root}",
+               "--IdentityProvider.token=", "--PasswordIdentityProvider.hashed_password=",
+               f"--ServerApp.root_dir={root}",
                "--LabApp.news_url=", "--LabServerApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # a container's CI runs as root
