@@ -1911,7 +1911,10 @@ class App(widgets.VBox):
             + f"<small>Workspace: {html.escape(str(session.root))} · signed by {who}</small>")
         remembered = self.memory.recall("interview", "")
         ids = [i.id for i in session.interviews]
-        self.selection = Selection(remembered if remembered in ids else (ids[-1] if ids else ""))
+        if remembered not in ids:  # the latest interview, or the new one being written
+            typing = self.memory.unsaved(session.root, "form", "")
+            remembered = "" if typing or not ids else ids[-1]
+        self.selection = Selection(remembered)
         self.selection.subscribe(lambda interview_id: self.memory.remember(interview=interview_id))
         self.profile = ProfileForm(session, on_saved=lambda s: self._on_profile_saved())
         self.form = InterviewForm(session, selection=self.selection, memory=self.memory, now=self.now)

@@ -148,6 +148,17 @@ def test_a_reload_finds_everything_as_it_was(tmp_path: Path, demo_ws: Workspace)
     assert demo_ws.load(NORDWIND).role == "Data Platform Engineer"
 
 
+def test_a_reload_finds_a_new_interview_half_written(tmp_path: Path, demo_ws: Workspace) -> None:
+    """A new interview typed but not saved is what the next visit opens on."""
+    memory = _memory(tmp_path)
+    app = App(demo_ws.root, memory=memory, now=NOW)
+    app.form.new.click()
+    app.form.company.value = "Hafenkraft AG"
+    app.form._keep.flush()
+    again = App(memory=memory, now=NOW)
+    assert again.selection.id == "" and again.form.company.value == "Hafenkraft AG"
+
+
 def test_no_tag_path_flag_or_json_anywhere_in_the_app(tmp_path: Path, demo_ws: Workspace) -> None:
     """After the buttons of every tab were pressed, on good and on faulty records, the app speaks words."""
     interview = demo_ws.load(NORDWIND)
