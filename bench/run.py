@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE))
 
 import cards as cards_bench  # noqa: E402  (bench/cards.py)
 
-from followup_kit.calendar import PRODID, build_calendar, event_uid  # noqa: E402
+from followup_kit.calendar import PRODID, build_calendar, describe, event_uid  # noqa: E402
 from followup_kit.model import Interview  # noqa: E402
 from followup_kit.resources import demo_dir  # noqa: E402
 from followup_kit.sample import sample_interview_record, sample_profile  # noqa: E402
@@ -83,7 +83,6 @@ def bare_calendar(rows: list[tuple[str, str, str, dt.datetime, dt.datetime, int]
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", CALENDAR_NAME)
     for uid, summary, description, start, end, minutes in rows:
         event = VEvent()
@@ -106,8 +105,9 @@ def bare_calendar(rows: list[tuple[str, str, str, dt.datetime, dt.datetime, int]
 
 
 def rows_of(events: list[Event]) -> list[tuple[str, str, str, dt.datetime, dt.datetime, int]]:
-    return [(event_uid(e.interview_id, e.kind), e.title, e.description, e.due.astimezone(UTC),
-             e.end.astimezone(UTC), e.alarm_minutes) for e in events]
+    words = [describe(e) for e in events]
+    return [(event_uid(e.interview_id, e.kind), w.title, w.description, e.due.astimezone(UTC),
+             e.end.astimezone(UTC), e.alarm_minutes) for e, w in zip(events, words)]
 
 
 # -- the run --------------------------------------------------------------------------------------

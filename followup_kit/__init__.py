@@ -5,7 +5,7 @@ names; every follow-up date in an .ics calendar; email drafts. The library does
 the work; notebooks and the ``followup-kit`` command are thin front ends.
 """
 
-from .calendar import CalendarExport, build_calendar
+from .calendar import CalendarExport, Wording, build_calendar, describe
 from .cards import card_preview, preview_png, render_cards
 from .compose import (
     Email,
@@ -17,9 +17,11 @@ from .compose import (
 )
 from .emails import Draft, EmailExport, draft_bytes, email_drafts, email_message
 from .errors import (
+    CalendarServerError,
     ConflictError,
     FollowupKitError,
     InvalidFileError,
+    InvalidValueError,
     Problem,
     RenderError,
     UnverifiedError,
@@ -49,6 +51,7 @@ from .workspace import Listing, Workspace, locate
 __all__ = [
     "build_calendar",
     "CalendarExport",
+    "CalendarServerError",
     "card_preview",
     "CardSize",
     "Checked",
@@ -65,6 +68,7 @@ __all__ = [
     "email_message",
     "EmailExport",
     "Event",
+    "describe",
     "Extra",
     "FewDaysTimeline",
     "Finding",
@@ -73,6 +77,7 @@ __all__ = [
     "Interview",
     "Interviewer",
     "InvalidFileError",
+    "InvalidValueError",
     "Layout",
     "Listing",
     "locate",
@@ -96,6 +101,7 @@ __all__ = [
     "Timeline",
     "UnverifiedError",
     "WithinTimeline",
+    "Wording",
     "Workspace",
     "WorkspaceError",
 ]

@@ -32,7 +32,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import FollowupKitError, InvalidFileError, Problem, WorkspaceError
-from .model import INTERVIEW_FORMAT, TIMELINE_KINDS, Interview, _person_hint
+from .model import INTERVIEW_FORMAT, Interview
+from .templating import local_iso
+from .validation import person_hint
+from .vocabulary import REFLECTION_FIELDS, TIMELINE_KINDS
 from .workspace import PROFILE_FILE, read_bytes
 
 #: Columns describing the interview; the same on every row of one interview.
@@ -40,7 +43,7 @@ INTERVIEW_COLUMNS = (
     "interview", "student",
     "company", "company_address", "role", "stage", "medium", "start", "end", "timezone",
     "timeline", "timeline_date", "timeline_days", "timeline_business", "timeline_said",
-    "went_well", "went_poorly", "stood_out", "forgot_to_mention", "concerns_raised", "extras",
+    *REFLECTION_FIELDS, "extras",
 )
 #: Columns describing the one interviewer of a row.
 INTERVIEWER_COLUMNS = (
@@ -51,7 +54,7 @@ COLUMNS = INTERVIEW_COLUMNS + INTERVIEWER_COLUMNS
 REQUIRED_COLUMNS = ("company", "role", "stage", "medium", "start", "end", "name")
 #: Reflection columns hold lists: items separated by ';' (or by '|' when the cell has one),
 #: as do ``topics`` and ``extras``.
-REFLECTION_COLUMNS = ("went_well", "went_poorly", "stood_out", "forgot_to_mention", "concerns_raised")
+REFLECTION_COLUMNS = REFLECTION_FIELDS
 _GROUPING = ("interview", "student")
 _KEYWORD_COLUMNS = ("stage", "medium", "timeline")
 _YES = {"yes", "y", "true", "1", "x", "ja", "oui", "sí", "si"}
@@ -447,7 +450,7 @@ def _cell_of(problem: Problem, builder: _Builder, data: dict[str, Any]) -> RowPr
         index, rest = int(person[1]), re.sub(r"\[\d+\]$", "", person[2])
         row = rows[index][0] if index < len(rows) else rows[0][0]
         column = _FIELD_COLUMNS.get(rest, rest.split(".")[0] or "name")
-        hint = _person_hint(data, ("interviewers", index))
+        hint = person_hint(data, ("interviewers", index))
         fix = fix.removeprefix(hint).strip()  # the row number already says who it is
     else:
         bare = re.sub(r"\[\d+\].*$", "", path)
@@ -487,7 +490,7 @@ def _spans(numbers: list[int]) -> str:
 
 
 def _dedup_key(interview: Interview) -> tuple[str, str, str]:
-    return (interview.company.casefold(), f"{interview.start:%Y-%m-%dT%H:%M}", interview.role.casefold())
+    return (interview.company.casefold(), local_iso(interview.start), interview.role.casefold())
 
 
 # -- the import ------------------------------------------------------------------

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable, Literal, Mapping, Sequence
 
 from .compose import Note
@@ -29,8 +31,8 @@ from .errors import RenderError, UnverifiedError
 from .fonts import FontSet, base_direction, nfc, shape, visual
 from .geometry import INCH, SHEETS, CardSize, Layout, Slot
 from .model import Interview, Interviewer, Profile
+from .vocabulary import Backs
 
-Backs = Literal["duplex", "separate", "none"]
 Overflow = Literal["continue", "refuse"]
 
 #: Type sizes for the note, largest first: 13 pt is about the size of neat handwriting,
@@ -46,20 +48,22 @@ DRAFT_RED = (0.85, 0.2, 0.2)
 _LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "DO", "SV", "PA", "NI", "HN"}
 
 
-@lru_cache(maxsize=1)
-def _text():
-    """The card wording macros from ``templates/cards.j2``."""
-    import jinja2
+#: The workspace's own templates folder while a PDF is drawn (its cards.j2 replaces the kit's).
+_OVERRIDES: ContextVar[str | None] = ContextVar("card_templates", default=None)
 
-    from .resources import templates_dir
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())),
-                             autoescape=False, keep_trailing_newline=False)
-    return env.get_template("cards.j2").module
+@lru_cache(maxsize=8)
+def _text(overrides: str | None) -> Any:
+    """The card wording macros from ``templates/cards.j2`` (the workspace's own, if it has one)."""
+    from .templating import module
+
+    return module("cards.j2", overrides)
 
 
 def _say(macro: str, *args: Any) -> str:
-    return str(getattr(_text(), macro)(*args)).strip()
+    from .templating import call
+
+    return call("cards.j2", None, getattr(_text(_OVERRIDES.get()), macro), *args).strip()
 
 
 def default_size_and_sheet(profile: Profile) -> tuple[str, str]:
@@ -99,10 +103,9 @@ class Card:
 
 
 def _day(date: dt.date) -> str:
-    # Fixed English names: the cards' wording is English whatever the machine's locale.
-    # No-break spaces keep "Fri 20 Nov" on one line.
-    return f"{'Mon Tue Wed Thu Fri Sat Sun'.split()[date.weekday()]}\u00a0{date.day}\u00a0" \
-           f"{'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split()[date.month - 1]}"
+    from .templating import short_day  # one way of writing dates, on one line of a card
+
+    return short_day(date)
 
 
 def check_verified(notes: Sequence[Note], interviews: Mapping[str, Interview] | None = None) -> None:
@@ -516,6 +519,7 @@ def render_cards(
     overflow: Overflow = "continue",
     invariant: bool = False,
     fonts: FontSet | None = None,
+    templates: "Path | str | None" = None,
 ) -> bytes:
     """Lay out one card per note and return the PDF bytes.
 
@@ -523,7 +527,20 @@ def render_cards(
     them); ``interviews`` supplies company, dates and addresses. Unverified names or
     titles raise :class:`UnverifiedError` unless ``draft`` (each such card then says
     DRAFT). ``invariant`` makes the bytes depend on the input only (for tests).
+    ``templates`` is a workspace's own templates folder, whose ``cards.j2`` replaces the kit's.
     """
+    token = _OVERRIDES.set(str(templates) if templates else None)
+    try:
+        return _render_cards(notes, profile, interviews, size=size, sheet=sheet, draft=draft, ruled=ruled,
+                             backs=backs, checklist=checklist, alignment_page=alignment_page,
+                             overflow=overflow, invariant=invariant, fonts=fonts)
+    finally:
+        _OVERRIDES.reset(token)
+
+
+def _render_cards(notes: Sequence[Note], profile: Profile, interviews: Mapping[str, Interview] | Iterable[Interview],
+                  *, size: "str | CardSize", sheet: str, draft: bool, ruled: bool, backs: Backs, checklist: bool,
+                  alignment_page: bool, overflow: Overflow, invariant: bool, fonts: FontSet | None) -> bytes:
     if not notes:
         raise RenderError("no notes to print: the interviews given have no card notes.")
     if not draft:
@@ -638,10 +655,11 @@ def preview_png(pdf: bytes, page: int = 0, *, scale: float = 2.0) -> bytes:
 
 def card_preview(note: Note, profile: Profile, interview: Interview, *, size: "str | CardSize" = "a2",
                  draft: bool = False, ruled: bool = False, back: bool = False, scale: float = 2.0,
-                 fonts: FontSet | None = None) -> bytes:
+                 fonts: FontSet | None = None, templates: "Path | str | None" = None) -> bytes:
     """A PNG of one card's front (or back) at its real proportions, for a notebook."""
     pdf = render_cards([note], profile, [interview], size=size, sheet="card", draft=draft,
-                       ruled=ruled, backs="duplex", checklist=False, invariant=True, fonts=fonts)
+                       ruled=ruled, backs="duplex", checklist=False, invariant=True, fonts=fonts,
+                       templates=templates)
     return preview_png(pdf, 1 if back else 0, scale=scale)
 
 

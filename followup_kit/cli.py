@@ -21,6 +21,8 @@ from typing import Any
 import click
 
 from .errors import FollowupKitError, InvalidFileError, WorkspaceError
+from .geometry import SHEETS
+from .vocabulary import BACKS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 #: Commands draw a progress bar from this many interviews on (on a terminal only).
@@ -135,7 +137,7 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
                      "interviewer": None, "field": None, "file": message.split(": ", 1)[0]}
                     for message in session.workspace.stray_files())
     if len(invalid) == len(listing.invalid):  # notes are proofread only with a valid profile
-        findings.extend(proofread_findings(session))
+        findings.extend(proofread_findings(session, quiet=quiet or as_json))
     errors = sum(row["severity"] == "error" for row in findings)
     if as_json:
         _emit_json(findings)
@@ -164,15 +166,17 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
     sys.exit(EXIT_BAD_INPUT if invalid else EXIT_FINDINGS if errors else EXIT_OK)
 
 
-def proofread_findings(session: Any) -> list[dict[str, Any]]:
+def proofread_findings(session: Any, *, quiet: bool = False) -> list[dict[str, Any]]:
     """The proofreading of each interview's notes, as rows of the ``check --json`` shape."""
+    from .progress import tracked
+
     rows = []
     workspace = session.workspace
-    for interview in session.interviews:
-        for finding in session.proofread(interview):
-            row = finding.to_dict()
-            row["file"] = workspace.shown(workspace.interview_path(interview.id))
-            rows.append(row)
+    progress = lambda items: tracked(items, label="Proofreading", quiet=quiet, min_items=2)  # noqa: E731
+    for finding in session.findings(progress=progress if len(session.interviews) >= PROGRESS_FROM else None):
+        row = finding.to_dict()
+        row["file"] = workspace.shown(workspace.interview_path(finding.interview)) if finding.interview else None
+        rows.append(row)
     return rows
 
 
@@ -390,7 +394,8 @@ def new(workspace: Path) -> None:
       followup-kit new my-job-search
       followup-kit new career-centre/li-na
     """
-    from .interactive import Questions
+    from .templating import local_iso
+    from .interactive import DuplicateInterview, Questions
     from .session import Session, create
     from .workspace import PROFILE_FILE
 
@@ -410,7 +415,16 @@ def new(workspace: Path) -> None:
             session = create(workspace, profile)
             created = True
             _say(f"saved: {session.root / PROFILE_FILE}", fg="green")
-        interview = Questions(default_timezone=profile.timezone).interview()
+        def existing(company: str, start: str, role: str) -> str | None:
+            key = (company.casefold(), start, role.casefold())
+            return next((str(session.workspace.interview_path(i.id)) for i in session.interviews
+                         if (i.company.casefold(), local_iso(i.start), i.role.casefold()) == key), None)
+
+        interview = Questions(default_timezone=profile.timezone, existing=existing).interview()
+    except DuplicateInterview as exc:
+        _say(f"error: this interview (the same company, start and role) is already in the workspace as "
+             f"{exc.existing}; nothing was written. Open that file to change it.", fg="red")
+        sys.exit(EXIT_BAD_INPUT)
     except click.exceptions.Abort:
         written = "only the profile was saved" if created else "nothing was written"
         _say(f"error: the input ended before the interview was complete; {written}.", fg="red")
@@ -433,14 +447,14 @@ def new(workspace: Path) -> None:
               help="Card size: US A2 4.25x5.5in, US A6 4.5x6.25in, US A7 5x7in, ISO A6 105x148mm, "
                    "or WxH with a unit such as 4x6in or 100x150mm. Default: a2 where Letter paper "
                    "is used (US, CA, …), iso-a6 elsewhere.")
-@click.option("--sheet", type=click.Choice(["letter", "a4", "card"], case_sensitive=False), default=None,
+@click.option("--sheet", type=click.Choice(list(SHEETS), case_sensitive=False), default=None,
               help="Paper: several cards per letter or a4 sheet with crop marks, or 'card' for one "
                    "card per page at its exact size. Default: from the profile's country.")
 @click.option("--draft", is_flag=True, help="Print cards whose name or title is unverified, marked DRAFT.")
 @click.option("--interview", "interviews", multiple=True, metavar="ID",
               help="Only this interview (repeat for several). Default: every in-person interview.")
 @click.option("--ruled", is_flag=True, help="Faint ruled lines under the note, to keep handwriting straight.")
-@click.option("--backs", type=click.Choice(["duplex", "separate", "none"]), default="duplex", show_default=True,
+@click.option("--backs", type=click.Choice(BACKS), default="duplex", show_default=True,
               help="Addresses behind each card for double-sided printing (flip on long edge), on "
                    "separate envelope sheets at the end, or not at all.")
 @click.option("--test-page", is_flag=True, help="Add a printer alignment page (rulers, card outlines).")
@@ -506,7 +520,7 @@ def _parse_now(value: str | None) -> "dt.datetime":
 
 def _status_words(event: Any) -> str:
     if event.status == "done":
-        return f"done {event.done_on:%Y-%m-%d}"
+        return f"done {event.done_on.isoformat()}"
     if event.status == "closed":
         return "closed"
     return "overdue" if event.overdue else ""
@@ -546,20 +560,24 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
     report_invalid(session.invalid)
     if as_json:
         rows = []
+        from .calendar import event_json
+
         for event in events:
-            row = event.to_json()
+            row = event_json(event, templates=session.templates)
             if include_done:
                 row.update(status=event.status, done=event.done_on.isoformat() if event.done_on else None)
             rows.append(row)
         _emit_json(rows)
     elif events:
-        due = [f"{e.due:%a %d %b %Y %H:%M %Z}" for e in events]
+        from .templating import moment
+
+        due = [moment(e.due, zone=True) for e in events]
         status = [_status_words(e) for e in events]
         width = max(len(text) for text in due)
         state_width = max(len(text) for text in status + ["Status"]) + 2 if any(status) else 0
         click.echo(f"{'Due':<{width}}  " + ("Status".ljust(state_width) if state_width else "") + "What")
         for when, state, event in zip(due, status, events):
-            line = f"{when:<{width}}  " + state.ljust(state_width) + event.title
+            line = f"{when:<{width}}  " + state.ljust(state_width) + session.describe(event).title
             click.secho(line, fg="yellow" if event.overdue else None)
         planned = len({e.interview_id for e in events})
         if not quiet:
@@ -573,33 +591,85 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
               help="The .ics file to write (default: output/followup.ics in the workspace).")
+@click.option("--caldav", "caldav_url", metavar="URL", default=None,
+              help="Sync the steps into this CalDAV calendar (its address) instead of writing a file "
+                   "(with -o, both).")
+@click.option("--user", metavar="NAME", default=None,
+              help="The user name on the CalDAV server (default: the one in the URL, if any).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print nothing but errors.")
-def calendar(path: Path, output: Path | None, quiet: bool) -> None:
-    """Write every follow-up step as an .ics calendar to import into your calendar app.
+def calendar(path: Path, output: Path | None, caldav_url: str | None, user: str | None, quiet: bool) -> None:
+    """Write every follow-up step as an .ics calendar to import into your calendar app,
+    or sync the steps into your own calendar on a CalDAV server (--caldav).
 
     One event per step, each with one reminder alarm, at UTC times that every
     app shows in its own time zone. Importing the file again updates the events
-    instead of duplicating them. Steps marked done and closed interviews are left
-    out. Invalid interview files are reported on stderr; the others are written.
+    instead of duplicating them, in the apps that honour updates; steps marked
+    done and closed interviews come back as cancelled. Invalid interview files
+    are reported on stderr; the others are written.
+
+    With --caldav URL (a calendar's address on iCloud, Fastmail, Nextcloud,
+    Radicale, …) the kit creates the new steps there, updates the changed ones,
+    deletes its own events of steps that dropped out, and never touches an
+    event it did not write. The password comes from the environment variable
+    FOLLOWUP_KIT_CALDAV_PASSWORD, else the system keyring (service
+    "followup-kit", your user name), else a prompt that does not echo; it is
+    never stored or printed.
 
     \b
-    Exit codes: 0 written; 2 an invalid file (the others are written), a
-                missing path, or an existing .ics that followup-kit did not write.
+    Exit codes: 0 written or synced; 2 an invalid file (the others are
+                written), a missing path, an existing .ics that followup-kit
+                did not write or that is damaged, or a calendar server that
+                cannot be reached, refuses the login or has no calendar there.
 
     \b
     Examples:
       followup-kit calendar my-job-search
       followup-kit calendar my-job-search -o ~/Desktop/interviews.ics
       followup-kit calendar my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
+      followup-kit calendar my-job-search --caldav https://caldav.fastmail.com/dav/calendars/user/lena@example.org/Default/ --user lena@example.org
     """
+    if user is not None and caldav_url is None:
+        raise click.UsageError("--user names the login on a CalDAV server: give --caldav URL too.")
     session = _open(path, label="Planning the calendar", quiet=quiet)
     session.profile  # an invalid profile stops here
-    result = session.write_calendar(output)
-    report_invalid(result.invalid)
-    if not quiet:
-        interviews = len({e.interview_id for e in result.events})
-        _say(f"Wrote {len(result.events)} event(s) for {interviews} interview(s) to {result.path}")
-    sys.exit(EXIT_BAD_INPUT if result.invalid else EXIT_OK)
+    invalid: list[InvalidFileError] = []
+    if caldav_url is None or output is not None:
+        result = session.write_calendar(output)
+        invalid = result.invalid
+        if not quiet:
+            interviews = len({e.interview_id for e in result.events})
+            _say(f"Wrote {len(result.events)} event(s) for {interviews} interview(s) to {result.path}")
+    if caldav_url is not None:
+        report = _sync_caldav(session, caldav_url, user)
+        invalid = report.invalid
+        if not quiet:
+            from zoneinfo import ZoneInfo
+
+            for line in report.lines(ZoneInfo(session.profile.timezone)):
+                _say(line)
+            _say(report.summary())
+    report_invalid(invalid)
+    sys.exit(EXIT_BAD_INPUT if invalid else EXIT_OK)
+
+
+def _sync_caldav(session: Any, url: str, user: str | None) -> Any:
+    """The sync, with the password from the environment, the keyring or a prompt without echo."""
+    from .caldav_sync import PASSWORD_VARIABLE, find_password, shown_url, url_user
+    from .errors import CalendarServerError
+
+    user = user or url_user(url)
+    password = find_password(user) if user else None
+    if user and password is None:
+        try:
+            if not sys.stdin.isatty():  # a pipe would echo what it is given, and may hold nothing
+                raise click.Abort()
+            password = click.prompt(f"Password for {user} at {shown_url(url)}", hide_input=True, err=True)
+        except click.Abort:
+            raise CalendarServerError(
+                f"No password for {user} at {shown_url(url)}: set {PASSWORD_VARIABLE}, store it in the "
+                f"system keyring (keyring set followup-kit {user}), or run the command in a terminal "
+                "to type it.") from None
+    return session.sync_caldav(url, user=user, password=password)
 
 
 @main.command()
@@ -634,8 +704,8 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
       followup-kit emails my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
       followup-kit emails my-job-search --json --quiet
     """
-    from .emails import DESCRIPTIONS
     from .progress import tracked
+    from .vocabulary import DRAFT_LABELS
 
     session = _open(path, label="Reading interviews", quiet=quiet or as_json)
     workspace = session.workspace
@@ -646,7 +716,7 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
     for draft in export.unaddressed:  # R12: the HR route
         file = workspace.shown(workspace.interview_path(draft.interview_id))
         click.secho(f"warning: {draft.interview_id} · {draft.recipient.name}: {draft.problem}, so no "
-                    f"{DESCRIPTIONS[draft.kind]} draft was written. Send it through the company's HR "
+                    f"{DRAFT_LABELS[draft.kind]} draft was written. Send it through the company's HR "
                     f"department and ask them to pass it on, or add the email address to {file} "
                     "and run again.", fg="yellow", err=True)
     for path in export.beside:

@@ -16,17 +16,8 @@ import click
 from .batch import _local_datetime as spreadsheet_datetime
 from .errors import InvalidFileError
 from .model import INTERVIEW_FORMAT, PROFILE_FORMAT, Interview, Profile
+from .vocabulary import CHECK_SOURCES, MEDIA, REFLECTION_QUESTIONS, STAGES, TIMELINE_LABELS
 
-STAGES = ("phone-screen", "first-round", "onsite", "final", "other")
-MEDIA = ("in-person", "video", "phone")
-SOURCES = ("business card", "email signature", "company website", "professional profile", "HR")
-REFLECTION_QUESTIONS = {  # R1: written down while it is fresh
-    "went_well": "What went well?",
-    "went_poorly": "What did not go well?",
-    "stood_out": "What stood out about the company and the role?",
-    "forgot_to_mention": "What did you forget to mention?",
-    "concerns_raised": "Which concerns did they raise?",
-}
 _SKELETON: dict[str, Any] = {
     "format": INTERVIEW_FORMAT, "company": "x", "role": "x", "stage": "other", "medium": "video",
     "start": "2000-01-01T10:00", "end": "2000-01-01T11:00", "timeline": {"kind": "none"},
@@ -70,11 +61,21 @@ def _field_name(path: tuple[Any, ...]) -> str:
     return out
 
 
+class DuplicateInterview(Exception):
+    """The interview being entered is already in the workspace (same company, start and role)."""
+
+    def __init__(self, existing: str):
+        super().__init__(existing)
+        self.existing = existing
+
+
 class Questions:
     """Asks for an interview (and, if needed, a profile), re-asking until each answer is valid."""
 
-    def __init__(self, *, default_timezone: str | None = None):
+    def __init__(self, *, default_timezone: str | None = None,
+                 existing: Callable[[str, str, str], str | None] | None = None):
         self.default_timezone = default_timezone
+        self.existing = existing
         self.record: dict[str, Any] = copy.deepcopy(_SKELETON)
 
     # -- one question ------------------------------------------------------------
@@ -112,6 +113,8 @@ class Questions:
         for key, text, optional, convert in (
             ("name", "Your name, as you sign your notes", False, str),
             ("email", "Your email address (optional)", True, str),
+            ("address", "Your postal address for the back of the cards (optional; separate lines with ' | ')",
+             True, _lines),
             ("timezone", "Your time zone (e.g. America/Chicago, Europe/Berlin)", False, str),
             ("country", "Your country, two letters (e.g. US, DE); business days skip its holidays", False,
              str.upper),
@@ -136,6 +139,10 @@ class Questions:
         r["stage"] = self.ask(f"Stage ({', '.join(STAGES)})", ("stage",), convert=_keyword)
         r["medium"] = self.ask(f"Medium ({', '.join(MEDIA)})", ("medium",), convert=_keyword)
         r["start"] = self.ask("Start (YYYY-MM-DD HH:MM)", ("start",), convert=_local_datetime)
+        if self.existing is not None:  # asked before the rest, so no answer is given in vain
+            same = self.existing(r["company"], r["start"], r["role"])
+            if same:
+                raise DuplicateInterview(same)
         r["end"] = self.ask("End (HH:MM, or YYYY-MM-DD HH:MM)", ("end",),
                             convert=lambda s: _local_datetime(s, day=r["start"][:10]))
         zone = self.ask("Time zone of those times", ("timezone",), default=self.default_timezone,
@@ -161,7 +168,7 @@ class Questions:
 
     def _timeline(self) -> dict[str, Any]:
         click.echo("What did they say about when they will decide?")  # R3
-        kinds = "date = a decision date, within = a number of days, few-days = \"in a few days\", none = nothing"
+        kinds = ", ".join(f"{kind} = {words}" for kind, words in TIMELINE_LABELS.items())
         kind = self.ask(f"Timeline ({kinds})", ("timeline", "kind"), convert=_keyword)
         timeline: dict[str, Any] = {"kind": kind}
         self.record["timeline"] = timeline
@@ -184,7 +191,7 @@ class Questions:
         self.record["interviewers"] = [*self.record["interviewers"][:index], person]
         path = ("interviewers", index)
         person["name"] = self.ask("Name", (*path, "name"))
-        sources = ", ".join(SOURCES)
+        sources = ", ".join(CHECK_SOURCES)
         source = self.ask(f"Where did you check the spelling of the name? ({sources}; Enter if not checked)",
                           (*path, "checked", "name"), optional=True)
         if source:
@@ -214,7 +221,12 @@ def _keyword(text: str) -> str:
 
 
 def _local_datetime(text: str, *, day: str = "") -> str:
-    return spreadsheet_datetime(text.strip(), day=day)
+    value = spreadsheet_datetime(text.strip(), day=day)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value):
+        # Said in the form the question asks for, not the file's 'T' form.
+        example = "13:30 or 2026-11-20 13:30" if day else "2026-11-20 10:00"
+        raise click.BadParameter(f"expected a date and time such as {example} (got {text.strip()!r})")
+    return value
 
 
 def _items(text: str) -> list[str]:

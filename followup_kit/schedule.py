@@ -21,33 +21,17 @@ that the profile can override. Nothing here reads the clock: ``now`` is a parame
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Literal
 from zoneinfo import ZoneInfo
 
-from .model import (
-    EVENT_KINDS,
-    OUTCOMES,
-    EventKind,
-    FollowupSettings,
-    Interview,
-    Profile,
-    replace,
-)
+from .errors import InvalidValueError
+from .model import FollowupSettings, Interview, Profile, replace
+from .vocabulary import EVENT_KINDS, OUTCOMES, STEP_LABELS, EventKind
 
 UTC = dt.timezone.utc
 Status = Literal["open", "done", "closed"]
-
-#: The rules each kind of event implements, named in its description.
-RULES: dict[str, str] = {
-    "thank-you-email": "R7, R8",
-    "thank-you-cards": "R7, R8",
-    "status-follow-up": "R13–R17",
-    "move-on": "R18",
-}
-
 
 # -- business days (R13, R16) --------------------------------------------------------
 
@@ -101,28 +85,32 @@ class BusinessDays:
 
 @dataclass(frozen=True)
 class Event:
-    """One follow-up step of one interview, ready for a table or a calendar.
+    """One follow-up step of one interview: when, for whom, and the facts behind it.
 
     ``due`` is when to do it, an aware date-time in the profile's time zone.
-    ``title`` is one line (the calendar SUMMARY); ``description`` says who, what
-    to do and what the employer said. ``status`` is ``open``, ``done`` (the step
-    was marked done on ``done_on``) or ``closed`` (the interview has an outcome).
+    ``status`` is ``open``, ``done`` (the step was marked done on ``done_on``) or
+    ``closed`` (the interview has an outcome). ``stated`` is the decision date the
+    employer's timeline implies; ``follow_up`` when the status follow-up is due.
+    The words (a calendar title and description) are rendered where they are shown:
+    :func:`followup_kit.calendar.describe`.
     """
 
     interview_id: str
     kind: EventKind
     due: dt.datetime
     people: tuple[str, ...]
-    title: str
-    description: str
     said: str | None
     company: str
-    rule: str
     minutes: int = 30
     alarm_minutes: int = 15
     status: Status = "open"
     done_on: dt.date | None = None
     overdue: bool = False
+    stated: dt.date | None = None
+    follow_up: dt.datetime | None = None
+    interview: Interview | None = field(default=None, compare=False, repr=False)
+    profile: Profile | None = field(default=None, compare=False, repr=False)
+    settings: FollowupSettings | None = field(default=None, compare=False, repr=False)
 
     @property
     def end(self) -> dt.datetime:
@@ -133,60 +121,6 @@ class Event:
     def is_open(self) -> bool:
         """True while the step still has to be done."""
         return self.status == "open"
-
-    def to_json(self) -> dict[str, Any]:
-        """The record ``followup-kit plan --json`` prints for this event."""
-        return {
-            "interview": self.interview_id,
-            "kind": self.kind,
-            "due": self.due.isoformat(timespec="seconds"),
-            "people": list(self.people),
-            "title": self.title,
-            "description": self.description,
-        }
-
-
-# -- templates ------------------------------------------------------------------------
-
-def _day(value: dt.date | dt.datetime) -> str:
-    return f"{value:%a} {value.day} {value:%b %Y}"
-
-
-def _clock(value: dt.datetime | dt.time) -> str:
-    return f"{value:%H:%M}"
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Any:
-    import jinja2  # imported here: `import followup_kit` stays light
-
-    from .resources import templates_dir
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=False,  # plain text for calendars and terminals, not HTML
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["day"] = _day
-    env.filters["clock"] = _clock
-    return env
-
-
-def render_calendar_template(name: str, **context: Any) -> Any:
-    """The module of ``templates/calendar/<name>.j2``: its macros render the wording."""
-    return _environment().get_template(f"calendar/{name}.j2").make_module(context)
-
-
-def _one_line(text: str) -> str:
-    # Some calendar clients skip events whose SUMMARY has a line break.
-    return " ".join(str(text).split())
-
-
-def _paragraphs(text: str) -> str:
-    lines = [line.rstrip() for line in str(text).strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
 
 
 # -- the rules ----------------------------------------------------------------------------
@@ -282,29 +216,17 @@ def plan_interview(profile: Profile, interview: Interview, *, settings: Followup
     flagged ``overdue``.
     """
     if now is not None and now.tzinfo is None:
-        raise ValueError(f"now must carry its time zone, e.g. datetime.now(timezone.utc) (got {now})")
+        raise InvalidValueError(f"now: expected a date-time that carries its time zone, e.g. "
+                                f"datetime.now(timezone.utc) (got the time zone-less {now})")
     settings = settings or profile.followup or FollowupSettings()
     dates = due_dates(profile, interview, settings=settings)
-    zone = profile.zone
     moments: dict[str, dt.datetime | None] = {
         "thank-you-email": dates.thank_you_email,
         "thank-you-cards": dates.thank_you_cards,
         "status-follow-up": dates.status_follow_up,
         "move-on": dates.move_on,
     }
-    context = {
-        "interview": interview,
-        "profile": profile,
-        "people": interview.interviewers,
-        "names": [person.name for person in interview.interviewers],
-        "said": interview.timeline.said,
-        "timeline": interview.timeline,
-        "stated": dates.stated,
-        "start": interview.start.replace(tzinfo=interview.zone(profile)).astimezone(zone),
-        "end": interview.ended_at(profile).astimezone(zone),
-        "follow_up": dates.status_follow_up,
-        "settings": settings,
-    }
+    names = tuple(person.name for person in interview.interviewers)
     events = []
     for kind in EVENT_KINDS:
         due = moments[kind]
@@ -314,22 +236,23 @@ def plan_interview(profile: Profile, interview: Interview, *, settings: Followup
         status: Status = "done" if done_on else "closed" if interview.closed else "open"
         if status != "open" and not include_done:
             continue
-        wording = render_calendar_template(kind, due=due, **context)
         events.append(Event(
             interview_id=interview.id,
             kind=kind,
             due=due,
-            people=tuple(context["names"]),
-            title=_one_line(wording.title()),
-            description=_paragraphs(wording.description()),
+            people=names,
             said=interview.timeline.said,
             company=interview.company,
-            rule=RULES[kind],
             minutes=settings.event_minutes,
             alarm_minutes=settings.alarm_minutes_before,
             status=status,
             done_on=done_on,
             overdue=status == "open" and now is not None and due.astimezone(UTC) < now.astimezone(UTC),
+            stated=dates.stated,
+            follow_up=dates.status_follow_up,
+            interview=interview,
+            profile=profile,
+            settings=settings,
         ))
     return events
 
@@ -345,19 +268,34 @@ def plan(profile: Profile, interviews: Iterable[Interview], *, settings: Followu
 
 # -- recording what was done (the tracker calls these) -------------------------------------
 
-def mark_done(interview: Interview, kind: str, on: dt.date) -> Interview:
-    """A new interview recording that step ``kind`` was done on ``on``; it drops out of the plan."""
+def _step(kind: str) -> str:
     if kind not in EVENT_KINDS:
-        raise ValueError(f"kind must be one of {', '.join(EVENT_KINDS)} (got {kind!r})")
+        raise InvalidValueError(f"kind: expected a follow-up step, one of {', '.join(EVENT_KINDS)} "
+                                f"({', '.join(STEP_LABELS.values())}) (got {kind!r})")
+    return kind
+
+
+def _day(on: object, name: str) -> dt.date:
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise InvalidValueError(f"{name}: expected a day as a datetime.date, e.g. date(2026, 11, 20) "
+                                f"(got {on!r})")
+    return on
+
+
+def mark_done(interview: Interview, kind: str, on: dt.date) -> Interview:
+    """A new interview recording that step ``kind`` was done on ``on``; it drops out of the plan.
+
+    An unknown ``kind`` or an ``on`` that is not a day raises
+    :class:`~followup_kit.errors.InvalidValueError` (a ``ValueError``).
+    """
     done = {key: value.isoformat() for key, value in interview.done.items()}
-    done[kind] = on.isoformat()
+    done[_step(kind)] = _day(on, "on").isoformat()
     return replace(interview, done=done)
 
 
 def mark_undone(interview: Interview, kind: str) -> Interview:
     """A new interview in which step ``kind`` is no longer marked done."""
-    if kind not in EVENT_KINDS:
-        raise ValueError(f"kind must be one of {', '.join(EVENT_KINDS)} (got {kind!r})")
+    _step(kind)
     done = {key: value.isoformat() for key, value in interview.done.items() if key != kind}
     return replace(interview, done=done)
 
@@ -365,8 +303,12 @@ def mark_undone(interview: Interview, kind: str) -> Interview:
 def record_outcome(interview: Interview, outcome: str | None, on: dt.date | None = None) -> Interview:
     """A new interview closed with ``outcome`` (offer, rejected, withdrawn, moved-on) on ``on``.
 
-    A closed interview gets no more reminders. ``outcome=None`` opens it again.
+    A closed interview gets no more reminders. ``outcome=None`` opens it again. An
+    unknown ``outcome`` raises :class:`~followup_kit.errors.InvalidValueError`.
     """
     if outcome is not None and outcome not in OUTCOMES:
-        raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)} or None (got {outcome!r})")
+        raise InvalidValueError(f"outcome: expected one of {', '.join(OUTCOMES)}, or None to open the "
+                                f"interview again (got {outcome!r})")
+    if on is not None:
+        _day(on, "on")
     return replace(interview, outcome=outcome, outcome_date=on.isoformat() if outcome and on else None)

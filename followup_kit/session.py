@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
-from .errors import FollowupKitError, InvalidFileError, RenderError, WorkspaceError
+from .errors import FollowupKitError, InvalidFileError, Problem, RenderError, WorkspaceError
 from .model import FollowupSettings, Interview, Profile
 from .workspace import (
     OUTPUT_DIR,
@@ -41,7 +41,8 @@ from .workspace import (
 )
 
 if TYPE_CHECKING:
-    from .calendar import CalendarExport
+    from .caldav_sync import SyncReport
+    from .calendar import CalendarExport, Wording
     from .compose import Email, Note
     from .emails import Draft, EmailExport
     from .proofread import Finding
@@ -115,6 +116,7 @@ class Session:
         self._progress = progress
         self._profile: Profile | None = None
         self._listing: Listing | None = None
+        self._index: tuple[Listing, dict[str, Interview]] | None = None
         self._listeners: list[Callable[[str, Any], None]] = []
 
     # -- opening ---------------------------------------------------------------------------
@@ -179,9 +181,12 @@ class Session:
 
     def interview(self, interview_id: str) -> Interview:
         """One interview by id, as this session last read or saved it."""
-        for interview in self.interviews:
-            if interview.id == interview_id:
-                return interview
+        listing = self.listing
+        if self._index is None or self._index[0] is not listing:
+            self._index = (listing, {interview.id: interview for interview in listing.interviews})
+        found = self._index[1].get(interview_id)
+        if found is not None:
+            return found
         for error in self.invalid:
             if error.path.stem == interview_id:
                 raise error
@@ -274,10 +279,32 @@ class Session:
 
         return proofread(self.profile, interview, self.notes(interview) if notes is None else notes)
 
-    def findings(self, *, progress: Progress | None = None) -> list["Finding"]:
-        """The proofreading of every valid interview of the session."""
-        return [finding for interview in _through(progress, self.interviews)
-                for finding in self.proofread(interview)]
+    def findings(self, *, progress: Progress | None = None, workers: int | None = None) -> list["Finding"]:
+        """The proofreading of every valid interview of the session, in interview order.
+
+        A large workspace is proofread by several processes at once (``workers``,
+        by default one per core from :data:`PARALLEL_FROM` interviews on, where the
+        system can fork); ``progress`` then advances by batches of interviews.
+        """
+        interviews = self.interviews
+        if workers is None:
+            workers = _default_workers(len(interviews))
+        if workers <= 1:
+            return [finding for interview in _through(progress, interviews) for finding in self.proofread(interview)]
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _FORKED
+        self.profile  # read before forking, so every worker has it
+        size = max(1, min(50, len(interviews) // (workers * 4) or 1))
+        batches = [[i.id for i in interviews[k:k + size]] for k in range(0, len(interviews), size)]
+        _FORKED = self
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                futures = [pool.submit(_proofread_batch, batch) for batch in batches]
+                return [finding for future in _through(progress, futures) for finding in future.result()]
+        finally:
+            _FORKED = None
 
     def plan(self, *, now: dt.datetime | None = None, include_done: bool = False,
              ids: Sequence[str] | None = None) -> list["Event"]:
@@ -286,6 +313,12 @@ class Session:
 
         return plan(self.profile, self._chosen(ids), settings=self.settings, now=now,
                     include_done=include_done)
+
+    def describe(self, event: "Event") -> "Wording":
+        """What a planned step says (its calendar title and description), in the workspace's wording."""
+        from .calendar import describe
+
+        return describe(event, templates=self.templates)
 
     def drafts(self, interview: Interview, *, include_done: bool = False) -> list["Draft"]:
         """Every email draft of ``interview``, in the order to send them."""
@@ -325,25 +358,48 @@ class Session:
                 f"{self.root}: no in-person interview{among}, so no cards to print (after a phone or "
                 "video interview the email is the thank-you note).")
         return render_cards(notes, self.profile, self._chosen(ids), size=size, sheet=sheet, draft=draft,
-                            **options)
+                            templates=self.templates, **options)
 
     def card_preview(self, note: "Note", interview: Interview, **options: Any) -> bytes:
         """A PNG of one card at its real proportions."""
         from .cards import card_preview
 
-        return card_preview(note, self.profile, interview, **options)
+        return card_preview(note, self.profile, interview, templates=self.templates, **options)
 
     def calendar_ics(self, *, previous: bytes | None = None, stamp: dt.datetime | None = None,
                      ids: Sequence[str] | None = None) -> tuple[bytes, list["Event"]]:
         """The .ics of every open step (all interviews, or ``ids``) and the events in it.
 
-        ``previous``, an earlier export to the same file, carries each event's SEQUENCE on.
+        ``previous``, an earlier export to the same file, carries each event's SEQUENCE on,
+        and its steps that dropped out are written once more as cancelled. With an email
+        in the profile, the calendar is published with the candidate as its organizer.
         """
         from .calendar import build_calendar, calendar_name
 
         events = self.plan(ids=ids)
-        data = build_calendar(events, stamp=stamp, name=calendar_name(self.profile), previous=previous)
+        data = build_calendar(events, stamp=stamp, name=calendar_name(self.profile, templates=self.templates),
+                              previous=previous, templates=self.templates,
+                              organizer=self.profile.email, organizer_name=self.profile.name)
         return data, events
+
+    def sync_caldav(self, target: Any, *, user: str | None = None, password: str | None = None,
+                    stamp: dt.datetime | None = None, ids: Sequence[str] | None = None) -> "SyncReport":
+        """Bring a CalDAV calendar in line with the open steps (all interviews, or ``ids``).
+
+        ``target`` is the calendar's address or a connected ``caldav.Calendar``. New steps
+        are created, changed ones updated, and the kit's events of these interviews that
+        dropped out deleted; no other event is touched (see :mod:`followup_kit.caldav_sync`).
+        """
+        from .caldav_sync import connect, sync, url_user
+
+        if isinstance(target, str):
+            user = user or url_user(target)
+            target = connect(target, user=user, password=password)
+        scope = {interview.id for interview in self._chosen(ids)}
+        report = sync(target, lambda previous: self.calendar_ics(previous=previous, stamp=stamp, ids=ids)[0],
+                      scope=scope, user=user)
+        report.invalid = list(self.invalid) if ids is None else []
+        return report
 
     # -- writing: the one place files are made -------------------------------------------------
 
@@ -389,13 +445,21 @@ class Session:
         (``followup-<id>.ics`` for one interview).
 
         An earlier export at ``path`` is read back so each event keeps its SEQUENCE; a
-        file there that the kit did not write is never replaced.
+        file there that the kit did not write, or a damaged export, is never replaced.
         """
-        from .calendar import CalendarExport
+        from .calendar import CalendarExport, previous_events
 
         target = guard_output(Path(path) if path is not None else self._default("followup", ids, ".ics"))
         with os_errors(target, "read"):
             previous = target.read_bytes() if target.is_file() else None
+        try:
+            previous_events(previous)
+        except ValueError as exc:  # numbering again from 0 would make calendar apps ignore the updates
+            raise InvalidFileError(target, [Problem(
+                str(target), "", "the whole calendar followup-kit wrote there before", str(exc),
+                "It was left unchanged. Restore it from a backup and run again; or, to start afresh, move "
+                "it away, delete these follow-up events in your calendar app and import the new file "
+                "(calendar apps ignore updates numbered lower than what they already have).")]) from exc
         data, events = self.calendar_ics(previous=previous, stamp=stamp, ids=ids)
         self.write(target, data)
         return CalendarExport(target, events, list(self.invalid) if ids is None else [])
@@ -487,6 +551,28 @@ class Session:
         yield "calendar", self.write_calendar().path
         for path in self.write_emails().written:
             yield "email drafts", path
+
+
+#: From this many interviews on, proofreading a workspace uses every core.
+PARALLEL_FROM = 200
+#: The session a forked proofreading worker reads (set only while the workers run).
+_FORKED: Session | None = None
+
+
+def _default_workers(count: int) -> int:
+    import multiprocessing
+    import os
+
+    if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(os.cpu_count() or 1, 8)
+
+
+def _proofread_batch(ids: list[str]) -> list["Finding"]:
+    """In a forked worker: the proofreading of some interviews of the session that forked it."""
+    session = _FORKED
+    assert session is not None, "a proofreading worker runs only forked from a session"
+    return [finding for interview_id in ids for finding in session.proofread(session.interview(interview_id))]
 
 
 def create(root: Path | str, profile: Profile) -> Session:

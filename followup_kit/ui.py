@@ -28,28 +28,17 @@ from .uikit import (
     OUTCOME_WORDS,
     STAGE_WORDS,
     STEP_WORDS,
+    TIMELINE_WORDS,
     AppMemory,
     Debouncer,
     EntryError,
     Selection,
     plain,
 )
+from .vocabulary import CHECK_SOURCES, REFLECTION_QUESTIONS
 from .workspace import PROFILE_FILE, Workspace
 
-SOURCES = ("business card", "email signature", "company website", "professional profile", "HR")
-REFLECTION_PROMPTS = {
-    "went_well": "What went well?",
-    "went_poorly": "What did not go well?",
-    "stood_out": "What stood out about the company and the role?",
-    "forgot_to_mention": "What did you forget to mention?",
-    "concerns_raised": "Which concerns did they raise?",
-}
-TIMELINE_LABELS = {
-    "none": "Nothing was said",
-    "date": "By a date",
-    "within": "Within a number of days",
-    "few-days": "\"In a few days\"",
-}
+SOURCES = CHECK_SOURCES
 #: Seconds of quiet typing before a note is proofread again.
 PROOFREAD_DELAY = 0.3
 #: Seconds of quiet typing before unsaved input is kept for the next visit.
@@ -538,7 +527,7 @@ class InterviewForm(widgets.VBox):
         self.company_address = _text("Company address", area=True, rows=3,
                                      placeholder="the company's postal address, for the cards")
         self.timeline_kind = widgets.Dropdown(description="Decision", options=[
-            (label, kind) for kind, label in TIMELINE_LABELS.items()], value="none",
+            (label, kind) for kind, label in TIMELINE_WORDS.items()], value="none",
             style={"description_width": "10em"}, layout=_layout(max_width="420px"))
         self.timeline_date = _text("Decision by", placeholder="e.g. 2026-12-04", max_width="360px")
         self.timeline_days = widgets.BoundedIntText(description="Days", value=10, min=1, max=366,
@@ -550,7 +539,7 @@ class InterviewForm(widgets.VBox):
         self.add_person = _button("Add interviewer")
         self.people_message = _message()
         self.reflection = {key: _text(prompt, area=True, rows=3, placeholder="one point per line")
-                           for key, prompt in REFLECTION_PROMPTS.items()}
+                           for key, prompt in REFLECTION_QUESTIONS.items()}
         self.extras = _text("Worth sending along", area=True, rows=2,
                             placeholder="an article or work sample: Title | https://… (one per line)")
         self.fields: dict[str, widgets.Widget] = {
@@ -1503,7 +1492,8 @@ def events_table(events: list[Any], interviews: list[Interview] | None = None, p
 
 
 class CalendarPanel(widgets.VBox):
-    """The planned follow-up dates and an .ics export for any calendar app, to download."""
+    """The planned follow-up dates, an .ics export for any calendar app (to download), and a
+    sync to the user's own calendar on a CalDAV server."""
 
     def __init__(self, workspace: "Session | Workspace", *, now: dt.datetime | None = None):
         self.session = as_session(workspace)
@@ -1514,11 +1504,25 @@ class CalendarPanel(widgets.VBox):
         self.status = _html()
         self.download = _download_box()
         self.export.on_click(self._on_export_click)
+        self.caldav_url = _text("Address", placeholder="https://… your calendar's CalDAV address",
+                                max_width="640px")
+        self.caldav_user = _text("User name", max_width="420px")
+        # Typed for one sync and emptied after it, so it is never kept in the notebook.
+        self.caldav_password = widgets.Password(description="Password", style={"description_width": "10em"},
+                                                layout=_layout(max_width="420px"))
+        self.sync = _button("Sync to my calendar")
+        self.sync_status = _html()
+        self.sync.on_click(self._on_sync_click)
+        sync_section = widgets.VBox([
+            widgets.HTML("<h3>Sync to my calendar</h3>"),
+            _hint("Adds new steps to your calendar on iCloud, Fastmail, Nextcloud or any CalDAV server, "
+                  "updates the changed ones and removes the done ones; your other events are never "
+                  "touched. The password is not saved."),
+            self.caldav_url, self.caldav_user, self.caldav_password, self.sync, self.sync_status])
         super().__init__([
             _hint("Every follow-up step of every interview. Export the calendar file and import it into "
-                  "Google Calendar, Apple Calendar, Outlook or Thunderbird; importing it again updates the "
-                  "events instead of doubling them."),
-            self.table, self.export, self.status, self.download])
+                  "your calendar app; to keep your own calendar in step as plans change, sync it below."),
+            self.table, self.export, self.status, self.download, sync_section])
         self.add_class("fk-calendar-panel")  # lets a browser test find the panel
         self.session.subscribe(lambda _what, _record: self.refresh())
         self.refresh()
@@ -1544,6 +1548,32 @@ class CalendarPanel(widgets.VBox):
                                          kind="ok")
         _offer(self.download, data, result.path.name, f"Download {result.path.name}",
                "Open it with your calendar app, or import it there.")
+
+    def _on_sync_click(self, _button: widgets.Button) -> None:
+        from zoneinfo import ZoneInfo
+
+        from .caldav_sync import find_password, url_user
+
+        url, password = self.caldav_url.value.strip(), self.caldav_password.value
+        self.caldav_password.value = ""
+        user = self.caldav_user.value.strip() or url_user(url)
+        if not url:
+            self.sync_status.value = message_html(["Give your calendar's address (its CalDAV address, as the "
+                                                   "calendar's settings on the server show it)."])
+            return
+        password = password or (find_password(user) if user else None)
+        if user and not password:
+            self.sync_status.value = message_html([f"Type the password for {user} (an app password for iCloud "
+                                                   "or Fastmail) and sync again."])
+            return
+        try:
+            report = self.session.sync_caldav(url, user=user, password=password)
+        except FollowupKitError as exc:
+            self.sync_status.value = message_html([str(exc)])
+            return
+        lines = report.lines(ZoneInfo(self.session.profile.timezone))
+        self.sync_status.value = (message_html([report.summary()], kind="ok") + message_html(lines, kind="ok")
+                                  + message_html([str(e) for e in report.invalid]))
 
 
 def _aware(now: dt.datetime | None) -> dt.datetime:

@@ -34,45 +34,43 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from .errors import FollowupKitError
 from .model import FollowupSettings, Interview, Profile
+from .templating import clock, day
+from .vocabulary import MEDIUM_LABELS, OUTCOME_LABELS, STAGE_LABELS, STEP_LABELS, TIMELINE_LABELS
 
 if TYPE_CHECKING:
     from .errors import Problem
     from .schedule import Event
 
 # -- plain words ----------------------------------------------------------------------------
-# Until one vocabulary module holds these for the whole kit, the app keeps its own words here.
+# The kit's vocabulary, as a menu or a table starts them: with a capital.
 
-STAGE_WORDS = {"phone-screen": "Phone screen", "first-round": "First round", "onsite": "Onsite",
-               "final": "Final round", "other": "Other"}
-MEDIUM_WORDS = {"in-person": "In person", "video": "Video call", "phone": "Phone"}
-STEP_WORDS = {"thank-you-email": "Thank-you email", "thank-you-cards": "Thank-you cards",
-              "status-follow-up": "Status follow-up", "move-on": "Time to move on"}
-OUTCOME_WORDS = {"offer": "Offer", "rejected": "Rejected", "withdrawn": "I withdrew",
-                 "moved-on": "I moved on"}
-TIMELINE_WORDS = {"date": "by a date", "within": "within a number of days",
-                  "few-days": "\"in a few days\"", "none": "nothing was said"}
-GREETING_WORDS = {"given-name": "By first name", "full-name": "By full name"}
+def _capital(labels: dict[str, str]) -> dict[str, str]:
+    return {key: text[:1].upper() + text[1:] for key, text in labels.items()}
 
-_DAYS = "Mon Tue Wed Thu Fri Sat Sun".split()
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+STAGE_WORDS = _capital(STAGE_LABELS)
+MEDIUM_WORDS = _capital(MEDIUM_LABELS)
+STEP_WORDS = _capital(STEP_LABELS)
+OUTCOME_WORDS = _capital(OUTCOME_LABELS)
+TIMELINE_WORDS = _capital(TIMELINE_LABELS)
+
 _MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december"]
 
 
-def say_day(day: dt.date) -> str:
-    """'Tue 24 Nov 2026': English names whatever the machine's locale."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+def say_day(value: dt.date) -> str:
+    """'Tue 24 Nov 2026': the kit's one way of writing a day."""
+    return day(value, year=True)
 
 
 def say_moment(moment: dt.datetime, *, today: dt.date | None = None) -> str:
     """'Tue 24 Nov 21:00', or 'today 21:00' / 'tomorrow 09:00' relative to ``today``."""
-    clock = f"{moment:%H:%M}"
     if today is not None:
         if moment.date() == today:
-            return f"today {clock}"
+            return f"today {clock(moment)}"
         if moment.date() == today + dt.timedelta(days=1):
-            return f"tomorrow {clock}"
-    return f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {clock}"
+            return f"tomorrow {clock(moment)}"
+    return f"{day(moment, year=False)} {clock(moment)}"
 
 
 def interview_label(interview: Interview) -> str:

@@ -133,7 +133,7 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
 
 
 #: The largest record file the kit reads: a real interview is a few kilobytes.
-MAX_RECORD_BYTES = 1_000_000
+MAX_RECORD_BYTES = 16_000_000
 
 
 #: Existing files are searched this far for the signature of the kit.

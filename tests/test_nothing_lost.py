@@ -155,10 +155,10 @@ def test_a_link_to_an_endless_device_is_not_read(demo_ws: Workspace) -> None:
 
 
 def test_a_huge_file_is_refused_before_it_is_read(demo_ws: Workspace) -> None:
-    """A 5 MB 'interview' is reported by size; the other interviews are still checked."""
-    (demo_ws.interviews_dir / "huge.json").write_bytes(b" " * 5_000_000 + b"{}")
+    """A 20 MB "interview" is reported by size; the other interviews are still checked."""
+    (demo_ws.interviews_dir / "huge.json").write_bytes(b" " * 20_000_000 + b"{}")
     result = CliRunner().invoke(main, ["check", str(demo_ws.root)])
-    assert result.exit_code == 2 and "5,000,002 bytes" in result.output
+    assert result.exit_code == 2 and "20,000,002 bytes" in result.output
 
 
 def test_deep_nesting_is_a_message(demo_ws: Workspace) -> None:
@@ -189,3 +189,35 @@ def test_other_files_in_the_interviews_folder_are_reported(demo_ws: Workspace) -
     (demo_ws.interviews_dir / "notes.txt").write_text("to do")
     result = CliRunner().invoke(main, ["check", str(demo_ws.root)])
     assert "notes.txt: not an interview file" in result.output and result.exit_code in (0, 1)
+
+
+# -- templates that cannot run code -------------------------------------------------------------
+
+@pytest.mark.parametrize("payload", [
+    "{{ cycler.__init__.__globals__.os.popen('touch PWNED') }}",
+    "{{ self.__init__.__globals__ }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{% set x = person.topics.append('x') %}",
+])
+def test_a_workspace_template_cannot_run_code(demo_ws: Workspace, tmp_path: Path, payload: str) -> None:
+    """A workspace's own template that reaches for Python is refused, naming the file; nothing runs."""
+    from followup_kit.resources import templates_dir
+
+    shipped = (templates_dir() / "notes" / "card.j2").read_text("utf-8")
+    folder = demo_ws.root / "templates" / "notes"
+    folder.mkdir(parents=True)
+    (folder / "card.j2").write_text(shipped.replace("{% block body %}", "{% block body %}" + payload, 1), "utf-8")
+    result = subprocess.run([sys.executable, "-m", "followup_kit", "check", str(demo_ws.root)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "card.j2" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "PWNED").exists() and not (demo_ws.root / "PWNED").exists()
+
+
+def test_a_broken_workspace_template_is_a_message(demo_ws: Workspace) -> None:
+    """A template with a syntax error stops the command with its file and line, not a traceback."""
+    folder = demo_ws.root / "templates" / "notes"
+    folder.mkdir(parents=True)
+    (folder / "card.j2").write_text("{% block body %}{{ person.name }\n{% endblock %}\n", "utf-8")
+    result = _run("notes", str(demo_ws.root))
+    assert result.returncode == 2 and "card.j2, line 1" in result.stdout and "Traceback" not in result.stdout

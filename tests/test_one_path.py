@@ -180,3 +180,19 @@ def test_written_to_lines_go_to_stderr(demo_ws: Workspace, tmp_path: Path, args:
     assert result.exit_code in (0, 1), result.output
     assert result.stdout == ""
     assert result.stderr.strip()
+
+
+def test_workspace_templates_reach_the_calendar(demo_ws: Workspace) -> None:
+    """The calendar's entries use the workspace's own calendar wording, as the notes do."""
+    from followup_kit.resources import templates_dir
+
+    shipped = (templates_dir() / "calendar" / "move-on.j2").read_text("utf-8")
+    folder = demo_ws.root / "templates" / "calendar"
+    folder.mkdir(parents=True)
+    (folder / "move-on.j2").write_text(shipped.replace("Time to move on?", "Close the file?"), "utf-8")
+    result = CliRunner().invoke(main, ["calendar", str(demo_ws.root)])
+    assert result.exit_code == 0, result.output
+    ics = (demo_ws.output_dir / "followup.ics").read_text("utf-8")
+    assert "SUMMARY:Close the file? " in ics and "Time to move on?" not in ics
+    plan = CliRunner().invoke(main, ["plan", str(demo_ws.root)])
+    assert "Close the file?" in plan.stdout

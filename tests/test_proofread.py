@@ -178,21 +178,21 @@ def test_composed_demo_notes_have_no_finding(interview_id: str) -> None:
     assert proofread(workspace.profile(), workspace.load(interview_id)) == []
 
 
-def test_a_whole_workspace_is_proofread(reference_ws: Workspace) -> None:
+def test_a_whole_workspace_is_proofread(fixture_ws: Workspace) -> None:
     """A session proofreads every interview of a workspace, in start order."""
-    findings = Session(reference_ws).findings()
+    findings = Session(fixture_ws).findings()
     assert [f.interview for f in findings] == sorted(f.interview for f in findings)
-    assert {f.interview for f in findings} == {"2026-11-20-acme-analytics-onsite", "2026-11-24-initech-video"}
+    assert {f.interview for f in findings} == {"2026-11-20-lakeshore-metrics-onsite", "2026-11-24-cobalt-video"}
 
 
-def test_composed_reference_notes_have_no_error(reference_dir: Path) -> None:
-    """The reference workspace's drafts have no error; the warnings are the record's own gaps."""
-    findings = [f for profile, interview in _workspace_interviews(reference_dir)
+def test_composed_fixture_notes_have_no_error(fixture_dir: Path) -> None:
+    """The suite's workspace's drafts have no error; the warnings are the record's own gaps."""
+    findings = [f for profile, interview in _workspace_interviews(fixture_dir)
                 for f in proofread(profile, interview)]
     assert [f for f in findings if f.severity == "error"] == []
     assert {(f.code, f.interviewer) for f in findings} == {
-        ("unverified-name", "Bill Lumbergh"), ("unverified-title", "Bill Lumbergh"),
-        ("unverified-title", "Priya Raghunathan")}
+        ("unverified-name", "Wendell Prescott"), ("unverified-title", "Wendell Prescott"),
+        ("unverified-title", "Tamsin Achterberg")}
 
 
 def test_proofreading_reads_the_notes_it_is_given() -> None:

@@ -177,6 +177,7 @@ def mid_ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     for i in range(MID):
         record = sample_interview_record(i)
         record["medium"] = "in-person"
+        record["company"] = f"Northwind Data {i}"  # the sample's may be Chinese, which needs a system font
         for k, person in enumerate(record["interviewers"]):
             person["name"] = LATIN[(i + k) % len(LATIN)]
         ws.save(Interview.from_record(record))
@@ -210,3 +211,11 @@ def test_output_commands_draw_no_bar_in_a_pipe(mid_ws: Workspace, tmp_path: Path
     result = CliRunner().invoke(main, [a.format(ws=mid_ws.root, out=tmp_path) for a in command])
     assert result.exit_code == 0, result.output
     assert label not in result.stderr
+
+
+def test_small_import_draws_no_bar(demo_ws: Workspace) -> None:
+    """Importing a few rows on a terminal shows no bar: bars start at 50 interviews, as for every command."""
+    from followup_kit.resources import cohort_template
+
+    code, terminal, _ = on_terminal(["import", str(cohort_template()), "-w", str(demo_ws.root), "--dry-run"])
+    assert code in (0, 1) and "Importing" not in terminal

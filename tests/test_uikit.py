@@ -216,7 +216,7 @@ def test_tracker_rows_say_the_next_step_in_words(demo_ws: Workspace) -> None:
     now = dt.datetime(2026, 11, 24, 20, tzinfo=dt.timezone.utc)
     events = plan(profile, [closed, *interviews[1:]], now=now, include_done=True)
     rows = uikit.tracker_rows([closed, *interviews[1:]], events, profile, now)
-    assert rows[0].next_text == "Closed: i withdrew on Wed 25 Nov 2026"
+    assert rows[0].next_text == "Closed: withdrawn on Wed 25 Nov 2026"
     assert all(not re.search(r"thank-you-|status-follow|move-on", row.next_text) for row in rows)
 
 

@@ -1,0 +1,181 @@
+"""The one template environment and the one way dates are written.
+
+Every wording the kit produces (notes, emails, calendar entries, the words on the
+cards) is a Jinja2 template under ``templates/``. A workspace may carry its own
+``templates/`` folder: a file there replaces the shipped file of the same name, for
+every output alike. One environment per such folder is built and kept, so templates
+compile once; Jinja2 still reloads a template whose file changed.
+
+Workspace templates come from whoever handed the workspace over (a career centre, a
+coach), so a workspace with its own templates renders in Jinja2's immutable sandbox
+(the kit's own templates alone, being the kit's, do not need it): a template can use the values
+and filters the kit passes in, and nothing else of Python (no attribute of a
+function's globals, no method that changes a value). A template that breaks, or
+tries, is a :class:`~followup_kit.errors.RenderError` naming its file.
+
+Dates are written here, in English whatever the machine's locale, with fixed names:
+the wording is English. Every output writes a day with these functions (the
+templates get them as filters), so a calendar entry, a card, a table and a note
+write it the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import RenderError
+
+if TYPE_CHECKING:
+    import jinja2
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+_WEEKDAYS = [name[:3] for name in WEEKDAYS]
+_MONTHS = [name[:3] for name in MONTHS]
+NBSP = "\u00a0"
+
+
+# -- dates -------------------------------------------------------------------------------
+
+def day(value: dt.date | dt.datetime, *, space: str = " ", year: bool | None = None) -> str:
+    """'Fri 20 Nov 2026'. ``space=NBSP`` keeps it on one line of a card (and leaves out the
+    year); ``year=False`` leaves it out where the context gives it ('Fri 20 Nov')."""
+    text = f"{_WEEKDAYS[value.weekday()]}{space}{value.day}{space}{_MONTHS[value.month - 1]}"
+    return f"{text} {value.year}" if (space != NBSP if year is None else year) else text
+
+
+def short_day(value: dt.date | dt.datetime) -> str:
+    """'Fri 20 Nov' on one line (no-break spaces), as the cards print it."""
+    return day(value, space=NBSP)
+
+
+def clock(value: dt.datetime | dt.time) -> str:
+    """'09:30', the 24-hour clock."""
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def moment(value: dt.datetime, *, zone: bool = False, year: bool = True) -> str:
+    """'Fri 20 Nov 2026 18:00' (with ``zone``: 'Fri 20 Nov 2026 18:00 CST'), for tables."""
+    text = f"{day(value, year=year)} {clock(value)}"
+    return f"{text} {value.tzname()}" if zone and value.tzname() else text
+
+
+def day_month(value: dt.date | dt.datetime) -> str:
+    """'20 Nov': a day that the context already places in its week and year."""
+    return f"{value.day} {_MONTHS[value.month - 1]}"
+
+
+def weekday(value: dt.date | dt.datetime) -> str:
+    """'Friday'."""
+    return WEEKDAYS[value.weekday()]
+
+
+def long_date(value: dt.date | dt.datetime, us_style: bool = False) -> str:
+    """'Friday, 20 November', or in the US 'Friday, November 20': a day as a letter names it."""
+    month = MONTHS[value.month - 1]
+    return f"{weekday(value)}, {month} {value.day}" if us_style else f"{weekday(value)}, {value.day} {month}"
+
+
+def local_iso(value: dt.datetime) -> str:
+    """'2026-11-20T10:00': a local date and time as the interview file stores it."""
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}"
+
+
+def part_of_day(value: dt.datetime | dt.time) -> str:
+    """'morning', 'afternoon' or 'evening'."""
+    return "morning" if value.hour < 12 else "afternoon" if value.hour < 17 else "evening"
+
+
+# -- the environment ----------------------------------------------------------------------
+
+def environment(overrides: Path | str | None = None) -> "jinja2.Environment":
+    """The environment of every template, with ``overrides`` (a workspace's ``templates/``
+    folder) searched before the shipped templates."""
+    return _environment(str(overrides) if overrides else None)
+
+
+@lru_cache(maxsize=8)
+def _environment(overrides: str | None) -> "jinja2.Environment":
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from .resources import templates_dir
+
+    roots = [Path(overrides)] if overrides else []
+    roots.append(templates_dir())
+    # Note templates import each other by bare name ("_common.j2"); the rest by path
+    # from the top ("calendar/_common.j2"). Both resolve, the workspace's own first.
+    search = [root / "notes" for root in roots] + roots
+    # The kit's own templates are trusted; only a workspace's own (handed over by someone
+    # else) needs the sandbox, whose checks on every attribute cost a third of the time.
+    kind = ImmutableSandboxedEnvironment if overrides else jinja2.Environment
+    env = kind(
+        loader=jinja2.FileSystemLoader([str(folder) for folder in search if folder.is_dir()]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # plain text for cards, emails, calendars and terminals, not HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(day=day, short_day=short_day, clock=clock, part_of_day=part_of_day, moment=moment,
+                       day_month=day_month, weekday=weekday, long_date=long_date)
+    return env
+
+
+def template_error(exc: Exception, name: str) -> RenderError:
+    """A template that failed, as a message naming its file and what to do."""
+    import jinja2
+
+    from .resources import templates_dir
+
+    where = getattr(exc, "filename", None) or name
+    line = getattr(exc, "lineno", None)
+    at = f"{where}{f', line {line}' if line else ''}"
+    own = not str(where).startswith(str(templates_dir()))
+    fix = ("Correct that template of the workspace, or delete it to use the kit's own wording again."
+           if own else "Reinstall followup-kit; its own templates should not fail.")
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        what = "uses something templates may not (only the values and filters the kit passes in)"
+    elif isinstance(exc, jinja2.TemplateSyntaxError):
+        what = f"is not a valid template ({exc.message})"
+    else:
+        what = f"could not be rendered ({exc})"
+    return RenderError(f"{at}: {what}. {fix}")
+
+
+def get_template(name: str, overrides: Path | str | None = None) -> "jinja2.Template":
+    """The template ``name`` (e.g. ``card.j2`` or ``calendar/move-on.j2``); a broken one is a RenderError."""
+    import jinja2
+
+    try:
+        return environment(overrides).get_template(name)
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, name) from None
+
+
+def module(name: str, overrides: Path | str | None = None, **context: Any) -> Any:
+    """The module of a template rendered with ``context``: its macros give the wording.
+
+    Any error inside, when the module is built or one of its macros called through
+    :func:`call`, becomes a RenderError naming the template.
+    """
+    import jinja2
+
+    try:
+        return get_template(name, overrides).make_module(context)
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, name) from None
+
+
+def call(name: str, overrides: Path | str | None, macro: Any, *args: Any) -> str:
+    """Call one macro of a template module; an error becomes a RenderError naming the template."""
+    import jinja2
+
+    try:
+        return str(macro(*args))
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, name) from None
