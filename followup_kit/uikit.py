@@ -180,6 +180,12 @@ _FIELD_WORDS = {
 }
 
 
+#: Problems whose own fix says more than a field's usual words (see fields.py).
+_SAYS_THE_FIX = re.compile(r"control characters|direction overrides|invisible characters|one line|line breaks"
+                           r"|at most [\d,]+ (characters|interviewers|topics)|character pair|between the years"
+                           r"|within (a year|\d+ days)")
+
+
 def field_path(text: str) -> tuple[str | int, ...]:
     """'interviewers[2].checked.name' as ('interviewers', 2, 'checked', 'name')."""
     parts: list[str | int] = []
@@ -215,13 +221,19 @@ def problem_words(problem: "Problem") -> str:
         if last == "title":
             return f"Line {line}: write a title, then | and the web address."
         return f"Line {line}: write the web address after the |, starting with https://."
+    if _SAYS_THE_FIX.search(problem.expected) and problem.fix:
+        # What is wrong is in the text itself (a control character, a line break, its length, a
+        # year): the field's usual words ("Write the company's name") would not say it.
+        return plain(f"Expected {problem.expected}. {problem.fix}.")
     if path[:1] == ("timeline",) and last == "date":
         return _FIELD_WORDS["date"]
     if last == "email":
+        if "@" in str(problem.found) and problem.fix:
+            return plain(f"This is not one plain email address: {problem.fix[0].lower()}{problem.fix[1:]}.")
         return "This is not an email address yet: it needs an @ and a domain, as in ana@example.com."
     if last == "timezone":
         close = re.search(r"Did you mean '([^']+)'", problem.fix or "")
-        hint = f" Did you mean {close[1]}?" if close else ""
+        hint = f" Did you mean {close[1]}?" if close else (f" {problem.fix}." if problem.fix else "")
         return f"Choose a time zone from the list; type a city to search.{hint}"
     if last in _FIELD_WORDS:
         return _FIELD_WORDS[last]

@@ -253,7 +253,8 @@ def test_the_form_is_refused_with_field_and_fix(fixture_dir: Path, case: Case) -
 
 
 def test_the_form_widgets_show_the_problem(fixture_dir: Path, tmp_path: Path) -> None:
-    """The form itself: a terminal escape typed into the company and a legacy zone are named, nothing saved."""
+    """The form itself: a terminal escape in the company, a legacy zone, two addresses in one and an
+    invisible character in a name are each named beside their field with the fix; nothing saved."""
     from followup_kit.ui import InterviewForm
 
     root = tmp_path / "ws"
@@ -262,9 +263,15 @@ def test_the_form_widgets_show_the_problem(fixture_dir: Path, tmp_path: Path) ->
     form = InterviewForm(Workspace.open(root), interview_id=ONSITE)
     form.company.value = "Acme\x1b[31m"
     form.timezone.value = "EST"
+    person = form.people.children[0]
+    person.email.value = "a,b@acme.example"
+    person.name.value = "Kateřina\u200b Horáčková"
+    form.show_all = True  # as after pressing Save: every message shown
     assert form.validate() is None
-    shown = form.messages.value
-    assert "company" in shown and "control characters" in shown and "America/New_York" in shown
+    assert "control characters" in form.messages["company"].value
+    assert "America/New_York" in form.messages["timezone"].value
+    assert "one address only" in person.messages["email"].value
+    assert "invisible" in person.messages["name"].value and "U+200B" in person.messages["name"].value
     assert _snapshot(root) == before
 
 
