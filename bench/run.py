@@ -83,7 +83,6 @@ def bare_calendar(rows: list[tuple[str, str, str, dt.datetime, dt.datetime, int]
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", CALENDAR_NAME)
     for uid, summary, description, start, end, minutes in rows:
         event = VEvent()

@@ -5,8 +5,8 @@ names; every follow-up date in an .ics calendar; email drafts. The library does
 the work; notebooks and the ``followup-kit`` command are thin front ends.
 """
 
-from .calendar import build_calendar, export_calendar
-from .cards import card_preview, preview_png, render_cards, write_cards
+from .calendar import CalendarExport, build_calendar
+from .cards import card_preview, preview_png, render_cards
 from .compose import (
     Email,
     Note,
@@ -15,8 +15,9 @@ from .compose import (
     compose_follow_up,
     compose_notes,
 )
-from .emails import Draft, EmailExport, draft_bytes, email_drafts, email_message, write_emails
+from .emails import Draft, EmailExport, draft_bytes, email_drafts, email_message
 from .errors import (
+    CalendarServerError,
     ConflictError,
     FollowupKitError,
     InvalidFileError,
@@ -43,10 +44,13 @@ from .model import (
 )
 from .proofread import Finding, proofread
 from .schedule import Event, mark_done, mark_undone, plan, plan_interview, record_outcome
+from .session import NotesExport, Session
 from .workspace import Listing, Workspace, locate
 
 __all__ = [
     "build_calendar",
+    "CalendarExport",
+    "CalendarServerError",
     "card_preview",
     "CardSize",
     "Checked",
@@ -63,7 +67,6 @@ __all__ = [
     "email_message",
     "EmailExport",
     "Event",
-    "export_calendar",
     "Extra",
     "FewDaysTimeline",
     "Finding",
@@ -78,6 +81,7 @@ __all__ = [
     "mark_done",
     "mark_undone",
     "Note",
+    "NotesExport",
     "NoTimeline",
     "plan",
     "plan_interview",
@@ -90,11 +94,10 @@ __all__ = [
     "render_cards",
     "RenderError",
     "replace",
+    "Session",
     "Timeline",
     "UnverifiedError",
     "WithinTimeline",
     "Workspace",
     "WorkspaceError",
-    "write_cards",
-    "write_emails",
 ]

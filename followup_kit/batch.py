@@ -26,13 +26,14 @@ import csv
 import difflib
 import io
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .errors import InvalidFileError, Problem, WorkspaceError
+from .errors import FollowupKitError, InvalidFileError, Problem, WorkspaceError
 from .model import INTERVIEW_FORMAT, TIMELINE_KINDS, Interview, _person_hint
-from .workspace import PROFILE_FILE, Workspace, read_bytes
+from .workspace import PROFILE_FILE, read_bytes
 
 #: Columns describing the interview; the same on every row of one interview.
 INTERVIEW_COLUMNS = (
@@ -494,11 +495,48 @@ def _dedup_key(interview: Interview) -> tuple[str, str, str]:
 class _Target:
     """A workspace being imported into, with the interviews it already holds."""
 
-    def __init__(self, workspace: Workspace, progress: Callable[[list[str]], Iterable[str]] | None):
-        self.workspace = workspace
-        listing = workspace.interviews(progress=progress)
-        self.existing = {_dedup_key(i): i.id for i in listing.interviews}
+    def __init__(self, root: Path, progress: Callable[[list[str]], Iterable[str]] | None):
+        from .session import Session
+
+        self.session = Session.open(root, progress=progress)
+        self.workspace = self.session.workspace
+        self.existing = {_dedup_key(i): i.id for i in self.session.interviews}
+        # Files that could not be read still hold an interview: one importing again must not duplicate.
+        self.unreadable = {error.path.stem for error in self.session.invalid}
+        self.known = {i.id for i in self.session.interviews} | self.unreadable
         self.planned: set[str] = set()
+        self._stamp = self._folder_stamp()
+
+    def _folder_stamp(self) -> int | None:
+        try:
+            return self.workspace.interviews_dir.stat().st_mtime_ns
+        except OSError:
+            return None
+
+    def refresh(self) -> None:
+        """Count the interviews another program saved since this import began (call under the lock)."""
+        stamp = self._folder_stamp()
+        if stamp == self._stamp:
+            return
+        for interview_id in sorted(set(self.workspace.ids()) - self.known):
+            self.known.add(interview_id)
+            try:
+                interview = self.workspace.load(interview_id)
+            except InvalidFileError:
+                self.unreadable.add(interview_id)
+                continue
+            self.existing.setdefault(_dedup_key(interview), interview.id)
+        self._stamp = stamp
+
+    def unreadable_twin(self, interview: Interview) -> str | None:
+        """An unreadable file whose name says it is this interview (same date, company and stage)."""
+        base = self.workspace.base_id(interview)
+        return next((i for i in sorted(self.unreadable) if re.fullmatch(re.escape(base) + r"(-\d+)?", i)), None)
+
+    def saved(self, interview_id: str) -> None:
+        """Note an interview this import saved (under the lock), so it is not read back as another's."""
+        self.known.add(interview_id)
+        self._stamp = self._folder_stamp()
 
 
 def import_csv(path: Path | str, workspace: Path | str, *, dry_run: bool = False,
@@ -522,7 +560,7 @@ def import_csv(path: Path | str, workspace: Path | str, *, dry_run: bool = False
                 "holds one workspace per student; create it first.")
         targets: dict[str, _Target | RowProblem] = {}
     else:
-        single = _Target(Workspace.open(root), None)
+        single = _Target(root, None)
 
     report = ImportReport(sheet.file, dry_run=dry_run)
     stray = {p.row: p for p in sheet.problems}
@@ -554,29 +592,51 @@ def import_csv(path: Path | str, workspace: Path | str, *, dry_run: bool = False
                 group.numbers, _label(data, group.numbers),
                 tuple(sorted(unique, key=lambda p: (p.row, p.column)))))
             continue
-        key = _dedup_key(interview)
-        if key in target.existing:
-            existing = target.existing[key]
-            if existing.startswith("row"):
-                report.rejected.append(RejectedInterview(group.numbers, _label(data, group.numbers), (
-                    RowProblem.at(sheet.file, group.numbers[0], "interview",
-                                  f"one interview per company, start and role (the same as {existing})",
-                                  fix="Give both groups of rows the same 'interview' label, or correct "
-                                      "the company, start or role"),)))
-            else:
-                report.skipped.append(SkippedInterview(group.numbers, existing, target.workspace.root))
-            continue
-        if dry_run:
-            new_id = target.workspace.new_id(interview, taken=target.planned)
-            written = target.workspace.interview_path(new_id)
-        else:
-            written = target.workspace.save(interview)
-            new_id = written.stem
-        target.planned.add(new_id)
-        target.existing[key] = format_rows(group.numbers)
-        report.imported.append(ImportedInterview(group.numbers, interview.with_id(new_id),
-                                                 target.workspace.root, written))
+        try:
+            with nullcontext() if dry_run else target.workspace.locked():  # check and save as one step
+                if not dry_run:
+                    target.refresh()
+                _add(report, target, interview, group, data, sheet.file, dry_run)
+        except FollowupKitError as exc:  # a full disk, a lock held too long: the report stays exact
+            report.rejected.append(RejectedInterview(group.numbers, _label(data, group.numbers), (
+                RowProblem.at(sheet.file, group.numbers[0], "interview", "an interview file that could be saved",
+                              fix=str(exc)),)))
     return report
+
+
+def _add(report: ImportReport, target: _Target, interview: Interview, group: _Group, data: dict[str, Any],
+         file: str, dry_run: bool) -> None:
+    """Import one interview into ``target``, or say why it is skipped or rejected."""
+    key = _dedup_key(interview)
+    if key in target.existing:
+        existing = target.existing[key]
+        if existing.startswith("row"):
+            report.rejected.append(RejectedInterview(group.numbers, _label(data, group.numbers), (
+                RowProblem.at(file, group.numbers[0], "interview",
+                              f"one interview per company, start and role (the same as {existing})",
+                              fix="Give both groups of rows the same 'interview' label, or correct "
+                                  "the company, start or role"),)))
+        else:
+            report.skipped.append(SkippedInterview(group.numbers, existing, target.workspace.root))
+        return
+    twin = target.unreadable_twin(interview)
+    if twin is not None:
+        shown = target.workspace.interview_path(twin)
+        report.rejected.append(RejectedInterview(group.numbers, _label(data, group.numbers), (
+            RowProblem.at(file, group.numbers[0], "interview",
+                          f"an interview not yet in the workspace; {shown} looks like this one but cannot be read",
+                          fix=f"Run 'followup-kit check {shown}' and fix that file, then import again "
+                              "(it will be skipped as already there); or delete it to import this one anew"),)))
+        return
+    if dry_run:
+        new_id = target.workspace.new_id(interview, taken=target.planned)
+    else:
+        new_id = target.session.save(interview).id
+        target.saved(new_id)
+    target.planned.add(new_id)
+    target.existing[key] = format_rows(group.numbers)
+    report.imported.append(ImportedInterview(group.numbers, interview.with_id(new_id),
+                                             target.workspace.root, target.workspace.interview_path(new_id)))
 
 
 def _student_target(builder: _Builder, root: Path, targets: dict[str, Any]) -> _Target | None:
@@ -597,7 +657,7 @@ def _student_target(builder: _Builder, root: Path, targets: dict[str, Any]) -> _
                 _quoted(student),
                 f"Create the student's workspace first: followup-kit new {folder}")
         else:
-            targets[student] = _Target(Workspace.open(folder), None)
+            targets[student] = _Target(folder, None)
     target = targets[student]
     if isinstance(target, RowProblem):
         builder.problems.append(target if target.row == row else RowProblem.at(

@@ -20,20 +20,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Iterable, Literal, Mapping, Sequence
 
 from .compose import Note
 from .errors import RenderError, UnverifiedError
 from .fonts import FontSet, base_direction, nfc, shape, visual
 from .geometry import INCH, SHEETS, CardSize, Layout, Slot
 from .model import Interview, Interviewer, Profile
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from .workspace import Workspace
 
 Backs = Literal["duplex", "separate", "none"]
 Overflow = Literal["continue", "refuse"]
@@ -51,20 +48,22 @@ DRAFT_RED = (0.85, 0.2, 0.2)
 _LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR", "CR", "DO", "SV", "PA", "NI", "HN"}
 
 
-@lru_cache(maxsize=1)
-def _text():
-    """The card wording macros from ``templates/cards.j2``."""
-    import jinja2
+#: The workspace's own templates folder while a PDF is drawn (its cards.j2 replaces the kit's).
+_OVERRIDES: ContextVar[str | None] = ContextVar("card_templates", default=None)
 
-    from .resources import templates_dir
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())),
-                             autoescape=False, keep_trailing_newline=False)
-    return env.get_template("cards.j2").module
+@lru_cache(maxsize=8)
+def _text(overrides: str | None) -> Any:
+    """The card wording macros from ``templates/cards.j2`` (the workspace's own, if it has one)."""
+    from .templating import module
+
+    return module("cards.j2", overrides)
 
 
 def _say(macro: str, *args: Any) -> str:
-    return str(getattr(_text(), macro)(*args)).strip()
+    from .templating import call
+
+    return call("cards.j2", None, getattr(_text(_OVERRIDES.get()), macro), *args).strip()
 
 
 def default_size_and_sheet(profile: Profile) -> tuple[str, str]:
@@ -104,10 +103,9 @@ class Card:
 
 
 def _day(date: dt.date) -> str:
-    # Fixed English names: the cards' wording is English whatever the machine's locale.
-    # No-break spaces keep "Fri 20 Nov" on one line.
-    return f"{'Mon Tue Wed Thu Fri Sat Sun'.split()[date.weekday()]}\u00a0{date.day}\u00a0" \
-           f"{'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split()[date.month - 1]}"
+    from .templating import short_day  # one way of writing dates, on one line of a card
+
+    return short_day(date)
 
 
 def check_verified(notes: Sequence[Note], interviews: Mapping[str, Interview] | None = None) -> None:
@@ -121,7 +119,8 @@ def check_verified(notes: Sequence[Note], interviews: Mapping[str, Interview] | 
             problems.append(f"{note.interviewer.name} ({where}): {fields} not verified")
     if problems:
         raise UnverifiedError(
-            "Cards not printed, because a name or title on them was never checked (R2, R11):\n  "
+            "Cards not printed, because a name or title on them was never checked, and a handwritten card "
+            "cannot be corrected once it is posted:\n  "
             + "\n  ".join(problems)
             + "\nCheck each against a business card, an email signature or the company website and "
             "record where under \"checked\" (e.g. \"checked\": {\"name\": \"business card\", \"title\": "
@@ -225,7 +224,7 @@ def fit(text: str, width: float, height: float, fonts: FontSet, *, who: str = "t
     raise RenderError(
         f"{who}: {words_total} words do not fit on {faces_word} even at {smallest:g} pt; about "
         f"{words_fit} fit. Shorten the note by about {over} word{'s' if over != 1 else ''} (a card holds "
-        "about 60–120 handwritten words, R9), or choose a bigger card with --size."
+        "about 60–120 handwritten words), or choose a bigger card with --size."
     )
 
 
@@ -520,6 +519,7 @@ def render_cards(
     overflow: Overflow = "continue",
     invariant: bool = False,
     fonts: FontSet | None = None,
+    templates: "Path | str | None" = None,
 ) -> bytes:
     """Lay out one card per note and return the PDF bytes.
 
@@ -527,7 +527,20 @@ def render_cards(
     them); ``interviews`` supplies company, dates and addresses. Unverified names or
     titles raise :class:`UnverifiedError` unless ``draft`` (each such card then says
     DRAFT). ``invariant`` makes the bytes depend on the input only (for tests).
+    ``templates`` is a workspace's own templates folder, whose ``cards.j2`` replaces the kit's.
     """
+    token = _OVERRIDES.set(str(templates) if templates else None)
+    try:
+        return _render_cards(notes, profile, interviews, size=size, sheet=sheet, draft=draft, ruled=ruled,
+                             backs=backs, checklist=checklist, alignment_page=alignment_page,
+                             overflow=overflow, invariant=invariant, fonts=fonts)
+    finally:
+        _OVERRIDES.reset(token)
+
+
+def _render_cards(notes: Sequence[Note], profile: Profile, interviews: Mapping[str, Interview] | Iterable[Interview],
+                  *, size: "str | CardSize", sheet: str, draft: bool, ruled: bool, backs: Backs, checklist: bool,
+                  alignment_page: bool, overflow: Overflow, invariant: bool, fonts: FontSet | None) -> bytes:
     if not notes:
         raise RenderError("no notes to print: the interviews given have no card notes.")
     if not draft:
@@ -642,46 +655,11 @@ def preview_png(pdf: bytes, page: int = 0, *, scale: float = 2.0) -> bytes:
 
 def card_preview(note: Note, profile: Profile, interview: Interview, *, size: "str | CardSize" = "a2",
                  draft: bool = False, ruled: bool = False, back: bool = False, scale: float = 2.0,
-                 fonts: FontSet | None = None) -> bytes:
+                 fonts: FontSet | None = None, templates: "Path | str | None" = None) -> bytes:
     """A PNG of one card's front (or back) at its real proportions, for a notebook."""
     pdf = render_cards([note], profile, [interview], size=size, sheet="card", draft=draft,
-                       ruled=ruled, backs="duplex", checklist=False, invariant=True, fonts=fonts)
+                       ruled=ruled, backs="duplex", checklist=False, invariant=True, fonts=fonts,
+                       templates=templates)
     return preview_png(pdf, 1 if back else 0, scale=scale)
 
 
-def write_cards(workspace: "Workspace", ids: list[str] | None = None, *, output: "str | Path | None" = None,
-                size: "str | CardSize | None" = None, sheet: str | None = None, draft: bool = False,
-                progress: "Callable[[list[Interview]], Iterable[Interview]] | None" = None,
-                **options: Any) -> "Path":
-    """Compose the card notes of a workspace's in-person interviews and write one PDF.
-
-    ``ids`` limits it to some interviews; ``output`` is the PDF's path (default
-    ``cards.pdf`` in the workspace's output folder). Size and sheet default to the
-    profile's country (:func:`default_size_and_sheet`). ``progress`` wraps the list
-    of in-person interviews while their notes are composed (a progress bar).
-    """
-    from pathlib import Path
-
-    from .workspace import write_atomic
-
-    profile = workspace.profile()
-    default_size, default_sheet = default_size_and_sheet(profile)
-    size, sheet = size or default_size, sheet or default_sheet
-    Layout.build(size, sheet)  # a bad size or sheet is reported before any work
-    from .compose import compose_notes
-
-    listing = workspace.interviews(ids)
-    if listing.invalid:
-        raise listing.invalid[0]
-    in_person = [i for i in listing.interviews if i.medium == "in-person"]
-    notes = [n for i in (progress(in_person) if progress is not None else in_person)
-             for n in compose_notes(profile, i) if n.medium == "card"]
-    if not notes:
-        raise RenderError(
-            f"{workspace.root}: no in-person interview{' among ' + ', '.join(ids) if ids else ''}, so no "
-            "cards to print (after a phone or video interview an email is the note, R8)."
-        )
-    pdf = render_cards(notes, profile, listing.interviews, size=size, sheet=sheet, draft=draft, **options)
-    if output is None:
-        return workspace.write_output("cards.pdf", pdf)
-    return write_atomic(Path(output), pdf)

@@ -20,12 +20,11 @@ from typing import Any
 
 import click
 
-from .errors import FollowupKitError, InvalidFileError
+from .errors import FollowupKitError, InvalidFileError, WorkspaceError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 #: Commands draw a progress bar from this many interviews on (on a terminal only).
 PROGRESS_FROM = 50
-CHECK_PROGRESS_FROM = PROGRESS_FROM
 
 
 class _Group(click.Group):
@@ -37,10 +36,29 @@ class _Group(click.Group):
         except FollowupKitError as exc:
             click.secho(f"error: {exc}", fg="red", err=True)
             ctx.exit(EXIT_BAD_INPUT)
+        except OSError as exc:  # a path the kit's own mapping did not see: still a message
+            from .workspace import os_error_message
+
+            click.secho(f"error: {os_error_message(exc.filename or 'a file', 'used', exc)}", fg="red", err=True)
+            ctx.exit(EXIT_BAD_INPUT)
 
 
 def _emit_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _say(message: str, **style: Any) -> None:
+    """Messages, summaries and "written to" lines: stderr, so stdout stays the data."""
+    click.secho(message, err=True, **style)
+
+
+def _open(path: Path, *, label: str, quiet: bool, output: Path | None = None) -> Any:
+    """The session every command works through; a bar while many files are read."""
+    from .progress import tracked
+    from .session import Session
+
+    return Session.open(path, output_dir=output, progress=lambda ids: tracked(
+        ids, label=label, quiet=quiet, min_items=PROGRESS_FROM))
 
 
 def report_invalid(invalid: list[InvalidFileError]) -> None:
@@ -104,22 +122,20 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
       followup-kit check my-job-search --json
       followup-kit check cohort/li-na --quiet && echo valid
     """
-    from .progress import tracked
-    from .workspace import locate
-
-    workspace, ids = locate(path)
+    session = _open(path, label="Checking interviews", quiet=quiet or as_json)
     invalid: list[InvalidFileError] = []
     try:
-        profile = workspace.profile()
+        session.profile
     except InvalidFileError as exc:
         invalid.append(exc)
-        profile = None
-    listing = workspace.interviews(ids, progress=lambda names: tracked(
-        names, label="Checking interviews", quiet=quiet or as_json, min_items=CHECK_PROGRESS_FROM))
+    listing = session.listing
     invalid.extend(listing.invalid)
     findings = file_findings(invalid)
-    if profile is not None:
-        findings.extend(proofread_findings(workspace, profile, listing.interviews))
+    findings.extend({"severity": "warning", "code": "stray-file", "message": message, "interview": None,
+                     "interviewer": None, "field": None, "file": message.split(": ", 1)[0]}
+                    for message in session.workspace.stray_files())
+    if len(invalid) == len(listing.invalid):  # notes are proofread only with a valid profile
+        findings.extend(proofread_findings(session))
     errors = sum(row["severity"] == "error" for row in findings)
     if as_json:
         _emit_json(findings)
@@ -130,7 +146,7 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
             where = " · ".join(str(row[k]) for k in ("interview", "interviewer", "field") if row.get(k))
             colour = "red" if row["severity"] == "error" else "yellow"
             prefix = f"{row['severity']}: "
-            if row["code"] == "invalid-file":
+            if row["code"] in ("invalid-file", "stray-file"):
                 click.secho(prefix + row["message"], fg=colour)
             else:
                 click.secho(f"{prefix}{where}: {row['message']} [{row['code']}]", fg=colour)
@@ -138,25 +154,22 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
         if quiet:
             pass
         elif invalid:
-            click.echo(f"{len(invalid)} invalid file(s); the files were not changed. Fix them and run check again.")
+            _say(f"{len(invalid)} invalid file(s); the files were not changed. Fix them and run check again.")
         elif not findings:
-            click.secho(f"ok: {workspace.root}: profile and {checked} interview file(s) are valid, "
-                        "and the notes read well.", fg="green")
+            _say(f"ok: {session.root}: profile and {checked} interview file(s) are valid, "
+                 "and the notes read well.", fg="green")
         else:
             warnings = len(findings) - errors
-            click.echo(f"{errors} error(s) and {warnings} warning(s) in {checked} interview file(s).")
+            _say(f"{errors} error(s) and {warnings} warning(s) in {checked} interview file(s).")
     sys.exit(EXIT_BAD_INPUT if invalid else EXIT_FINDINGS if errors else EXIT_OK)
 
 
-def proofread_findings(workspace: Any, profile: Any, interviews: list[Any]) -> list[dict[str, Any]]:
+def proofread_findings(session: Any) -> list[dict[str, Any]]:
     """The proofreading of each interview's notes, as rows of the ``check --json`` shape."""
-    from .compose import compose_notes, workspace_templates
-    from .proofread import proofread
-
     rows = []
-    for interview in interviews:
-        notes = compose_notes(profile, interview, templates=workspace_templates(workspace))
-        for finding in proofread(profile, interview, notes):
+    workspace = session.workspace
+    for interview in session.interviews:
+        for finding in session.proofread(interview):
             row = finding.to_dict()
             row["file"] = workspace.shown(workspace.interview_path(interview.id))
             rows.append(row)
@@ -187,23 +200,22 @@ def notes(path: Path, as_json: bool, output: Path | None, quiet: bool) -> None:
       followup-kit notes my-job-search --json
       followup-kit notes my-job-search -o cards-to-copy
     """
-    from .compose import compose_notes, note_file_text, note_filename, workspace_templates
     from .progress import tracked
-    from .workspace import locate, write_atomic
 
-    workspace, ids = locate(path)
-    profile = workspace.profile()
-    listing = workspace.interviews(ids)
+    session = _open(path, label="Reading interviews", quiet=quiet or as_json)
+    session.profile  # an invalid profile stops here, before any note
+    listing = session.listing
     report_invalid(listing.invalid)
-    templates = workspace_templates(workspace)
-    composed = [note for interview in tracked(listing.interviews, label="Composing notes", quiet=quiet or as_json,
-                                              min_items=PROGRESS_FROM)
-                for note in compose_notes(profile, interview, templates=templates)]
+    progress = lambda items: tracked(items, label="Composing notes", quiet=quiet or as_json,  # noqa: E731
+                                     min_items=PROGRESS_FROM)
     if output is not None:
-        for note in composed:
-            written = write_atomic(output / note_filename(note), note_file_text(note).encode("utf-8"))
-            if not quiet:
-                click.echo(str(written))
+        export = session.write_notes(output, progress=progress)
+        composed = export.notes
+        if not quiet:
+            for written in export.written:
+                _say(f"written: {written}")
+    else:
+        composed = [note for interview in progress(listing.interviews) for note in session.notes(interview)]
     if as_json:
         _emit_json([{"interview": n.interview_id, "interviewer": n.interviewer.name, "medium": n.medium,
                      "subject": n.subject, "text": n.text} for n in composed])
@@ -239,10 +251,10 @@ def schema(which: str, output: Path | None) -> None:
     if output is None:
         _emit_json(document)
     else:
-        from .workspace import write_atomic
+        from .workspace import guard_output, write_atomic
 
         text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        click.echo(f"Schema written to {write_atomic(output, text.encode('utf-8'))}", err=True)
+        _say(f"Schema written to {write_atomic(guard_output(output), text.encode('utf-8'))}")
 
 
 @main.command()
@@ -268,18 +280,19 @@ def demo(directory: Path, output: Path | None, force: bool, as_json: bool, quiet
       followup-kit demo -o output
       followup-kit demo /tmp/try-it --json
     """
-    from .demo import build_outputs, copy_demo
+    from .demo import copy_demo
+    from .session import Session
 
-    workspace = copy_demo(directory, force=force, output_dir=output)
+    session = Session(copy_demo(directory, force=force, output_dir=output))
     rows = []
     if not (quiet or as_json):
-        click.echo(f"Demo workspace: {workspace.root}")
-    for label, written in build_outputs(workspace):
+        _say(f"Demo workspace: {session.root}")
+    for label, written in session.build_all():
         rows.append({"step": label, "path": str(written)})
         if not (quiet or as_json):
-            click.echo(f"  {label}: {written}")
+            _say(f"  {label}: {written}")
     if as_json:
-        _emit_json({"workspace": str(workspace.root), "files": rows})
+        _emit_json({"workspace": str(session.root), "files": rows})
 
 
 @main.command("import")
@@ -331,7 +344,8 @@ def import_(csv_path: Path | None, workspace: Path | None, dry_run: bool, as_jso
     report = import_csv(
         csv_path, workspace, dry_run=dry_run, encoding=encoding,
         delimiter="\t" if delimiter == "tab" else delimiter,
-        progress=lambda groups: tracked(groups, label="Importing interviews", quiet=quiet or as_json),
+        progress=lambda groups: tracked(groups, label="Importing interviews", quiet=quiet or as_json,
+                                        min_items=PROGRESS_FROM),
     )
     for rejected in report.rejected:
         for problem in rejected.problems:
@@ -341,9 +355,9 @@ def import_(csv_path: Path | None, workspace: Path | None, dry_run: bool, as_jso
     elif not quiet:
         verb = "would import" if dry_run else "imported"
         for item in report.imported:
-            click.echo(f"{verb}: {format_rows(item.rows)} -> {item.path}")
+            _say(f"{verb}: {format_rows(item.rows)} -> {item.path}")
         for item in report.skipped:
-            click.echo(f"skipped: {format_rows(item.rows)}: already in {item.workspace} as {item.existing}")
+            _say(f"skipped: {format_rows(item.rows)}: already in {item.workspace} as {item.existing}")
     if not as_json:
         for rejected in report.rejected:
             click.secho(f"not imported: {format_rows(rejected.rows)} ({rejected.label}): fix "
@@ -351,7 +365,7 @@ def import_(csv_path: Path | None, workspace: Path | None, dry_run: bool, as_jso
         if not quiet:
             summary = (f"{len(report.imported)} interview(s) {verb}, {len(report.skipped)} already present, "
                        f"{len(report.rejected)} not imported.")
-            click.secho(summary, fg="yellow" if report.rejected else "green")
+            _say(summary, fg="yellow" if report.rejected else "green")
     sys.exit(EXIT_FINDINGS if report.rejected else EXIT_OK)
 
 
@@ -376,29 +390,47 @@ def new(workspace: Path) -> None:
       followup-kit new my-job-search
       followup-kit new career-centre/li-na
     """
-    from .interactive import Questions
-    from .workspace import PROFILE_FILE, Workspace
+    from .interactive import DuplicateInterview, Questions
+    from .session import Session, create
+    from .workspace import PROFILE_FILE
 
+    if workspace.name == PROFILE_FILE:  # the profile stands for its workspace, as everywhere
+        workspace = workspace.parent
+    created = False
     try:
         if (workspace / PROFILE_FILE).exists():
-            ws = Workspace.open(workspace)
-            profile = ws.profile()
+            session = Session.open(workspace)
+            profile = session.profile
         else:
-            click.echo(f"{workspace} has no {PROFILE_FILE} yet: creating a workspace there.")
+            if workspace.exists() and not workspace.is_dir():
+                raise WorkspaceError(f"{workspace}: is a file, not a folder. Give the workspace folder "
+                                     "(the one that holds, or will hold, profile.json).")
+            _say(f"{workspace} has no {PROFILE_FILE} yet: creating a workspace there.")
             profile = Questions().profile()
-            ws = Workspace.create(workspace, profile)
-            click.secho(f"saved: {ws.root / PROFILE_FILE}", fg="green")
-        interview = Questions(default_timezone=profile.timezone).interview()
-    except click.exceptions.Abort:
-        click.secho("error: the input ended before the interview was complete; nothing was written.",
-                    fg="red", err=True)
+            session = create(workspace, profile)
+            created = True
+            _say(f"saved: {session.root / PROFILE_FILE}", fg="green")
+        def existing(company: str, start: str, role: str) -> str | None:
+            key = (company.casefold(), start, role.casefold())
+            return next((str(session.workspace.interview_path(i.id)) for i in session.interviews
+                         if (i.company.casefold(), f"{i.start:%Y-%m-%dT%H:%M}", i.role.casefold()) == key), None)
+
+        interview = Questions(default_timezone=profile.timezone, existing=existing).interview()
+    except DuplicateInterview as exc:
+        _say(f"error: this interview (the same company, start and role) is already in the workspace as "
+             f"{exc.existing}; nothing was written. Open that file to change it.", fg="red")
         sys.exit(EXIT_BAD_INPUT)
-    path = ws.save(interview)
-    click.secho(f"saved: {path}", fg="green")
+    except click.exceptions.Abort:
+        written = "only the profile was saved" if created else "nothing was written"
+        _say(f"error: the input ended before the interview was complete; {written}.", fg="red")
+        sys.exit(EXIT_BAD_INPUT)
+    saved = session.save(interview)
+    path = session.workspace.interview_path(saved.id)
+    _say(f"saved: {path}", fg="green")
     for person in interview.interviewers:
         if person.unverified:  # R2, R11: nothing unverified gets printed without a reminder
-            click.echo(f"reminder: check the {' and '.join(person.unverified)} of {person.name} before "
-                       f"anything is printed, then record where under 'checked' in {path.name}.")
+            _say(f"reminder: check the {' and '.join(person.unverified)} of {person.name} before "
+                 f"anything is printed, then record where under 'checked' in {path.name}.")
     sys.exit(EXIT_OK)
 
 
@@ -443,8 +475,8 @@ def cards(path: Path, output: Path | None, size: str | None, sheet: str | None, 
       followup-kit cards my-job-search --interview 2026-11-19-nordwind-energie-onsite --draft
       followup-kit cards my-job-search --size 100x150mm --sheet a4 --test-page
     """
-    from .cards import write_cards
     from .progress import tracked
+    from .session import Session
     from .workspace import locate
 
     workspace, ids = locate(path)
@@ -456,13 +488,14 @@ def cards(path: Path, output: Path | None, size: str | None, sheet: str | None, 
             raise click.BadParameter(
                 f"no interview file {', '.join(unknown)} in {workspace.interviews_dir}. "
                 f"Known ids: {', '.join(sorted(known)) or 'none'}.", param_hint="--interview")
-    written = write_cards(workspace, ids, output=output, size=size, sheet=sheet and sheet.lower(),
-                          draft=draft, ruled=ruled, backs=backs, alignment_page=test_page,
-                          progress=lambda items: tracked(items, label="Composing cards", quiet=quiet,
-                                                         min_items=PROGRESS_FROM))
+    session = Session(workspace, ids=ids)
+    written = session.write_cards(output, ids=ids, size=size, sheet=sheet and sheet.lower(),
+                                  draft=draft, ruled=ruled, backs=backs, alignment_page=test_page,
+                                  progress=lambda items: tracked(items, label="Composing cards", quiet=quiet,
+                                                                 min_items=PROGRESS_FROM))
     if not quiet:
-        click.echo(f"Cards written to {written}. Print at 100% (Actual size)"
-                   + (", double-sided, flip on long edge." if backs == "duplex" else "."))
+        _say(f"Cards written to {written}. Print at 100% (Actual size)"
+             + (", double-sided, flip on long edge." if backs == "duplex" else "."))
 
 
 def _parse_now(value: str | None) -> "dt.datetime":
@@ -497,7 +530,7 @@ def _status_words(event: Any) -> str:
               help="Mark events before this ISO 8601 time as overdue (default: now).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line; the table only.")
 def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, quiet: bool) -> None:
-    """List every follow-up step and when it is due (domain rules R7, R8, R13–R18).
+    """List every follow-up step and when it is due.
 
     Per interview: the thank-you email (same day), the handwritten cards (in
     person only, within 24 hours), the one status follow-up and the day to move
@@ -515,21 +548,17 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
       followup-kit plan my-job-search --json
       followup-kit plan my-job-search --all
     """
-    from .progress import tracked
-    from .schedule import plan as plan_events
-    from .workspace import locate
-
     now = _parse_now(now_text)
-    workspace, ids = locate(path)
-    profile = workspace.profile()
-    listing = workspace.interviews(ids or None)  # profile.json stands for its whole workspace
-    interviews = tracked(listing.interviews, label="Planning", quiet=quiet or as_json, min_items=PROGRESS_FROM)
-    events = plan_events(profile, interviews, now=now, include_done=include_done)
-    report_invalid(listing.invalid)
+    session = _open(path, label="Planning", quiet=quiet or as_json)
+    profile = session.profile
+    events = session.plan(now=now, include_done=include_done)
+    report_invalid(session.invalid)
     if as_json:
         rows = []
+        from .calendar import event_json
+
         for event in events:
-            row = event.to_json()
+            row = event_json(event, templates=session.templates)
             if include_done:
                 row.update(status=event.status, done=event.done_on.isoformat() if event.done_on else None)
             rows.append(row)
@@ -541,52 +570,99 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
         state_width = max(len(text) for text in status + ["Status"]) + 2 if any(status) else 0
         click.echo(f"{'Due':<{width}}  " + ("Status".ljust(state_width) if state_width else "") + "What")
         for when, state, event in zip(due, status, events):
-            line = f"{when:<{width}}  " + state.ljust(state_width) + event.title
+            line = f"{when:<{width}}  " + state.ljust(state_width) + session.describe(event).title
             click.secho(line, fg="yellow" if event.overdue else None)
         planned = len({e.interview_id for e in events})
         if not quiet:
-            click.echo(f"{len(events)} step(s) for {planned} interview(s); times in {profile.timezone}.")
+            _say(f"{len(events)} step(s) for {planned} interview(s); times in {profile.timezone}.")
     elif not quiet:
-        click.echo("Nothing to plan: no open interview.")
-    sys.exit(EXIT_BAD_INPUT if listing.invalid else EXIT_OK)
+        _say("Nothing to plan: no open interview.")
+    sys.exit(EXIT_BAD_INPUT if session.invalid else EXIT_OK)
 
 
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default=None,
               help="The .ics file to write (default: output/followup.ics in the workspace).")
+@click.option("--caldav", "caldav_url", metavar="URL", default=None,
+              help="Sync the steps into this CalDAV calendar (its address) instead of writing a file "
+                   "(with -o, both).")
+@click.option("--user", metavar="NAME", default=None,
+              help="The user name on the CalDAV server (default: the one in the URL, if any).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar; print nothing but errors.")
-def calendar(path: Path, output: Path | None, quiet: bool) -> None:
-    """Write every follow-up step as an .ics calendar to import into your calendar app.
+def calendar(path: Path, output: Path | None, caldav_url: str | None, user: str | None, quiet: bool) -> None:
+    """Write every follow-up step as an .ics calendar to import into your calendar app,
+    or sync the steps into your own calendar on a CalDAV server (--caldav).
 
     One event per step, each with one reminder alarm, at UTC times that every
     app shows in its own time zone. Importing the file again updates the events
-    instead of duplicating them. Steps marked done and closed interviews are left
-    out. Invalid interview files are reported on stderr; the others are written.
+    instead of duplicating them, in the apps that honour updates; steps marked
+    done and closed interviews come back as cancelled. Invalid interview files
+    are reported on stderr; the others are written.
+
+    With --caldav URL (a calendar's address on iCloud, Fastmail, Nextcloud,
+    Radicale, …) the kit creates the new steps there, updates the changed ones,
+    deletes its own events of steps that dropped out, and never touches an
+    event it did not write. The password comes from the environment variable
+    FOLLOWUP_KIT_CALDAV_PASSWORD, else the system keyring (service
+    "followup-kit", your user name), else a prompt that does not echo; it is
+    never stored or printed.
 
     \b
-    Exit codes: 0 written; 2 an invalid file (the others are written), a
-                missing path, or an existing .ics that followup-kit did not write.
+    Exit codes: 0 written or synced; 2 an invalid file (the others are
+                written), a missing path, an existing .ics that followup-kit
+                did not write or that is damaged, or a calendar server that
+                cannot be reached, refuses the login or has no calendar there.
 
     \b
     Examples:
       followup-kit calendar my-job-search
       followup-kit calendar my-job-search -o ~/Desktop/interviews.ics
       followup-kit calendar my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
+      followup-kit calendar my-job-search --caldav https://caldav.fastmail.com/dav/calendars/user/lena@example.org/Default/ --user lena@example.org
     """
-    from .calendar import export_calendar
-    from .progress import tracked
-    from .workspace import locate
+    if user is not None and caldav_url is None:
+        raise click.UsageError("--user names the login on a CalDAV server: give --caldav URL too.")
+    session = _open(path, label="Planning the calendar", quiet=quiet)
+    session.profile  # an invalid profile stops here
+    invalid: list[InvalidFileError] = []
+    if caldav_url is None or output is not None:
+        result = session.write_calendar(output)
+        invalid = result.invalid
+        if not quiet:
+            interviews = len({e.interview_id for e in result.events})
+            _say(f"Wrote {len(result.events)} event(s) for {interviews} interview(s) to {result.path}")
+    if caldav_url is not None:
+        report = _sync_caldav(session, caldav_url, user)
+        invalid = report.invalid
+        if not quiet:
+            from zoneinfo import ZoneInfo
 
-    workspace, ids = locate(path)
-    result = export_calendar(workspace, ids=ids or None, path=output,  # profile.json: the whole workspace
-                             progress=lambda items: tracked(items, label="Planning the calendar", quiet=quiet,
-                                                            min_items=PROGRESS_FROM))
-    report_invalid(result.invalid)
-    if not quiet:
-        interviews = len({e.interview_id for e in result.events})
-        click.echo(f"Wrote {len(result.events)} event(s) for {interviews} interview(s) to {result.path}")
-    sys.exit(EXIT_BAD_INPUT if result.invalid else EXIT_OK)
+            for line in report.lines(ZoneInfo(session.profile.timezone)):
+                _say(line)
+            _say(report.summary())
+    report_invalid(invalid)
+    sys.exit(EXIT_BAD_INPUT if invalid else EXIT_OK)
+
+
+def _sync_caldav(session: Any, url: str, user: str | None) -> Any:
+    """The sync, with the password from the environment, the keyring or a prompt without echo."""
+    from .caldav_sync import PASSWORD_VARIABLE, find_password, shown_url, url_user
+    from .errors import CalendarServerError
+
+    user = user or url_user(url)
+    password = find_password(user) if user else None
+    if user and password is None:
+        try:
+            if not sys.stdin.isatty():  # a pipe would echo what it is given, and may hold nothing
+                raise click.Abort()
+            password = click.prompt(f"Password for {user} at {shown_url(url)}", hide_input=True, err=True)
+        except click.Abort:
+            raise CalendarServerError(
+                f"No password for {user} at {shown_url(url)}: set {PASSWORD_VARIABLE}, store it in the "
+                f"system keyring (keyring set followup-kit {user}), or run the command in a terminal "
+                "to type it.") from None
+    return session.sync_caldav(url, user=user, password=password)
 
 
 @main.command()
@@ -599,15 +675,15 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
     """Write every email still to send as a draft (.eml) to open in your mail program.
 
     Per interview: the thank-you email to each interviewer after a phone or video
-    interview, or after an in-person one the email saying a card is on its way
-    (R8); the one status follow-up (R17); the feedback request on the move-on
-    date (R18). Each is dated when it is due; Outlook opens it as a new message
-    ready to send (X-Unsent: 1); in Thunderbird use "Edit as New Message", in
-    Apple Mail "Send Again". Steps marked done and closed
+    interview, or after an in-person one the email saying a handwritten card
+    follows by post; the one status follow-up; the feedback request on the
+    move-on date, a month without news. Each is dated when it is due; Outlook
+    opens it as a new message ready to send (X-Unsent: 1); in Thunderbird use
+    "Edit as New Message", in Apple Mail "Send Again". Steps marked done and closed
     interviews get none, and their earlier drafts are deleted unless you edited them.
 
     An interviewer without an email address gets no draft: the command says so;
-    send it through the company's HR department (R12), or add the address.
+    send it through the company's HR department, or add the address.
 
     \b
     Exit codes: 0 every draft written;
@@ -621,21 +697,25 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
       followup-kit emails my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
       followup-kit emails my-job-search --json --quiet
     """
-    from .emails import DESCRIPTIONS, write_emails
+    from .emails import DESCRIPTIONS
     from .progress import tracked
-    from .workspace import locate
 
-    workspace, ids = locate(path)
-    export = write_emails(workspace, output, ids=ids or None,  # profile.json: the whole workspace
-                          progress=lambda items: tracked(items, label="Writing email drafts",
-                                                         quiet=quiet or as_json, min_items=PROGRESS_FROM))
+    session = _open(path, label="Reading interviews", quiet=quiet or as_json)
+    workspace = session.workspace
+    session.profile  # an invalid profile stops here
+    export = session.write_emails(output, progress=lambda items: tracked(
+        items, label="Writing email drafts", quiet=quiet or as_json, min_items=PROGRESS_FROM))
     report_invalid(export.invalid)
     for draft in export.unaddressed:  # R12: the HR route
         file = workspace.shown(workspace.interview_path(draft.interview_id))
         click.secho(f"warning: {draft.interview_id} · {draft.recipient.name}: {draft.problem}, so no "
                     f"{DESCRIPTIONS[draft.kind]} draft was written. Send it through the company's HR "
-                    f"department and ask them to pass it on (R12), or add the email address to {file} "
+                    f"department and ask them to pass it on, or add the email address to {file} "
                     "and run again.", fg="yellow", err=True)
+    for path in export.beside:
+        _say(f"warning: {path.with_name(path.name.replace('.new.eml', '.eml'))}: you edited this draft, so it "
+             f"was kept; the kit's new version is beside it as {path.name}. Keep the one you want and delete "
+             "the other.", fg="yellow")
     for kept in export.kept:
         click.secho(f"warning: {kept}: its step is marked done, but the draft was edited, so it was "
                     "left in place; delete it once it is sent.", fg="yellow", err=True)
@@ -648,9 +728,9 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
         _emit_json(rows)
     elif not quiet:
         for written in export.written:
-            click.echo(str(written))
+            _say(f"written: {written}")
         for removed in export.removed:
-            click.echo(f"removed (step done): {removed}")
+            _say(f"removed (step done): {removed}")
         interviews = len({d.interview_id for d in export.drafts})
         click.echo(f"Wrote {len(export.written)} draft(s) for {interviews} interview(s) to {export.directory}"
                    + (f"; {len(export.unaddressed)} without an address (see above)." if export.unaddressed else "."),

@@ -16,21 +16,19 @@ same notes, and the notes to one panel differ from each other (R6) because
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from .model import Interview, Interviewer, Profile
 from .names import salutation
+from .templating import part_of_day
 
 if TYPE_CHECKING:
     import jinja2
 
-    from .workspace import Workspace
 
 # How many words each kind of note may hold, everything from "Dear" to the signature.
 # A card holds about 60–120 handwritten words (R9); a phone screen gets a short,
@@ -414,32 +412,11 @@ def spread(interview: Interview, points: list[Point]) -> list[list[Point]]:
 # -- templates ----------------------------------------------------------------------
 
 def environment(templates: Path | str | None = None) -> "jinja2.Environment":
-    """The Jinja2 environment of the note templates.
+    """The template environment (:func:`followup_kit.templating.environment`): the
+    workspace's own ``templates/`` folder first, then the kit's."""
+    from .templating import environment as shared
 
-    ``templates`` is a folder whose ``notes/`` templates replace the shipped ones of
-    the same name (a workspace's own ``templates/``); the rest come from the kit.
-    Environments are kept, so templates are compiled once; Jinja2 still reloads a
-    template whose file changed, so edits show at once.
-    """
-    return _environment(str(templates) if templates else None)
-
-
-@lru_cache(maxsize=8)
-def _environment(templates: str | None) -> "jinja2.Environment":
-    import jinja2
-
-    from .resources import templates_dir
-
-    folders = [Path(templates) / "notes"] if templates else []
-    folders.append(templates_dir() / "notes")
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(f) for f in folders if f.is_dir()]),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        autoescape=False,
-    )
+    return shared(templates)
 
 
 @dataclass(frozen=True)
@@ -469,14 +446,29 @@ def _paragraphs(text: str) -> tuple[str, ...]:
 
 
 def render(env: "jinja2.Environment", name: str, context: dict[str, Any]) -> Parts:
-    """Render the blocks of template ``name`` (subject, greeting, body, signature)."""
-    template = env.get_template(name)
-    variables = dict(context)
-    variables["c"] = env.get_template("_common.j2").make_module(variables)
-    ctx = template.new_context(variables)
+    """Render the blocks of template ``name`` (subject, greeting, body, signature).
+
+    A template that fails (a workspace's own, most likely) is a RenderError naming it.
+    """
+    import jinja2
+
+    from .templating import template_error
+
+    try:
+        template = env.get_template(name)
+        variables = dict(context)
+        variables["c"] = env.get_template("_common.j2").make_module(variables)
+        ctx = template.new_context(variables)
+
+        def block(key: str) -> str:
+            return "".join(template.blocks[key](ctx)) if key in template.blocks else ""
+
+        blocks = {key: block(key) for key in ("subject", "greeting", "body", "signature")}
+    except jinja2.TemplateError as exc:
+        raise template_error(exc, name) from None
 
     def block(key: str) -> str:
-        return "".join(template.blocks[key](ctx)) if key in template.blocks else ""
+        return blocks[key]
 
     signature = tuple(line.strip() for line in block("signature").splitlines() if line.strip())
     return Parts(
@@ -500,10 +492,6 @@ def company_in_prose(company: str) -> str:
     return " ".join(words).rstrip(",")
 
 
-def _part_of_day(time: dt.datetime) -> str:
-    return "morning" if time.hour < 12 else "afternoon" if time.hour < 17 else "evening"
-
-
 def _base_context(profile: Profile, interview: Interview) -> dict[str, Any]:
     return {
         "me": profile,
@@ -511,7 +499,7 @@ def _base_context(profile: Profile, interview: Interview) -> dict[str, Any]:
         "company": company_in_prose(interview.company),
         "role": interview.role,
         "date": interview.start.date(),
-        "part_of_day": _part_of_day(interview.start),
+        "part_of_day": part_of_day(interview.start),
         "timeline": interview.timeline,
         "us_style": profile.country == "US",
         "panel": len(interview.interviewers),
@@ -698,25 +686,3 @@ def note_file_text(note: Note) -> str:
     return head + note.text + "\n"
 
 
-def workspace_templates(workspace: "Workspace") -> Path | None:
-    """The workspace's own ``templates/`` folder, when it has note templates in it."""
-    folder = workspace.root / "templates"
-    return folder if (folder / "notes").is_dir() else None
-
-
-def write_notes(workspace: "Workspace", directory: Path | str | None = None) -> list[Path]:
-    """Write every valid interview's notes as text files, one per note.
-
-    They go to ``directory``, by default ``notes/`` under the workspace's output
-    folder; invalid interview files are skipped (``followup-kit check`` reports them).
-    Returns the paths written.
-    """
-    from .workspace import write_atomic
-
-    profile = workspace.profile()
-    target = Path(directory) if directory is not None else workspace.output_dir / "notes"
-    written = []
-    for interview in workspace.interviews():
-        for note in compose_notes(profile, interview, templates=workspace_templates(workspace)):
-            written.append(write_atomic(target / note_filename(note), note_file_text(note).encode("utf-8")))
-    return written

@@ -49,21 +49,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .compose import (
     compose_card_emails,
     compose_feedback_request,
     compose_follow_up,
     compose_notes,
-    contact_person,
     person_slug,
-    workspace_templates,
 )
 from .errors import InvalidFileError
 from .model import Interview, Interviewer, Profile
 from .schedule import Status, plan_interview
-from .workspace import Workspace, write_atomic
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -236,6 +233,7 @@ class EmailExport:
     the recipient has no usable address (R12). ``removed``: earlier drafts of steps
     since marked done (or of closed interviews), deleted so they cannot be sent
     twice (R17); ``kept``: such drafts left in place because they were edited.
+    ``beside``: new drafts written next to an open step's draft that the user edited.
     ``invalid``: interview files that could not be read.
     """
 
@@ -245,54 +243,7 @@ class EmailExport:
     unaddressed: list[Draft] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
+    beside: list[Path] = field(default_factory=list)
     invalid: list[InvalidFileError] = field(default_factory=list)
 
 
-def default_directory(workspace: Workspace) -> Path:
-    """``output/emails/`` of the workspace."""
-    return workspace.output_dir / EMAILS_DIR
-
-
-def write_emails(workspace: Workspace, directory: Path | str | None = None, *, ids: list[str] | None = None,
-                 progress: Callable[[list[Interview]], Iterable[Interview]] | None = None) -> EmailExport:
-    """Write the open email drafts of every valid interview (or those in ``ids``) as ``.eml`` files.
-
-    They go to ``directory``, by default ``output/emails/`` of the workspace.
-    ``progress`` wraps the list of interviews (e.g. :func:`followup_kit.progress.tracked`).
-    An invalid profile raises :class:`InvalidFileError`; invalid interview files are
-    left out and returned in ``invalid``.
-    """
-    profile = workspace.profile()
-    listing = workspace.interviews(ids)
-    target = Path(directory) if directory is not None else default_directory(workspace)
-    templates = workspace_templates(workspace)
-    export = EmailExport(target, invalid=listing.invalid)
-    interviews = listing.interviews
-    for interview in progress(interviews) if progress is not None else interviews:
-        finished = interview.closed or bool(interview.done)
-        # Drafts of finished steps are composed only to find an earlier export of them.
-        with_done = finished and target.is_dir()
-        for draft in email_drafts(profile, interview, templates=templates, include_done=with_done):
-            if draft.status != "open":
-                _remove_stale(target / draft.filename, draft, profile, export)
-            elif draft.problem:
-                export.unaddressed.append(draft)
-            else:
-                export.drafts.append(draft)
-                export.written.append(write_atomic(target / draft.filename, draft_bytes(draft, profile)))
-    return export
-
-
-def _remove_stale(path: Path, draft: Draft, profile: Profile, export: EmailExport) -> None:
-    if not path.is_file() or draft.problem:
-        return
-    if path.read_bytes() == draft_bytes(draft, profile):  # as the kit wrote it: safe to delete
-        path.unlink()
-        export.removed.append(path)
-    else:
-        export.kept.append(path)
-
-
-def write_emails_step(workspace: Workspace) -> list[Path]:
-    """The demo's output step: every draft in ``output/emails/``."""
-    return write_emails(workspace).written

@@ -91,3 +91,12 @@ class RenderError(FollowupKitError, RuntimeError):
 
     The message says what cannot be rendered and what to install or change.
     """
+
+
+class CalendarServerError(FollowupKitError, ConnectionError):
+    """A calendar server could not be reached, refused the login, or the address is not a calendar.
+
+    The message names the address (never the password) and what to do: check the
+    address, the user name or the password (an app password where the provider
+    asks for one), or the connection.
+    """

@@ -70,11 +70,21 @@ def _field_name(path: tuple[Any, ...]) -> str:
     return out
 
 
+class DuplicateInterview(Exception):
+    """The interview being entered is already in the workspace (same company, start and role)."""
+
+    def __init__(self, existing: str):
+        super().__init__(existing)
+        self.existing = existing
+
+
 class Questions:
     """Asks for an interview (and, if needed, a profile), re-asking until each answer is valid."""
 
-    def __init__(self, *, default_timezone: str | None = None):
+    def __init__(self, *, default_timezone: str | None = None,
+                 existing: Callable[[str, str, str], str | None] | None = None):
         self.default_timezone = default_timezone
+        self.existing = existing
         self.record: dict[str, Any] = copy.deepcopy(_SKELETON)
 
     # -- one question ------------------------------------------------------------
@@ -112,6 +122,8 @@ class Questions:
         for key, text, optional, convert in (
             ("name", "Your name, as you sign your notes", False, str),
             ("email", "Your email address (optional)", True, str),
+            ("address", "Your postal address for the back of the cards (optional; separate lines with ' | ')",
+             True, _lines),
             ("timezone", "Your time zone (e.g. America/Chicago, Europe/Berlin)", False, str),
             ("country", "Your country, two letters (e.g. US, DE); business days skip its holidays", False,
              str.upper),
@@ -136,6 +148,10 @@ class Questions:
         r["stage"] = self.ask(f"Stage ({', '.join(STAGES)})", ("stage",), convert=_keyword)
         r["medium"] = self.ask(f"Medium ({', '.join(MEDIA)})", ("medium",), convert=_keyword)
         r["start"] = self.ask("Start (YYYY-MM-DD HH:MM)", ("start",), convert=_local_datetime)
+        if self.existing is not None:  # asked before the rest, so no answer is given in vain
+            same = self.existing(r["company"], r["start"], r["role"])
+            if same:
+                raise DuplicateInterview(same)
         r["end"] = self.ask("End (HH:MM, or YYYY-MM-DD HH:MM)", ("end",),
                             convert=lambda s: _local_datetime(s, day=r["start"][:10]))
         zone = self.ask("Time zone of those times", ("timezone",), default=self.default_timezone,
@@ -214,7 +230,12 @@ def _keyword(text: str) -> str:
 
 
 def _local_datetime(text: str, *, day: str = "") -> str:
-    return spreadsheet_datetime(text.strip(), day=day)
+    value = spreadsheet_datetime(text.strip(), day=day)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value):
+        # Said in the form the question asks for, not the file's 'T' form.
+        example = "13:30 or 2026-11-20 13:30" if day else "2026-11-20 10:00"
+        raise click.BadParameter(f"expected a date and time such as {example} (got {text.strip()!r})")
+    return value
 
 
 def _items(text: str) -> list[str]:

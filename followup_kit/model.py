@@ -175,8 +175,8 @@ TIMELINE_KINDS = ("date", "within", "few-days", "none")
 
 # -- people and the interview ---------------------------------------------------
 
-class Checked(Record):
-    """Where the name and the title were verified (R2); a missing key means unverified."""
+class Checked(Record):  # R2 (tags stay out of docstrings: the JSON Schema shows them to users)
+    """Where the name and the title were verified; a missing key means unverified."""
 
     name: str | None = None
     title: str | None = None
@@ -237,8 +237,8 @@ class Interviewer(Record):
         return missing
 
 
-class Reflection(Record):
-    """What the candidate wrote down right after the interview (R1)."""
+class Reflection(Record):  # R1
+    """What the candidate wrote down right after the interview, while it was fresh."""
 
     went_well: list[NonEmpty] = []
     went_poorly: list[NonEmpty] = []
@@ -247,8 +247,8 @@ class Reflection(Record):
     concerns_raised: list[NonEmpty] = []
 
 
-class Extra(Record):
-    """An article or work sample worth referencing in a note (R4, R9)."""
+class Extra(Record):  # R4, R9
+    """An article or work sample worth referencing in a note."""
 
     title: NonEmpty
     url: str
@@ -286,8 +286,8 @@ def _iso_date(value: Any) -> Any:
     return value
 
 
-class FollowupSettings(Record):
-    """Every number the follow-up planner uses (domain R7, R13–R18), with its default.
+class FollowupSettings(Record):  # R7, R13–R18
+    """Every number the follow-up planner uses (when to thank, follow up, move on), with its default.
 
     This is the one place the defaults live. A profile may override any of them
     under ``"followup"``; only the fields written there are saved back, so a

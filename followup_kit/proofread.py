@@ -53,7 +53,6 @@ from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
-    from .workspace import Workspace
 
 Severity = Literal["error", "warning"]
 
@@ -253,13 +252,14 @@ def _check_person(out: _Collector, i: int, person: Interviewer) -> None:
     where = f"interviewers[{i}]"
     if "name" in person.unverified:
         out.add("warning", "unverified-name",
-                f"Nobody has checked the spelling of \"{person.name}\" (R2, R11). Check it on a business "
-                f"card, an email signature or the company website, and record where under checked.name.",
+                f"Nobody has checked the spelling of \"{person.name}\"; a misspelled name tells the employer "
+                "you were careless. Check it on a business card, an email signature or the company website, "
+                "and record where under checked.name.",
                 person, f"{where}.checked.name")
     if "title" in person.unverified:
         out.add("warning", "unverified-title",
-                f"Nobody has checked {person.name}'s title \"{person.title}\" (R2, R11). Check it and "
-                f"record where under checked.title.", person, f"{where}.checked.title")
+                f"Nobody has checked {person.name}'s title \"{person.title}\"; a wrong title reads as "
+                "careless. Check it and record where under checked.title.", person, f"{where}.checked.title")
     if person.email:
         verdict = check_email(person.name, person.email)
         if not verdict.agrees:
@@ -271,17 +271,17 @@ def _check_person(out: _Collector, i: int, person: Interviewer) -> None:
             how = "" if is_latin(person.name) else " (compared through a transliteration, so it may be fine)"
             out.add("error" if verdict.certain else "warning", "name-email",
                     f"The name \"{person.name}\" and the email address disagree: {detail}{how}. One of them "
-                    f"is wrong; check both against the business card or an email signature (R11).",
+                    f"is wrong; check both against the business card or an email signature.",
                     person, f"{where}.email")
     if not person.topics:
         out.add("warning", "no-topics",
                 f"No topics are recorded for {person.name}. Add what you discussed with this person, so "
-                f"that the note can name it (R4, R6).", person, f"{where}.topics")
+                f"that the note can name it and read as written to them alone.", person, f"{where}.topics")
     if person.title:
         for word, suggestions in _misspelled_title(person.title):
             out.add("warning", "spelling",
                     f"The title \"{person.title}\" has \"{word}\", which the dictionary does not know. Check "
-                    f"the title against its source (R11){_did_you_mean(suggestions, word)}",
+                    f"the title against its source{_did_you_mean(suggestions, word)}",
                     person, f"{where}.title")
 
 
@@ -323,11 +323,11 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
     if note.words > limits[1]:
         out.add("error" if note.medium == "card" else "warning", "too-long",
                 f"The note has {note.words} words. {what} about {limits[0]}–{limits[1]}; shorten it "
-                f"to the points that matter most to {person.name} (R9).", person, field)
+                f"to the points that matter most to {person.name}.", person, field)
     elif note.words < limits[0]:
         out.add("warning", "too-short",
                 f"The note has only {note.words} words; a thoughtful note has about {limits[0]}–"
-                f"{limits[1]}. Add a point from your conversation with {person.name} (R9).", person, field)
+                f"{limits[1]}. Add a point from your conversation with {person.name}.", person, field)
 
     if not greeting:
         out.add("error", "no-greeting",
@@ -338,7 +338,7 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
         hint = f" It names {others[0]}: is this the note meant for them?" if others else ""
         out.add("error", "greeting-name",
                 f"The greeting \"{greeting}\" does not name {person.name}.{hint} Address the person the "
-                f"note is for, spelled as verified (R11).", person, field)
+                f"note is for, spelled as verified.", person, field)
     if not _signed(signature, text, profile.name):
         out.add("error", "no-signature",
                 f"The note does not end with your name. Close it with a sign-off and \"{profile.name}\".",
@@ -348,7 +348,7 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
         shown = "; ".join(f"\"{t}\"" for t in person.topics[:3])
         out.add("warning", "no-topic",
                 f"The note names none of the topics you discussed with {person.name} ({shown}). Name at "
-                f"least one, so that the note could only have been written to this person (R6).",
+                f"least one, so that the note could only have been written to this person.",
                 person, field)
 
 
@@ -408,7 +408,7 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
             if close and close != word:
                 out.add("error", "name-spelling",
                         f"\"{word}\" is not how the record spells it: \"{close}\". Write names exactly "
-                        f"as verified (R11).", person, where)
+                        f"as verified.", person, where)
                 continue
         if not word.isascii() or sum(c.isupper() for c in word) > 1:
             continue  # a foreign word, an acronym or a product name: not for an English dictionary
@@ -472,7 +472,7 @@ def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str
     emoji = sorted({c for c in text if _is_emoji(c) and c not in "\u200d\ufe0f"})
     for face in sorted(set(m.group(0) for m in _EMOTICON.finditer(masked)) | set(emoji)):
         out.add("error", "emoji",
-                f"\"{face}\": emoji and smileys do not belong in a thank-you note; remove it (R10).",
+                f"\"{face}\": emoji and smileys do not belong in a thank-you note; remove it.",
                 person, field)
     for m in _SPEAK.finditer(masked):
         token = m.group(1)
@@ -482,21 +482,21 @@ def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str
         better = TEXT_SPEAK[token.lower()]
         instead = f"; write \"{better}\"" if better else "; leave it out"
         out.add("error", "text-speak",
-                f"\"{token}\" is text-message style{instead} (R10).", person, field)
+                f"\"{token}\" is text-message style, too casual for a thank-you note{instead}.", person, field)
     if "!!" in masked:
         out.add("error", "exclamation",
-                "\"!!\": several exclamation marks in a row read as over-excited; use a full stop (R10).",
+                "\"!!\": several exclamation marks in a row read as over-excited; use a full stop.",
                 person, field)
     elif masked.count("!") >= 3:
         out.add("warning", "exclamation",
-                f"The note has {masked.count('!')} exclamation marks; keep one at most (R10).", person, field)
+                f"The note has {masked.count('!')} exclamation marks; keep one at most.", person, field)
     for m in _words(masked):
         word = m.group(0)
         low = word.lower()
         if (len(word) >= 3 and word.isupper() and low not in _ACRONYMS and word not in record.proper.values()
                 and _in_dictionary(low) and _speller()[low] > 0):
             out.add("warning", "all-caps",
-                    f"\"{word}\" in capitals reads as shouting; write \"{low}\" (R10).", person, field)
+                    f"\"{word}\" in capitals reads as shouting; write \"{low}\".", person, field)
 
 
 def _body_words(note: Note) -> list[str]:
@@ -520,17 +520,8 @@ def _check_duplicates(out: _Collector, interview: Interview, notes: list[Note]) 
                 same = "the same as" if ratio == 1 else f"nearly the same as ({ratio:.0%} alike)"
                 out.add("error", "duplicate-note",
                         f"This note is {same} the one to {earlier.interviewer.name}. Each note must name "
-                        f"what you discussed with that person (R6).", later.interviewer, field)
+                        f"what you discussed with that person.", later.interviewer, field)
                 break
 
 
-def proofread_workspace(workspace: "Workspace") -> list[Finding]:
-    """Proofread every valid interview of a :class:`~followup_kit.workspace.Workspace`."""
-    profile = workspace.profile()
-    findings: list[Finding] = []
-    for interview in workspace.interviews():
-        findings.extend(proofread(profile, interview))
-    return findings
-
-
-__all__ = ["DUPLICATE_RATIO", "Finding", "likeness", "mentions_topic", "proofread", "proofread_workspace"]
+__all__ = ["DUPLICATE_RATIO", "Finding", "likeness", "mentions_topic", "proofread"]

@@ -21,8 +21,7 @@ that the profile can override. Nothing here reads the clock: ``now`` is a parame
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Literal
 from zoneinfo import ZoneInfo
@@ -39,15 +38,6 @@ from .model import (
 
 UTC = dt.timezone.utc
 Status = Literal["open", "done", "closed"]
-
-#: The rules each kind of event implements, named in its description.
-RULES: dict[str, str] = {
-    "thank-you-email": "R7, R8",
-    "thank-you-cards": "R7, R8",
-    "status-follow-up": "R13–R17",
-    "move-on": "R18",
-}
-
 
 # -- business days (R13, R16) --------------------------------------------------------
 
@@ -101,28 +91,32 @@ class BusinessDays:
 
 @dataclass(frozen=True)
 class Event:
-    """One follow-up step of one interview, ready for a table or a calendar.
+    """One follow-up step of one interview: when, for whom, and the facts behind it.
 
     ``due`` is when to do it, an aware date-time in the profile's time zone.
-    ``title`` is one line (the calendar SUMMARY); ``description`` says who, what
-    to do and what the employer said. ``status`` is ``open``, ``done`` (the step
-    was marked done on ``done_on``) or ``closed`` (the interview has an outcome).
+    ``status`` is ``open``, ``done`` (the step was marked done on ``done_on``) or
+    ``closed`` (the interview has an outcome). ``stated`` is the decision date the
+    employer's timeline implies; ``follow_up`` when the status follow-up is due.
+    The words (a calendar title and description) are rendered where they are shown:
+    :func:`followup_kit.calendar.describe`.
     """
 
     interview_id: str
     kind: EventKind
     due: dt.datetime
     people: tuple[str, ...]
-    title: str
-    description: str
     said: str | None
     company: str
-    rule: str
     minutes: int = 30
     alarm_minutes: int = 15
     status: Status = "open"
     done_on: dt.date | None = None
     overdue: bool = False
+    stated: dt.date | None = None
+    follow_up: dt.datetime | None = None
+    interview: Interview | None = field(default=None, compare=False, repr=False)
+    profile: Profile | None = field(default=None, compare=False, repr=False)
+    settings: FollowupSettings | None = field(default=None, compare=False, repr=False)
 
     @property
     def end(self) -> dt.datetime:
@@ -133,60 +127,6 @@ class Event:
     def is_open(self) -> bool:
         """True while the step still has to be done."""
         return self.status == "open"
-
-    def to_json(self) -> dict[str, Any]:
-        """The record ``followup-kit plan --json`` prints for this event."""
-        return {
-            "interview": self.interview_id,
-            "kind": self.kind,
-            "due": self.due.isoformat(timespec="seconds"),
-            "people": list(self.people),
-            "title": self.title,
-            "description": self.description,
-        }
-
-
-# -- templates ------------------------------------------------------------------------
-
-def _day(value: dt.date | dt.datetime) -> str:
-    return f"{value:%a} {value.day} {value:%b %Y}"
-
-
-def _clock(value: dt.datetime | dt.time) -> str:
-    return f"{value:%H:%M}"
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Any:
-    import jinja2  # imported here: `import followup_kit` stays light
-
-    from .resources import templates_dir
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
-        autoescape=False,  # plain text for calendars and terminals, not HTML
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["day"] = _day
-    env.filters["clock"] = _clock
-    return env
-
-
-def render_calendar_template(name: str, **context: Any) -> Any:
-    """The module of ``templates/calendar/<name>.j2``: its macros render the wording."""
-    return _environment().get_template(f"calendar/{name}.j2").make_module(context)
-
-
-def _one_line(text: str) -> str:
-    # Some calendar clients skip events whose SUMMARY has a line break.
-    return " ".join(str(text).split())
-
-
-def _paragraphs(text: str) -> str:
-    lines = [line.rstrip() for line in str(text).strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
 
 
 # -- the rules ----------------------------------------------------------------------------
@@ -285,26 +225,13 @@ def plan_interview(profile: Profile, interview: Interview, *, settings: Followup
         raise ValueError(f"now must carry its time zone, e.g. datetime.now(timezone.utc) (got {now})")
     settings = settings or profile.followup or FollowupSettings()
     dates = due_dates(profile, interview, settings=settings)
-    zone = profile.zone
     moments: dict[str, dt.datetime | None] = {
         "thank-you-email": dates.thank_you_email,
         "thank-you-cards": dates.thank_you_cards,
         "status-follow-up": dates.status_follow_up,
         "move-on": dates.move_on,
     }
-    context = {
-        "interview": interview,
-        "profile": profile,
-        "people": interview.interviewers,
-        "names": [person.name for person in interview.interviewers],
-        "said": interview.timeline.said,
-        "timeline": interview.timeline,
-        "stated": dates.stated,
-        "start": interview.start.replace(tzinfo=interview.zone(profile)).astimezone(zone),
-        "end": interview.ended_at(profile).astimezone(zone),
-        "follow_up": dates.status_follow_up,
-        "settings": settings,
-    }
+    names = tuple(person.name for person in interview.interviewers)
     events = []
     for kind in EVENT_KINDS:
         due = moments[kind]
@@ -314,22 +241,23 @@ def plan_interview(profile: Profile, interview: Interview, *, settings: Followup
         status: Status = "done" if done_on else "closed" if interview.closed else "open"
         if status != "open" and not include_done:
             continue
-        wording = render_calendar_template(kind, due=due, rule=RULES[kind], **context)
         events.append(Event(
             interview_id=interview.id,
             kind=kind,
             due=due,
-            people=tuple(context["names"]),
-            title=_one_line(wording.title()),
-            description=_paragraphs(wording.description()),
+            people=names,
             said=interview.timeline.said,
             company=interview.company,
-            rule=RULES[kind],
             minutes=settings.event_minutes,
             alarm_minutes=settings.alarm_minutes_before,
             status=status,
             done_on=done_on,
             overdue=status == "open" and now is not None and due.astimezone(UTC) < now.astimezone(UTC),
+            stated=dates.stated,
+            follow_up=dates.status_follow_up,
+            interview=interview,
+            profile=profile,
+            settings=settings,
         ))
     return events
 

@@ -14,8 +14,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .errors import ConflictError, FollowupKitError, InvalidFileError
+from .errors import FollowupKitError, InvalidFileError
 from .model import INTERVIEW_FORMAT, Interview, Interviewer
+from .session import Session
 from .workspace import Workspace
 
 SOURCES = ("business card", "email signature", "company website", "professional profile", "HR")
@@ -36,6 +37,12 @@ REFLECTION_PROMPTS = {
     "concerns_raised": "Which concerns did they raise?",
 }
 _WIDE = widgets.Layout(width="640px")
+
+
+def as_session(source: "Session | Workspace") -> Session:
+    """The session a panel works through: panels given one session share it (and hear
+    each other's saves); a bare workspace gets a session of its own."""
+    return source if isinstance(source, Session) else Session(source)
 
 
 def _tidy(widget: widgets.Widget, label_width: str = "90px") -> None:
@@ -89,7 +96,7 @@ class InterviewerEditor(widgets.VBox):
             widgets.HBox([self.title, self.title_checked]),
             widgets.HBox([self.email, self.remove]),
             self.address,
-            widgets.HBox([widgets.Label("Topics discussed with this person (R4):"), self.topics]),
+            widgets.HBox([widgets.Label("Topics discussed with this person:"), self.topics]),
             widgets.HBox([self.personal, self.salutation]),
         ], layout=widgets.Layout(border="1px solid #ccc", padding="4px", margin="4px 0"))
         _tidy(self)
@@ -137,9 +144,10 @@ class InterviewerEditor(widgets.VBox):
 class InterviewForm(widgets.VBox):
     """Every field of an interview, validated as you type, saved atomically (R1–R4)."""
 
-    def __init__(self, workspace: Workspace, *, interview_id: str | None = None,
+    def __init__(self, workspace: "Session | Workspace", *, interview_id: str | None = None,
                  now: dt.datetime | None = None):
-        self.workspace = workspace
+        self.session = as_session(workspace)
+        self.workspace = self.session.workspace
         self.interview: Interview | None = None
         start = (now or dt.datetime.now()).replace(minute=0, second=0, microsecond=0)
 
@@ -190,11 +198,12 @@ class InterviewForm(widgets.VBox):
             self.company, self.company_address, self.role,
             widgets.HBox([self.stage, self.medium]),
             widgets.HBox([self.start, self.end]), self.timezone,
-            widgets.HTML("<b>What they said about the decision (R3)</b>"),
+            widgets.HTML("<b>What they said about the next step and the decision</b>"),
             widgets.HBox([self.timeline_kind]), self.timeline_box, self.timeline_said,
-            widgets.HTML("<b>Who interviewed you (R2, R4)</b>"), self.people, self.add_person,
-            widgets.HTML("<b>While it is fresh (R1)</b>"), reflection_box,
-            widgets.HTML("<b>Anything worth sending along (R4, R9)</b>: an article, a work sample"),
+            widgets.HTML("<b>Who interviewed you</b>: each name and title exactly as on their business card"),
+            self.people, self.add_person,
+            widgets.HTML("<b>While it is fresh</b>"), reflection_box,
+            widgets.HTML("<b>Anything worth sending along</b>: an article, a work sample"),
             self.extras,
             self.messages, widgets.HBox([self.save]), self.status,
         ])
@@ -212,13 +221,13 @@ class InterviewForm(widgets.VBox):
 
     def _profile_zone(self) -> str:
         try:
-            return self.workspace.profile().timezone
+            return self.session.profile.timezone
         except FollowupKitError:
             return "e.g. America/Chicago"
 
     def refresh_choices(self) -> None:
         """List the workspace's interviews in the Load menu."""
-        self.load_choice.options = self.workspace.ids()
+        self.load_choice.options = [i.id for i in self.session.interviews]
 
     def _add_person(self) -> InterviewerEditor:
         editor = InterviewerEditor(on_change=self._on_field_change, on_remove=self._remove_person)
@@ -329,22 +338,19 @@ class InterviewForm(widgets.VBox):
         if self.interview is not None:
             interview = interview.with_id(self.interview.id)
         try:
-            path = self.workspace.save(interview)
-        except ConflictError as exc:
+            saved = self.session.save(interview)
+        except FollowupKitError as exc:  # a conflict included: nothing was written
             self.status.value = message_html([str(exc)])
             return
-        except FollowupKitError as exc:
-            self.status.value = message_html([str(exc)])
-            return
-        self.interview = interview.with_id(path.stem)
+        self.interview = saved
         self.refresh_choices()
-        self.status.value = message_html([f"Saved {path}"], kind="ok")
+        self.status.value = message_html([f"Saved {self.workspace.interview_path(saved.id)}"], kind="ok")
 
     def _on_load_click(self, _button: widgets.Button) -> None:
         if not self.load_choice.value:
             return
         try:
-            self.fill(self.workspace.load(self.load_choice.value))
+            self.fill(self.session.interview(self.load_choice.value))
         except FollowupKitError as exc:
             self.status.value = message_html([str(exc)])
             return
@@ -413,10 +419,11 @@ class NoteEditor(widgets.HBox):
 class NotesPanel(widgets.VBox):
     """One note per interviewer (R6), proofread as you edit (R9–R11), saved as your wording."""
 
-    def __init__(self, workspace: Workspace, interview_id: str | None = None):
-        self.workspace = workspace
+    def __init__(self, workspace: "Session | Workspace", interview_id: str | None = None):
+        self.session = as_session(workspace)
+        self.workspace = self.session.workspace
         self.interview: Interview | None = None
-        self.choice = widgets.Dropdown(description="Interview", options=workspace.ids(),
+        self.choice = widgets.Dropdown(description="Interview", options=self._ids(),
                                        layout=widgets.Layout(width="520px"))
         self.status = widgets.HTML()
         self.notes = widgets.VBox()
@@ -424,20 +431,28 @@ class NotesPanel(widgets.VBox):
         super().__init__([self.choice, self.notes, self.status])
         self.add_class("fk-notes-panel")  # lets a browser test find the panel
         _tidy(self)
+        self.session.subscribe(self._on_session_change)
         if interview_id or self.choice.options:
             self.show(interview_id or self.choice.options[-1])
 
-    def show(self, interview_id: str) -> None:
-        """Compose and proofread the notes of one interview."""
-        from .compose import compose_notes
+    def _ids(self) -> list[str]:
+        return [i.id for i in self.session.interviews]
 
+    def _on_session_change(self, what: str, record: Any) -> None:
+        self.choice.options = self._ids()
+        if what == "interview" and self.interview is not None and record.id == self.interview.id:
+            self.show(record.id, refresh=True)
+
+    def show(self, interview_id: str, *, refresh: bool = False) -> None:
+        """Compose and proofread the notes of one interview."""
         if self.choice.value != interview_id:
             self.choice.value = interview_id  # calls back into show()
             return
+        if not refresh and self.interview is not None and self.interview.id == interview_id and self.notes.children:
+            return
         try:
-            profile = self.workspace.profile()
-            self.interview = self.workspace.load(interview_id)
-            notes = compose_notes(profile, self.interview)
+            self.interview = self.session.interview(interview_id)
+            notes = self.session.notes(self.interview)
         except FollowupKitError as exc:
             self.notes.children = ()
             self.status.value = message_html([str(exc)])
@@ -447,9 +462,7 @@ class NotesPanel(widgets.VBox):
         self.status.value = ""
 
     def _show_findings(self, interview: Interview) -> None:
-        from .proofread import proofread
-
-        findings = proofread(self.workspace.profile(), interview)
+        findings = self.session.proofread(interview)
         for editor in self.notes.children:
             name = interview.interviewers[editor.index].name
             mine = [f for f in findings if f.interviewer == name]
@@ -468,13 +481,11 @@ class NotesPanel(widgets.VBox):
         if self.interview is None:
             return
         try:
-            updated = self.interview.with_interviewer(index, note=text)
-            self.workspace.save(updated)
+            updated = self.session.save(self.interview.with_interviewer(index, note=text))
         except FollowupKitError as exc:
             self.status.value = message_html([str(exc)])
             return
         who = updated.interviewers[index].name
-        self.show(updated.id)
         self.status.value = message_html(
             [f"Saved your wording for {who}." if text else f"Back to the composed draft for {who}."], kind="ok")
 
@@ -514,16 +525,16 @@ def verification_table(notes: list[Any]) -> str:
 class CardsPanel(widgets.VBox):
     """Printable cards: size and sheet, a preview, the verification list, Generate (R2, R8, R11)."""
 
-    def __init__(self, workspace: Workspace, interview_id: str | None = None):
+    def __init__(self, workspace: "Session | Workspace", interview_id: str | None = None):
         from .cards import default_size_and_sheet
 
-        self.workspace = workspace
+        self.session = as_session(workspace)
+        self.workspace = self.session.workspace
         self.interview: Interview | None = None
         self.notes: list[Any] = []
-        self.profile = workspace.profile()
+        self.profile = self.session.profile
         size, sheet = default_size_and_sheet(self.profile)
-        in_person = [i.id for i in workspace.interviews() if i.medium == "in-person"]
-        self.choice = widgets.Dropdown(description="Interview", options=in_person,
+        self.choice = widgets.Dropdown(description="Interview", options=self._in_person(),
                                        layout=widgets.Layout(width="520px"))
         self.size = widgets.Combobox(description="Card size", value=size,
                                      options=["a2", "a6", "a7", "iso-a6"], ensure_option=False,
@@ -544,21 +555,33 @@ class CardsPanel(widgets.VBox):
         self.generate.on_click(self._on_generate_click)
         super().__init__([
             self.choice, widgets.HBox([self.size, self.sheet]), widgets.HBox([self.draft, self.ruled]),
-            widgets.HTML("<b>Check each name and title against its source before copying (R11)</b>"),
+            widgets.HTML("<b>Check each name and title against its source before copying</b>"),
             self.checklist, self.person, self.preview, self.generate, self.status,
         ])
         self.add_class("fk-cards-panel")  # lets a browser test find the panel
         _tidy(self)
+        self.session.subscribe(self._on_session_change)
         if interview_id and interview_id != self.choice.value:
             self.choice.value = interview_id  # the observer loads it
         elif self.choice.value:
             self._on_choice_change({"new": self.choice.value})
 
-    def _on_choice_change(self, change: Any) -> None:
-        from .compose import compose_notes
+    def _in_person(self) -> list[str]:
+        return [i.id for i in self.session.interviews if i.medium == "in-person"]
 
-        self.interview = self.workspace.load(change["new"])
-        self.notes = [n for n in compose_notes(self.profile, self.interview) if n.medium == "card"]
+    def _on_session_change(self, what: str, record: Any) -> None:
+        self.profile = self.session.profile
+        current = self.choice.value
+        self.choice.options = self._in_person()
+        if current in self.choice.options:
+            self.choice.value = current
+            self._on_choice_change({"new": current})
+
+    def _on_choice_change(self, change: Any) -> None:
+        if not change["new"]:
+            return
+        self.interview = self.session.interview(change["new"])
+        self.notes = [n for n in self.session.notes(self.interview) if n.medium == "card"]
         self.checklist.value = verification_table(self.notes)
         self.person.options = [(n.interviewer.name, i) for i, n in enumerate(self.notes)]
         # ipywidgets selects nothing when the options change; show the first card.
@@ -568,29 +591,27 @@ class CardsPanel(widgets.VBox):
             self._on_preview_change(None)
 
     def _on_preview_change(self, _change: Any) -> None:
-        from .cards import card_preview
-
-        if not self.notes or self.person.value is None:
+        if not self.notes or self.person.value is None or self.person.value >= len(self.notes):
             return
         note = self.notes[self.person.value]
         try:
-            self.preview.value = card_preview(note, self.profile, self.interview,
-                                              size=self.size.value, draft=self.draft.value,
-                                              ruled=self.ruled.value, scale=1.5)
+            self.preview.value = self.session.card_preview(note, self.interview, size=self.size.value,
+                                                           draft=self.draft.value, ruled=self.ruled.value,
+                                                           scale=1.5)
         except FollowupKitError as exc:
             self.status.value = message_html([str(exc)])
             return
         self.status.value = ""
 
     def _on_generate_click(self, _button: widgets.Button) -> None:
-        from .cards import write_cards
-
         if not self.choice.value:
-            self.status.value = message_html(["This workspace has no in-person interview: no cards to print (R8)."])
+            self.status.value = message_html([
+                "This workspace has no in-person interview, so no cards to print: after a phone or video "
+                "interview the thank-you note goes by email."])
             return
         try:
-            path = write_cards(self.workspace, [self.choice.value], size=self.size.value, sheet=self.sheet.value,
-                               draft=self.draft.value, ruled=self.ruled.value)
+            path = self.session.write_cards(ids=[self.choice.value], size=self.size.value,
+                                            sheet=self.sheet.value, draft=self.draft.value, ruled=self.ruled.value)
         except FollowupKitError as exc:
             self.status.value = message_html([str(exc)])
             return
@@ -599,13 +620,16 @@ class CardsPanel(widgets.VBox):
             "(actual size), double-sided, flip on the long edge.</p>")
 
 
-def events_table(events: list[Any]) -> str:
-    """The planned steps as an HTML table; overdue ones in red."""
+def events_table(events: list[Any], describe: Any = None) -> str:
+    """The planned steps as an HTML table; overdue ones in red. ``describe`` gives an
+    event's words (default: the kit's wording)."""
+    if describe is None:
+        from .calendar import describe
     rows = []
     for event in events:
         style = "color:#b00020;font-weight:bold" if event.overdue else ""
         state = "overdue" if event.overdue else event.status if event.status != "open" else ""
-        cells = (f"{event.due:%a %d %b %Y %H:%M}", html.escape(event.title), state)
+        cells = (f"{event.due:%a %d %b %Y %H:%M}", html.escape(describe(event).title), state)
         rows.append(f"<tr style='{style}'>" + "".join(
             f"<td style='padding:2px 8px'>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th style='padding:2px 8px;text-align:left'>{h}</th>" for h in ("Due", "What", ""))
@@ -613,38 +637,80 @@ def events_table(events: list[Any]) -> str:
 
 
 class CalendarPanel(widgets.VBox):
-    """The planned follow-up dates (R7, R13–R18) and an .ics export for any calendar app."""
+    """The planned follow-up dates (R7, R13–R18), an .ics export for any calendar app, and a
+    sync to the user's own calendar on a CalDAV server."""
 
-    def __init__(self, workspace: Workspace, *, now: dt.datetime | None = None):
-        self.workspace = workspace
+    def __init__(self, workspace: "Session | Workspace", *, now: dt.datetime | None = None):
+        self.session = as_session(workspace)
+        self.workspace = self.session.workspace
         self.now = now
         self.table = widgets.HTML()
         self.export = widgets.Button(description="Export .ics", icon="calendar", button_style="primary")
         self.status = widgets.HTML()
         self.export.on_click(self._on_export_click)
-        super().__init__([self.table, self.export, self.status])
+        self.caldav_url = widgets.Text(description="Address", placeholder="https://… your calendar's CalDAV address",
+                                       layout=_WIDE)
+        self.caldav_user = widgets.Text(description="User name")
+        # Typed for one sync and emptied after it, so it is never kept in the notebook.
+        self.caldav_password = widgets.Password(description="Password")
+        self.sync = widgets.Button(description="Sync to my calendar", icon="refresh",
+                                   layout=widgets.Layout(width="200px"))
+        self.sync_status = widgets.HTML()
+        self.sync.on_click(self._on_sync_click)
+        sync_section = widgets.VBox([
+            widgets.HTML("<b>Sync to my calendar</b>: adds new steps to your calendar on iCloud, Fastmail, "
+                         "Nextcloud or any CalDAV server, updates the changed ones and removes the done ones; "
+                         "your other events are never touched. The password is not saved."),
+            self.caldav_url, self.caldav_user, self.caldav_password, self.sync, self.sync_status])
+        _tidy(sync_section)
+        super().__init__([self.table, self.export, self.status, sync_section])
         self.add_class("fk-calendar-panel")  # lets a browser test find the panel
+        self.session.subscribe(lambda _what, _record: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
         """Plan every interview of the workspace again."""
-        from .schedule import plan
-
-        listing = self.workspace.interviews()
-        events = plan(self.workspace.profile(), listing.interviews, now=_aware(self.now))
-        self.table.value = events_table(events) + message_html([str(e) for e in listing.invalid])
+        events = self.session.plan(now=_aware(self.now))
+        self.table.value = (events_table(events, self.session.describe)
+                            + message_html([str(e) for e in self.session.invalid]))
 
     def _on_export_click(self, _button: widgets.Button) -> None:
-        from .calendar import export_calendar
-
         try:
-            result = export_calendar(self.workspace)
+            result = self.session.write_calendar()
         except FollowupKitError as exc:
             self.status.value = message_html([str(exc)])
             return
         self.status.value = (f'<p style="color:#1b5e20">{_file_link(result.path, "Calendar written")} '
-                             f"({len(result.events)} events). Import it into your calendar app; importing "
-                             "it again updates the events instead of adding new ones.</p>")
+                             f"({len(result.events)} events). Import it into your calendar app; apps that honour "
+                             "updates update the events when you import it again, and the others add them "
+                             "again: to keep your own calendar in step, sync it below.</p>")
+
+
+    def _on_sync_click(self, _button: widgets.Button) -> None:
+        from zoneinfo import ZoneInfo
+
+        from .caldav_sync import find_password, url_user
+
+        url, password = self.caldav_url.value.strip(), self.caldav_password.value
+        self.caldav_password.value = ""
+        user = self.caldav_user.value.strip() or url_user(url)
+        if not url:
+            self.sync_status.value = message_html(["Give your calendar's address (its CalDAV address, as the "
+                                                   "calendar's settings on the server show it)."])
+            return
+        password = password or (find_password(user) if user else None)
+        if user and not password:
+            self.sync_status.value = message_html([f"Type the password for {user} (an app password for iCloud "
+                                                   "or Fastmail) and sync again."])
+            return
+        try:
+            report = self.session.sync_caldav(url, user=user, password=password)
+        except FollowupKitError as exc:
+            self.sync_status.value = message_html([str(exc)])
+            return
+        lines = report.lines(ZoneInfo(self.session.profile.timezone))
+        self.sync_status.value = (message_html([report.summary()], kind="ok") + message_html(lines, kind="ok")
+                                  + message_html([str(e) for e in report.invalid]))
 
 
 def _aware(now: dt.datetime | None) -> dt.datetime:
@@ -656,10 +722,11 @@ def _aware(now: dt.datetime | None) -> dt.datetime:
 class Tracker(widgets.VBox):
     """Every interview, its next step and due date; mark steps done, record outcomes (R17, R18)."""
 
-    def __init__(self, workspace: Workspace, *, now: dt.datetime | None = None):
+    def __init__(self, workspace: "Session | Workspace", *, now: dt.datetime | None = None):
         from .model import EVENT_KINDS, OUTCOMES
 
-        self.workspace = workspace
+        self.session = as_session(workspace)
+        self.workspace = self.session.workspace
         self.now = now
         self.table = widgets.HTML()
         self.chart = widgets.Image(format="png")
@@ -677,17 +744,17 @@ class Tracker(widgets.VBox):
         ])
         self.add_class("fk-tracker")  # lets a browser test find the panel
         _tidy(self)
+        self.session.subscribe(lambda _what, _record: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
         """Plan the whole workspace again and redraw the table and the chart."""
         from .chart import timeline_png
-        from .schedule import plan
 
-        listing = self.workspace.interviews()
-        profile = self.workspace.profile()
+        listing = self.session.listing
+        profile = self.session.profile
         now = _aware(self.now)
-        events = plan(profile, listing.interviews, now=now, include_done=True)
+        events = self.session.plan(now=now, include_done=True)
         rows = []
         for interview in listing.interviews:
             mine = [e for e in events if e.interview_id == interview.id]
@@ -697,7 +764,7 @@ class Tracker(widgets.VBox):
             elif upcoming is None:
                 step, due, style = "all steps done", "", ""
             else:
-                step = upcoming.title
+                step = self.session.describe(upcoming).title
                 due = f"{upcoming.due.astimezone(profile.zone):%a %d %b %H:%M}"
                 style = "color:#b00020;font-weight:bold" if upcoming.overdue else ""
                 if upcoming.overdue:
@@ -716,16 +783,14 @@ class Tracker(widgets.VBox):
         self.choice.value = current if current in ids else (ids[0] if ids else None)
 
     def _today(self) -> dt.date:
-        return _aware(self.now).astimezone(self.workspace.profile().zone).date()
+        return _aware(self.now).astimezone(self.session.profile.zone).date()
 
     def _update(self, change: Any, message: str) -> None:
         try:
-            updated = change(self.workspace.load(self.choice.value))
-            self.workspace.save(updated)
+            self.session.save(change(self.session.interview(self.choice.value)))
         except FollowupKitError as exc:
             self.status.value = message_html([str(exc)])
             return
-        self.refresh()
         self.status.value = message_html([message], kind="ok")
 
     def _on_done_click(self, _button: widgets.Button) -> None:

@@ -15,33 +15,100 @@ read it, so two notebooks open on one interview never silently lose edits.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Container, Iterable, Iterator
 
-from .errors import ConflictError, InvalidFileError, Problem, WorkspaceError
+from .errors import ConflictError, FollowupKitError, InvalidFileError, Problem, WorkspaceError
 from .model import Interview, Profile
 
 PROFILE_FILE = "profile.json"
 INTERVIEWS_DIR = "interviews"
 OUTPUT_DIR = "output"
+TEMPLATES_DIR = "templates"
+LOCK_FILE = ".followup-kit.lock"
+#: Seconds a save waits for another program's save to finish before giving up.
+LOCK_TIMEOUT = 30.0
+
+
+def _umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+#: What to do about a file the system refused, by errno: the fix in plain words.
+_OS_FIXES = {
+    errno.ENOENT: "Check that the folder exists and the path is spelled right",
+    errno.ENOTDIR: "A part of the path is a file where a folder was expected; give another path",
+    errno.EISDIR: "That is a folder; give the path of a file",
+    errno.EACCES: "You have no permission there; choose a folder you can write to, or fix its permissions",
+    errno.EPERM: "You have no permission there; choose a folder you can write to, or fix its permissions",
+    errno.EROFS: "That disk is read-only; choose another folder",
+    errno.ENOSPC: "The disk is full; free some space and try again",
+    errno.ENAMETOOLONG: "The name is too long for this system; choose a shorter path",
+    errno.EEXIST: "Something is already there; choose another path or move it away first",
+}
+
+
+def os_error_message(path: Path | str, doing: str, exc: OSError) -> str:
+    """A plain-words message for an :class:`OSError`: the path, what failed, why, and the fix."""
+    where = exc.filename if exc.filename and str(exc.filename) != str(path) else None
+    reason = exc.strerror or str(exc)
+    if where is not None:
+        reason += f": {where}"
+    fix = _OS_FIXES.get(exc.errno or 0, "Check the path and its permissions, then try again")
+    return f"{path}: could not be {doing} ({reason}). {fix}."
+
+
+@contextmanager
+def os_errors(path: Path | str, doing: str = "written") -> Iterator[None]:
+    """Turn any :class:`OSError` inside the block into a :class:`WorkspaceError` naming ``path``.
+
+    The one mapping of operating-system errors to the kit's errors (as httpx's
+    ``map_exceptions``): every read and write of the user's files goes through it,
+    so a full disk or a missing folder is a message, never a traceback.
+    """
+    try:
+        yield
+    except FollowupKitError:
+        raise
+    except OSError as exc:
+        raise WorkspaceError(os_error_message(path, doing, exc)) from exc
 
 
 def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
 
-    With ``backup``, the file being replaced is kept as ``<name>.bak`` first.
+    With ``backup``, the file being replaced is kept as ``<name>.bak`` first. A
+    replaced file keeps its permissions; a new one gets those the umask allows (as
+    any program's new file would), not the private mode of a temporary file.
     Raises :class:`WorkspaceError` naming the path when the folder is not writable.
     """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        else:
+            if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+                # A device or pipe (/dev/null, /dev/stdout) is written to, never replaced.
+                with open(path, "wb") as handle:
+                    handle.write(data)
+                return path
+            mode = info.st_mode & 0o7777
         if backup and path.exists():
             write_atomic(path.with_name(path.name + ".bak"), path.read_bytes())
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -50,6 +117,7 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+            os.chmod(tmp, mode)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -57,17 +125,91 @@ def write_atomic(path: Path, data: bytes, *, backup: bool = False) -> Path:
     except OSError as exc:
         raise WorkspaceError(
             f"{path}: could not be written ({exc.strerror or exc}). The previous version, if any, "
-            "is unchanged. Check that the folder exists, is writable and the disk is not full."
+            f"is unchanged. {_OS_FIXES.get(exc.errno or 0, 'Check that the folder exists and is writable')}."
         ) from exc
     return path
 
 
-def read_bytes(path: Path | str, *, shown: str | None = None, missing: str = "") -> bytes:
+#: The largest record file the kit reads: a real interview is a few kilobytes.
+MAX_RECORD_BYTES = 16_000_000
+
+
+#: Existing files are searched this far for the signature of the kit.
+_LARGEST_OUTPUT = 256 * 1024 * 1024
+#: How each kind of single output file says the kit wrote it.
+_SIGNATURES = {
+    ".pdf": b"followup-kit",
+    ".ics": b"PRODID:-//followup-kit//",
+    ".json": b'"$schema": "https://json-schema.org/',
+}
+
+
+def _records_of(path: Path) -> Path | None:
+    """The workspace whose own records (profile, interviews, templates) ``path`` would be, if any."""
+    path = path.absolute()
+    for folder in path.parents:
+        if (folder / PROFILE_FILE).is_file():
+            inside = path.relative_to(folder).parts
+            if inside and (inside[0] in (INTERVIEWS_DIR, TEMPLATES_DIR) or inside[0].startswith(PROFILE_FILE)):
+                return folder
+            return None
+    return None
+
+
+def guard_output(path: Path | str, *, folder: bool = False) -> Path:
+    """Check that an output may be written at ``path``; raise :class:`WorkspaceError` if not.
+
+    Never onto a workspace's own records (its profile, interview files and
+    templates), never onto a folder, and never over an existing file the kit did
+    not write (by the signature each kind of output carries). With ``folder``,
+    ``path`` is a folder of outputs (notes, email drafts).
+    """
+    path = Path(path)
+    workspace = _records_of(path)
+    if workspace is not None:
+        raise WorkspaceError(
+            f"{path}: is one of the records of the workspace {workspace} (its profile, interviews or "
+            f"templates), so nothing was written there. Give a path outside them, for example in "
+            f"{workspace / OUTPUT_DIR}.")
+    if folder:
+        if path.exists() and not path.is_dir():
+            raise WorkspaceError(f"{path}: is a file, so the outputs cannot go into it. Give a folder.")
+        return path
+    with os_errors(path, "read"):
+        if path.is_dir():
+            raise WorkspaceError(f"{path}: is a folder; give the path of a file in it.")
+        if path.exists():
+            if not stat.S_ISREG(path.stat().st_mode):
+                return path  # /dev/null and the like take anything
+            with open(path, "rb") as handle:
+                content = handle.read(_LARGEST_OUTPUT)
+            signature = _SIGNATURES.get(path.suffix.lower())
+            if signature is None or signature not in content:
+                raise WorkspaceError(
+                    f"{path}: exists and was not written by followup-kit, so it was left unchanged. "
+                    "Give another file name, or move that file away first.")
+    return path
+
+
+def read_bytes(path: Path | str, *, shown: str | None = None, missing: str = "",
+               limit: int | None = None) -> bytes:
     """A user's file as bytes; a missing or unreadable file raises :class:`WorkspaceError`
-    naming it (``missing`` says what to do when it does not exist)."""
+    naming it (``missing`` says what to do when it does not exist).
+
+    Only a regular file is opened (a FIFO would hang, a device never end); with
+    ``limit``, a larger file is refused before it is read.
+    """
     shown = shown or str(path)
     try:
-        return Path(path).read_bytes()
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise WorkspaceError(f"{shown}: is not a regular file (a folder, pipe or device), so it was not "
+                                 "read. Move it out of the workspace, or give the path of a file.")
+        if limit is not None and info.st_size > limit:
+            raise WorkspaceError(f"{shown}: is {info.st_size:,} bytes; a file of this kind is at most "
+                                 f"{limit:,}. It was not read: check that it is the right file.")
+        with open(path, "rb") as handle:
+            return handle.read(limit + 1 if limit is not None else -1)
     except FileNotFoundError:
         raise WorkspaceError(f"{shown}: no such file.{' ' + missing if missing else ''}") from None
     except OSError as exc:
@@ -91,6 +233,10 @@ def parse_json(raw: bytes, shown: str) -> Any:
             "Save the file as UTF-8 in your editor")]) from None
     try:
         return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except RecursionError:
+        raise InvalidFileError(shown, [Problem(
+            shown, "", "a record nested a few levels deep", "lists or objects nested thousands of levels deep",
+            "This is not a file the kit wrote; restore it from its .bak copy or write it again")]) from None
     except json.JSONDecodeError as exc:
         raise InvalidFileError(shown, [Problem(
             shown, f"line {exc.lineno}, column {exc.colno}", "valid JSON",
@@ -130,13 +276,13 @@ _ASCII_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø":
 _COMPANY_SUFFIXES = {"inc", "llc", "ltd", "gmbh", "ag", "sa", "co", "corp", "plc", "bv", "srl", "limited"}
 
 
-def slug(text: str) -> str:
-    """A lower-case ASCII slug: 'Nordwind Energie GmbH' -> 'nordwind-energie'."""
+def slug(text: str, *, limit: int = 60) -> str:
+    """A lower-case ASCII slug of at most ``limit`` characters: 'Nordwind Energie GmbH' -> 'nordwind-energie'."""
     ascii_text = unicodedata.normalize("NFKD", text.translate(_ASCII_EXTRA)).encode("ascii", "ignore").decode()
     words = [w for w in re.split(r"[^a-z0-9]+", ascii_text.lower()) if w]
     while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
         words.pop()
-    return "-".join(words)
+    return "-".join(words)[:limit].rstrip("-")
 
 
 @dataclass(frozen=True)
@@ -158,6 +304,7 @@ class Workspace:
         self._output_dir = Path(output_dir) if output_dir is not None else None
         self._seen: dict[Path, str] = {}
         self._folders: dict[Path, Path] = {}
+        self._lock: Any = None
 
     # -- opening --------------------------------------------------------------------
 
@@ -203,7 +350,13 @@ class Workspace:
         return self._output_dir or self.root / OUTPUT_DIR
 
     def interview_path(self, interview_id: str) -> Path:
-        return self.interviews_dir / f"{interview_id}.json"
+        path = self.interviews_dir / f"{interview_id}.json"
+        if not path.exists():  # a file saved elsewhere as <id>.JSON keeps its name
+            for suffix in (".JSON", ".Json"):
+                other = self.interviews_dir / f"{interview_id}{suffix}"
+                if other.exists():
+                    return other
+        return path
 
     def shown(self, path: Path) -> str:
         """How a path is named in messages: as the user gave the workspace, plus the file."""
@@ -220,7 +373,7 @@ class Workspace:
     # -- reading ------------------------------------------------------------------------
 
     def _read(self, path: Path) -> Any:
-        raw = read_bytes(path, shown=self.shown(path))
+        raw = read_bytes(path, shown=self.shown(path), limit=MAX_RECORD_BYTES)
         data = parse_json(raw, self.shown(path))
         self._seen[self._key(path)] = _digest(raw)
         return data
@@ -230,11 +383,40 @@ class Workspace:
         path = self.root / PROFILE_FILE
         return Profile.from_record(self._read(path), file=self.shown(path))
 
+    def _entries(self) -> Iterator[os.DirEntry[str]]:
+        folder = self.interviews_dir
+        try:
+            with os.scandir(folder) as entries:
+                yield from entries
+        except FileNotFoundError:
+            raise WorkspaceError(
+                f"{self.shown(folder)}: no such folder, so this workspace's interviews cannot be found. "
+                f"If it has none yet, create the empty folder {folder.name}/ beside {PROFILE_FILE}; if it was "
+                "moved or renamed, put it back.") from None
+        except OSError as exc:
+            raise WorkspaceError(os_error_message(self.shown(folder), "read", exc)) from exc
+
     def ids(self) -> list[str]:
-        """The ids of every interview file, sorted."""
-        if not self.interviews_dir.is_dir():
-            return []
-        return sorted(p.stem for p in self.interviews_dir.glob("*.json") if not p.name.startswith("."))
+        """The ids of every interview file (``<id>.json``, any case), sorted.
+
+        Raises :class:`WorkspaceError` when the ``interviews/`` folder is missing or
+        cannot be read: that is never taken for a workspace without interviews.
+        """
+        return sorted(Path(e.name).stem for e in self._entries()
+                      if not e.name.startswith(".") and e.name.lower().endswith(".json"))
+
+    def stray_files(self) -> list[str]:
+        """What is in ``interviews/`` besides interview files and the kit's own backups: each
+        reported and skipped, never opened."""
+        stray = []
+        for entry in self._entries():
+            name = entry.name
+            if name.startswith(".") or name.endswith(".json.bak"):
+                continue
+            if not name.lower().endswith(".json"):
+                stray.append(f"{self.shown(self.interviews_dir / name)}: not an interview file (only .json "
+                             "files are read), so it was skipped. Move it elsewhere to silence this.")
+        return sorted(stray)
 
     def load(self, interview_id: str) -> Interview:
         """One interview by id; :class:`InvalidFileError` if its file is not valid."""
@@ -256,57 +438,96 @@ class Workspace:
                 valid.append(self.load(interview_id))
             except InvalidFileError as exc:
                 invalid.append(exc)
+            except WorkspaceError as exc:  # unreadable: reported beside the others, which go on
+                path = self.shown(self.interview_path(interview_id))
+                invalid.append(InvalidFileError(path, [Problem(path, "", "a readable interview file",
+                                                               str(exc).removeprefix(f"{path}: "))]))
         valid.sort(key=lambda i: (i.start, i.id))
         return Listing(valid, invalid)
 
     # -- writing -----------------------------------------------------------------------
 
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the workspace's write lock for the block.
+
+        Every save takes it, so "has the file changed since it was loaded?" and the
+        write are one step that no other notebook, tab or command can come between,
+        and a new id is claimed by one saver only. The lock is a file
+        (``.followup-kit.lock``) that the operating system releases if the process dies.
+        """
+        from filelock import FileLock, Timeout  # imported here: `import followup_kit` stays light
+
+        if self._lock is None:
+            self._lock = FileLock(str(self.root / LOCK_FILE), timeout=LOCK_TIMEOUT)
+        try:
+            with os_errors(self.root / LOCK_FILE, "locked"), self._lock:
+                yield
+        except Timeout:
+            raise WorkspaceError(
+                f"{self.root}: another program has been saving to this workspace for over "
+                f"{LOCK_TIMEOUT:.0f} seconds, so nothing was written. Try again in a moment; if it "
+                f"persists, close the other notebooks and commands working on it.") from None
+
+    def _clean_leftovers(self, folder: Path) -> None:
+        # A save killed half-way leaves its hidden temporary file. Under the lock no save
+        # is under way, so any left in the folder is such a leftover.
+        for leftover in folder.glob(".*.tmp"):
+            leftover.unlink(missing_ok=True)
+
     def _write(self, path: Path, data: bytes, *, new: bool) -> Path:
         key = self._key(path)
-        if path.exists():
-            current = path.read_bytes()
+        with self.locked():
+            with os_errors(path, "read"):
+                self._clean_leftovers(path.parent)
+                current = path.read_bytes() if path.exists() else None
             seen = self._seen.get(key)
-            if seen is None and new:
+            if current is not None and seen is None:
                 raise ConflictError(path, (
                     f"{self.shown(path)}: a file with this name already exists, and this session "
                     "has not loaded it. Nothing was written. Load it first to edit it, or save "
                     "under another id."
                 ))
-            if seen is not None and seen != _digest(current):
+            if current is not None and seen != _digest(current):
                 raise ConflictError(path, (
                     f"{self.shown(path)}: changed on disk since it was loaded (another notebook or "
                     "an editor saved it). Nothing was written, so neither version is lost. Load the "
                     "file again, re-apply your edits and save; or save yours under a new id."
                 ))
-        write_atomic(path, data, backup=True)
-        self._seen[key] = _digest(data)
+            write_atomic(path, data, backup=True)
+            self._seen[key] = _digest(data)
         return path
 
     def save(self, interview: Interview, *, new: bool = False) -> Path:
         """Write an interview to ``interviews/<id>.json`` atomically, keeping a ``.bak``.
 
         With ``new`` (or when the interview has no id yet) the id is derived from the
-        date, company and stage and made unique. Raises :class:`ConflictError` if the
-        file changed since it was loaded.
+        date, company and stage and made unique; it is claimed under the workspace's
+        lock, so two savers never get the same one. Raises :class:`ConflictError` if the
+        file changed since it was loaded, or exists and was never loaded.
         """
-        if not interview.id:
-            interview = interview.with_id(self.new_id(interview))
-            new = True
-        return self._write(self.interview_path(interview.id), dump_json(interview.to_record()), new=new)
+        with self.locked():
+            if not interview.id:
+                interview = interview.with_id(self.new_id(interview))
+                new = True
+            return self._write(self.interview_path(interview.id), dump_json(interview.to_record()), new=new)
 
     def save_profile(self, profile: Profile) -> Path:
         """Write ``profile.json`` atomically, keeping a ``.bak``."""
         data = dump_json(profile.model_dump(mode="json", exclude_none=True))
         return self._write(self.root / PROFILE_FILE, data, new=False)
 
+    @staticmethod
+    def base_id(interview: Interview) -> str:
+        """The readable part of an interview's id: '2026-11-20-acme-analytics-onsite'."""
+        return "-".join((f"{interview.start:%Y-%m-%d}", slug(interview.company) or "interview", interview.stage))
+
     def new_id(self, interview: Interview, *, taken: Container[str] = ()) -> str:
         """A readable id not yet used: '2026-11-20-acme-analytics-onsite'.
 
         Ids in ``taken`` count as used too (a dry run plans several ids before writing any).
         """
-        base = "-".join(part for part in (
-            f"{interview.start:%Y-%m-%d}", slug(interview.company) or "interview", interview.stage,
-        ))
+        base = self.base_id(interview)
         # Asking for each candidate file, not listing the folder, keeps a batch of
         # hundreds of saves linear.
         candidate, n = base, 2
@@ -319,8 +540,9 @@ class Workspace:
         return write_atomic(self.output_dir / name, data)
 
 
-def locate(path: Path | str) -> tuple[Workspace, list[str] | None]:
-    """Resolve a command's PATH: a workspace folder, or one interview file inside one.
+def locate(path: Path | str, *, output_dir: Path | str | None = None) -> tuple[Workspace, list[str] | None]:
+    """Resolve a command's PATH: a workspace folder, its ``profile.json`` (the whole
+    workspace), or one interview file inside one.
 
     Returns the workspace and the interview ids to work on (``None`` for all).
     """
@@ -328,13 +550,13 @@ def locate(path: Path | str) -> tuple[Workspace, list[str] | None]:
     if path.is_file() or path.suffix == ".json":
         if not path.exists():
             raise WorkspaceError(f"{path}: no such file.")
-        if path.name == PROFILE_FILE:
-            return Workspace.open(path.parent), []
+        if path.name == PROFILE_FILE:  # the profile stands for its whole workspace
+            return Workspace.open(path.parent, output_dir=output_dir), None
         root = path.parent.parent if path.parent.name == INTERVIEWS_DIR else None
         if root is None or not (root / PROFILE_FILE).is_file():
             raise WorkspaceError(
                 f"{path}: an interview file must sit in the {INTERVIEWS_DIR}/ folder of a "
                 f"workspace, next to its {PROFILE_FILE}. Move it there or give the workspace folder."
             )
-        return Workspace.open(root), [path.stem]
-    return Workspace.open(path), None
+        return Workspace.open(root, output_dir=output_dir), [path.stem]
+    return Workspace.open(path, output_dir=output_dir), None

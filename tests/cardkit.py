@@ -8,6 +8,7 @@ import unicodedata
 from typing import Any
 
 from followup_kit.compose import Note
+from followup_kit.fonts import FontSet, describe, font_package, shape
 from followup_kit.model import Interview, Profile
 
 VERIFIED = {"name": "business card", "title": "business card"}
@@ -55,6 +56,111 @@ def note_text(name: str, words: int = 0) -> str:
 
 def notes_for(iv: Interview, words: int = 0) -> list[Note]:
     return [Note(iv.id, p, "card", note_text(p.name, words)) for p in iv.interviewers]
+
+
+def _drawn(char: str) -> bool:
+    return not char.isspace() and unicodedata.category(char) != "Cf"
+
+
+def need_fonts(fonts: FontSet, *texts: str) -> None:
+    """Skip the test, naming the Debian package to install, if no font on this machine has a
+    character of ``texts`` (as drawn: Arabic in its joined forms)."""
+    __tracebackhide__ = True  # the skip is reported at the test's line, not here
+    import pytest
+
+    for text in texts:
+        for char in dict.fromkeys(unicodedata.normalize("NFC", text) + shape(text)):
+            if _drawn(char) and fonts.face_for(char) is None:
+                pytest.skip(f"no installed font has {describe(char)}; "
+                            f"install the Debian package {font_package(char)}")
+
+
+def drawn_characters(pdf: bytes) -> dict[str, set[str]]:
+    """Every character the PDF draws, by the embedded font that draws it.
+
+    For each glyph shown, asserts what makes it print: the font is embedded (FontFile2),
+    its ToUnicode map says which character the code is, and the embedded font maps that
+    code to a real glyph (not .notdef, and with an outline unless the character is a
+    space): no box and no gap, whichever font it is.
+    """
+    import pypdf
+    from fontTools.ttLib import TTFont
+    from pypdf.generic import ContentStream
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    fonts: dict[int, tuple[str, dict[int, str], Any]] = {}
+    found: dict[str, set[str]] = {}
+
+    def load(ref: Any) -> tuple[str, dict[int, str], Any]:
+        key = ref.idnum if hasattr(ref, "idnum") else id(ref)
+        if key not in fonts:
+            font = ref.get_object()
+            base = str(font["/BaseFont"])
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None and "/FontFile2" in descriptor.get_object(), f"{base} is not embedded"
+            descriptor = descriptor.get_object()
+            embedded = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+            to_unicode = _to_unicode(font["/ToUnicode"].get_object().get_data().decode("latin-1"))
+            fonts[key] = (base, to_unicode, embedded)
+        return fonts[key]
+
+    for number, page in enumerate(reader.pages):
+        resources = (page.get("/Resources") or {}).get("/Font") or {}
+        refs = {str(name): resources.raw_get(name) for name in resources}
+        current: Any = None
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"Tf":
+                current = refs[str(operands[0])]
+                continue
+            if operator == b"TJ":
+                strings = [o for o in operands[0] if not isinstance(o, (int, float))]
+            elif operator in (b"Tj", b"'", b'"'):
+                strings = [operands[-1]]
+            else:
+                continue
+            assert current is not None, f"page {number + 1}: text shown before a font was chosen"
+            base, to_unicode, embedded = load(current)
+            for string in strings:
+                raw = string.get_original_bytes() if hasattr(string, "get_original_bytes") else bytes(string)
+                for code in raw:
+                    text = to_unicode.get(code)
+                    assert text, (f"page {number + 1}: {base} draws code {code:#04x}, which stands for no "
+                                  "character: one the font lacks, printed as its .notdef box")
+                    glyph = _glyph_name(embedded, code)
+                    for char in text:
+                        where = f"page {number + 1}: {describe(char)} drawn with {base}"
+                        assert glyph not in (None, ".notdef"), f"{where}, which has no glyph for it"
+                        if _drawn(char):
+                            assert embedded["glyf"][glyph].numberOfContours != 0, f"{where}, whose glyph is empty"
+                        found.setdefault(base, set()).add(char)
+    return found
+
+
+def _to_unicode(cmap: str) -> dict[int, str]:
+    """A ToUnicode CMap's single-byte codes and the text each stands for."""
+    out: dict[int, str] = {}
+
+    def text(hexa: str) -> str:
+        return bytes.fromhex(hexa).decode("utf-16-be")
+
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for code, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            out[int(code, 16)] = text(dst)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for low, high, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            first = int(dst, 16)
+            for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                out[code] = chr(first + offset)
+    return {code: value for code, value in out.items() if value != "\x00"}
+
+
+def _glyph_name(font: Any, code: int) -> str | None:
+    """The glyph an embedded subset font draws for a one-byte code, through any of its cmaps."""
+    for table in font["cmap"].tables:
+        for key in (code, 0xF000 + code):
+            if key in table.cmap:
+                return table.cmap[key]
+    return None
 
 
 # -- reading PDFs back ----------------------------------------------------------------

@@ -64,7 +64,7 @@ def test_walkthrough_in_a_browser(tmp_path: Path) -> None:
     root = tmp_path / "followup-demo"
     data = json.loads((root / "interviews" / f"{AEGEAN}.json").read_text("utf-8"))
     assert data["role"] == "Lead Data Engineer, Platform"
-    pdf = PdfReader(root / "output" / "cards.pdf")
+    pdf = PdfReader(root / "output" / "cards-2026-11-19-nordwind-energie-onsite.pdf")  # each interview its own file
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "Małgorzata Wiśniewska" in text
     assert (root / "output" / "followup.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")

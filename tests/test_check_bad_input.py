@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from followup_kit.cli import main
 
-ACME = "2026-11-20-acme-analytics-onsite"
+ONSITE = "2026-11-20-lakeshore-metrics-onsite"
 
 
 def _edit(fn: Callable[[dict[str, Any]], None]) -> Callable[[str], bytes]:
@@ -41,39 +41,39 @@ _DELETE = object()
 
 # (case id, file to break, how, field named in the message, expected words in the message)
 CASES = [
-    ("json-syntax", ACME, lambda t: t.replace('"role":', '"role"', 1).encode(), "line 5", "valid JSON"),
-    ("not-utf8", ACME, lambda t: t.replace("Dvořák", "Dvo\udcf8k").encode("utf-8", "surrogateescape"),
+    ("json-syntax", ONSITE, lambda t: t.replace('"role":', '"role"', 1).encode(), "line 5", "valid JSON"),
+    ("not-utf8", ONSITE, lambda t: t.replace("Horáčková", "Hor\udce1\udce8kov\udce1").encode("utf-8", "surrogateescape"),
      "line", "UTF-8"),
-    ("duplicate-key", ACME, lambda t: t.replace('"role":', '"role": "x", "role":', 1).encode(), "role", "each field once"),
-    ("newer-format", ACME, _set("format", "followup-kit/interview@2"), "format", "upgrade"),
-    ("missing-format", ACME, _set("format", _DELETE), "format", "required"),
-    ("bad-zone", ACME, _set("timezone", "America/Chicgo"), "timezone", "America/Chicago"),
-    ("end-before-start", ACME, _set("end", "2026-11-20T09:00"), "end", "after the start"),
-    ("start-format", ACME, _set("start", "2026-11-20 10:00"), "start", "YYYY-MM-DDTHH:MM"),
-    ("impossible-date", ACME, _set("start", "2026-02-30T10:00"), "start", "real calendar date"),
-    ("no-interviewers", ACME, _set("interviewers", []), "interviewers", "at least one interviewer"),
-    ("timeline-kind", ACME, _set("timeline", {"kind": "soon"}), "timeline.kind", "'few-days'"),
-    ("timeline-no-kind", ACME, _set("timeline", {"date": "2026-12-04"}), "timeline.kind", "kind"),
-    ("timeline-date-missing", ACME, _set("timeline", {"kind": "date"}), "timeline.date", "required"),
-    ("timeline-date-format", ACME, _set("timeline", {"kind": "date", "date": "12/04/2026"}), "timeline.date",
+    ("duplicate-key", ONSITE, lambda t: t.replace('"role":', '"role": "x", "role":', 1).encode(), "role", "each field once"),
+    ("newer-format", ONSITE, _set("format", "followup-kit/interview@2"), "format", "upgrade"),
+    ("missing-format", ONSITE, _set("format", _DELETE), "format", "required"),
+    ("bad-zone", ONSITE, _set("timezone", "America/Chicgo"), "timezone", "America/Chicago"),
+    ("end-before-start", ONSITE, _set("end", "2026-11-20T09:00"), "end", "after the start"),
+    ("start-format", ONSITE, _set("start", "2026-11-20 10:00"), "start", "YYYY-MM-DDTHH:MM"),
+    ("impossible-date", ONSITE, _set("start", "2026-02-30T10:00"), "start", "real calendar date"),
+    ("no-interviewers", ONSITE, _set("interviewers", []), "interviewers", "at least one interviewer"),
+    ("timeline-kind", ONSITE, _set("timeline", {"kind": "soon"}), "timeline.kind", "'few-days'"),
+    ("timeline-no-kind", ONSITE, _set("timeline", {"date": "2026-12-04"}), "timeline.kind", "kind"),
+    ("timeline-date-missing", ONSITE, _set("timeline", {"kind": "date"}), "timeline.date", "required"),
+    ("timeline-date-format", ONSITE, _set("timeline", {"kind": "date", "date": "12/04/2026"}), "timeline.date",
      "YYYY-MM-DD"),
-    ("within-days", ACME, _set("timeline", {"kind": "within", "days": 0}), "timeline.days", "more than 0"),
-    ("within-business", ACME, _set("timeline", {"kind": "within", "days": 5, "business": "yes"}),
+    ("within-days", ONSITE, _set("timeline", {"kind": "within", "days": 0}), "timeline.days", "more than 0"),
+    ("within-business", ONSITE, _set("timeline", {"kind": "within", "days": 5, "business": "yes"}),
      "timeline.business", "true or false"),
-    ("medium", ACME, _set("medium", "zoom"), "medium", "'in-person'"),
-    ("stage", ACME, _set("stage", "onsite-2"), "stage", "'phone-screen'"),
-    ("empty-name", ACME, _set("interviewers.1.name", "  "), "interviewers[1].name", "some text"),
-    ("checked-typo", ACME, _set("interviewers.2.checked", {"name": "business card", "titel": "HR"}),
+    ("medium", ONSITE, _set("medium", "zoom"), "medium", "'in-person'"),
+    ("stage", ONSITE, _set("stage", "onsite-2"), "stage", "'phone-screen'"),
+    ("empty-name", ONSITE, _set("interviewers.1.name", "  "), "interviewers[1].name", "some text"),
+    ("checked-typo", ONSITE, _set("interviewers.2.checked", {"name": "business card", "titel": "HR"}),
      "interviewers[2].checked.titel", 'Did you mean "title"'),
-    ("empty-checked-source", ACME, _set("interviewers.0.checked.title", ""), "interviewers[0].checked.title",
+    ("empty-checked-source", ONSITE, _set("interviewers.0.checked.title", ""), "interviewers[0].checked.title",
      "where it was checked"),
-    ("topics-not-list", ACME, _set("interviewers.0.topics", "dbt"), "interviewers[0].topics", "a list"),
-    ("email", ACME, _set("interviewers.1.email", "marcus.oneill"), "interviewers[1].email", "email address"),
-    ("extra-url", ACME, _set("extras.0.url", "example.org/x"), "extras[0].url", "https://"),
-    ("unknown-field", ACME, _set("comapny", "x"), "comapny", 'Did you mean "company"'),
-    ("done-step-name", ACME, _set("done", {"thank-you": "2026-11-20"}), "done.thank-you", "'thank-you-email'"),
-    ("done-date", ACME, _set("done", {"thank-you-email": "yesterday"}), "done", "YYYY-MM-DD"),
-    ("outcome", ACME, _set("outcome", "hired"), "outcome", "'offer'"),
+    ("topics-not-list", ONSITE, _set("interviewers.0.topics", "dbt"), "interviewers[0].topics", "a list"),
+    ("email", ONSITE, _set("interviewers.1.email", "tamsin.achterberg"), "interviewers[1].email", "email address"),
+    ("extra-url", ONSITE, _set("extras.0.url", "example.org/x"), "extras[0].url", "https://"),
+    ("unknown-field", ONSITE, _set("comapny", "x"), "comapny", 'Did you mean "company"'),
+    ("done-step-name", ONSITE, _set("done", {"thank-you": "2026-11-20"}), "done.thank-you", "'thank-you-email'"),
+    ("done-date", ONSITE, _set("done", {"thank-you-email": "yesterday"}), "done", "YYYY-MM-DD"),
+    ("outcome", ONSITE, _set("outcome", "hired"), "outcome", "'offer'"),
     ("profile-country", "profile", _set("country", "XX"), "country", "ISO 3166"),
     ("profile-subdivision", "profile", _set("subdivision", "ZZ"), "subdivision", "region code of US"),
     ("profile-zone", "profile", _set("timezone", "Chicago"), "timezone", "IANA time zone"),
@@ -86,9 +86,9 @@ def _file(root: Path, which: str) -> Path:
 
 
 @pytest.fixture
-def workspace_copy(reference_dir: Path, tmp_path: Path) -> Path:
+def workspace_copy(fixture_dir: Path, tmp_path: Path) -> Path:
     target = tmp_path / "ws"
-    shutil.copytree(reference_dir, target)
+    shutil.copytree(fixture_dir, target)
     return target
 
 
@@ -113,7 +113,7 @@ def test_bad_input_is_named_plainly(workspace_copy: Path, case, which, breaker, 
 
 def test_bad_input_through_the_installed_command(workspace_copy: Path) -> None:
     """The real entry point prints the message on stderr and no traceback."""
-    target = _file(workspace_copy, ACME)
+    target = _file(workspace_copy, ONSITE)
     target.write_bytes(_set("medium", "zoom")(target.read_text("utf-8")))
     proc = subprocess.run(
         [sys.executable, "-m", "followup_kit.cli", "check", str(target), "--json"],
@@ -123,7 +123,7 @@ def test_bad_input_through_the_installed_command(workspace_copy: Path) -> None:
     assert "Traceback" not in proc.stderr + proc.stdout
     rows = json.loads(proc.stdout)
     assert [(r["severity"], r["code"], r["interview"], r["field"]) for r in rows] == [
-        ("error", "invalid-file", ACME, "medium")]
+        ("error", "invalid-file", ONSITE, "medium")]
 
 
 def test_missing_workspace_is_exit_2(tmp_path: Path) -> None:
@@ -133,10 +133,10 @@ def test_missing_workspace_is_exit_2(tmp_path: Path) -> None:
     assert "no such folder" in result.output and "followup-kit demo" in result.output
 
 
-def test_reference_workspace_checks_clean(reference_dir: Path) -> None:
-    """`followup-kit check` accepts the reference workspace as it is."""
+def test_fixture_workspace_checks_clean(fixture_dir: Path) -> None:
+    """`followup-kit check` accepts the suite's workspace as it is (warnings only, exit 0)."""
     proc = subprocess.run(
-        [sys.executable, "-m", "followup_kit.cli", "check", str(reference_dir)],
+        [sys.executable, "-m", "followup_kit.cli", "check", str(fixture_dir)],
         capture_output=True, text=True, encoding="utf-8",
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -83,14 +83,14 @@ def test_check_passes_the_demo(demo_ws: Workspace) -> None:
     assert json.loads(result.output) == []
 
 
-def test_check_gives_warnings_only_for_the_reference_workspace(reference_ws: Workspace) -> None:
-    """The reference file's unverified Bill Lumbergh is a warning, so the exit code stays 0."""
-    result = _run("check", str(reference_ws.root), "--json")
+def test_check_gives_warnings_only_for_the_fixture_workspace(fixture_ws: Workspace) -> None:
+    """The suite's workspace's unverified Wendell Prescott is a warning, so the exit code stays 0."""
+    result = _run("check", str(fixture_ws.root), "--json")
     assert result.exit_code == 0
     rows = json.loads(result.output)
     assert rows and {row["severity"] for row in rows} == {"warning"}
     assert all(ROW_KEYS <= set(row) for row in rows)
-    assert ("unverified-name", "Bill Lumbergh", "interviewers[0].checked.name") in {
+    assert ("unverified-name", "Wendell Prescott", "interviewers[0].checked.name") in {
         (r["code"], r["interviewer"], r["field"]) for r in rows}
 
 
@@ -126,9 +126,9 @@ def test_check_exits_2_on_an_invalid_file_and_proofreads_the_rest(demo_ws: Works
     assert {"invalid-file", "unverified-name"} <= codes
 
 
-def test_check_quiet_prints_errors_only(reference_ws: Workspace) -> None:
+def test_check_quiet_prints_errors_only(fixture_ws: Workspace) -> None:
     """--quiet leaves out warnings and the summary."""
-    result = _run("check", str(reference_ws.root), "--quiet")
+    result = _run("check", str(fixture_ws.root), "--quiet")
     assert result.exit_code == 0
     assert result.output == ""
 

@@ -4,7 +4,7 @@ The golden files under tests/golden/notes/ and tests/golden/emails/ hold the exa
 kit composes for the bundled demo workspace. After a deliberate change of wording, regenerate
 them and read the diff before committing:
 
-    FOLLOWUP_KIT_REGOLD=1 python -m pytest tests/test_compose.py
+    python -m pytest --regen-golden tests/test_compose.py
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from followup_kit.resources import demo_dir
 from followup_kit.workspace import Workspace
 
 GOLDEN = Path(__file__).parent / "golden"
-REGOLD = bool(os.environ.get("FOLLOWUP_KIT_REGOLD"))
 #: Composed notes to one panel must differ at least this much (difflib ratio over their
 #: body words; 1.0 is identical). The demo's panels measure 0.20–0.31.
 PANEL_LIKENESS_BOUND = 0.5
@@ -54,38 +53,35 @@ def _interview(interview_id: str) -> Interview:
     return next(i for i in DEMO if i.id == interview_id)
 
 
-def _golden(path: Path, text: str) -> None:
-    if REGOLD:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
-    assert path.is_file(), f"{path} is missing; regenerate with FOLLOWUP_KIT_REGOLD=1"
-    assert text == path.read_text("utf-8")
-
-
 # -- golden texts ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("interview_id", DEMO_IDS)
-def test_notes_match_the_golden_text(interview_id: str) -> None:
+def test_notes_match_the_golden_text(interview_id: str, golden) -> None:
     """Every demo interview's notes are exactly the reviewed golden text."""
     for note in compose_notes(PROFILE, _interview(interview_id)):
-        _golden(GOLDEN / "notes" / note_filename(note), note_file_text(note))
+        golden.check(GOLDEN / "notes" / note_filename(note), note_file_text(note))
+
+
+def _emails(interview: Interview) -> list[tuple[str, str]]:
+    """(golden file name, text) of each email composed for ``interview``."""
+    emails = [*compose_card_emails(PROFILE, interview), compose_follow_up(PROFILE, interview),
+              compose_feedback_request(PROFILE, interview)]
+    return [(f"{interview.id}--{n}-{email.kind}.txt",
+             f"To: {', '.join(email.to)}\nSubject: {email.subject}\n\n{email.text}\n")
+            for n, email in enumerate(emails)]
 
 
 @pytest.mark.parametrize("interview_id", DEMO_IDS)
-def test_emails_match_the_golden_text(interview_id: str) -> None:
+def test_emails_match_the_golden_text(interview_id: str, golden) -> None:
     """The card-on-its-way, status follow-up and feedback emails are the reviewed golden text."""
-    interview = _interview(interview_id)
-    emails = [*compose_card_emails(PROFILE, interview), compose_follow_up(PROFILE, interview),
-              compose_feedback_request(PROFILE, interview)]
-    for n, email in enumerate(emails):
-        text = f"To: {', '.join(email.to)}\nSubject: {email.subject}\n\n{email.text}\n"
-        _golden(GOLDEN / "emails" / f"{interview_id}--{n}-{email.kind}.txt", text)
+    for name, text in _emails(_interview(interview_id)):
+        golden.check(GOLDEN / "emails" / name, text)
 
 
-def test_every_golden_file_is_still_produced() -> None:
-    """No stale golden file is left behind after a note was renamed or removed."""
-    produced = {note_filename(n) for i in DEMO for n in compose_notes(PROFILE, i)}
-    assert {p.name for p in (GOLDEN / "notes").glob("*.txt")} == produced
+def test_every_golden_file_is_still_produced(golden) -> None:
+    """No stale golden file is left behind after a note or an email was renamed or removed."""
+    golden.remove_stale(GOLDEN / "notes", {note_filename(n) for i in DEMO for n in compose_notes(PROFILE, i)})
+    golden.remove_stale(GOLDEN / "emails", {name for i in DEMO for name, _ in _emails(i)})
 
 
 def test_composition_is_the_same_in_a_fresh_interpreter(tmp_path: Path) -> None:
@@ -103,10 +99,10 @@ def test_composition_is_the_same_in_a_fresh_interpreter(tmp_path: Path) -> None:
 
 # -- one note per person, each its own (R6) --------------------------------------------
 
-def _panels(reference_dir: Path | None = None) -> list[tuple[Profile, Interview]]:
+def _panels(fixture_dir: Path | None = None) -> list[tuple[Profile, Interview]]:
     panels = [(PROFILE, i) for i in DEMO if len(i.interviewers) >= 3]
-    if reference_dir is not None:
-        workspace = Workspace.open(reference_dir)
+    if fixture_dir is not None:
+        workspace = Workspace.open(fixture_dir)
         panels += [(workspace.profile(), i) for i in workspace.interviews() if len(i.interviewers) >= 3]
     return panels
 
@@ -124,9 +120,9 @@ def _bigger_panel() -> Interview:
     return replace(nordwind, interviewers=people)
 
 
-def test_a_panel_of_three_gets_three_different_notes(reference_dir: Path) -> None:
+def test_a_panel_of_three_gets_three_different_notes(fixture_dir: Path) -> None:
     """For every panel of three or more, each pair of notes differs substantially (difflib ratio bound)."""
-    panels = _panels(reference_dir)
+    panels = _panels(fixture_dir)
     assert len(panels) >= 2
     for profile, interview in panels:
         notes = compose_notes(profile, interview)
@@ -177,12 +173,14 @@ def test_an_article_goes_to_the_person_who_discussed_its_subject() -> None:
     assert holder == ["Dimitris Georgiou"]
 
 
-def test_a_concern_goes_to_a_team_member_rather_than_the_recruiter(reference_dir: Path) -> None:
+def test_a_concern_goes_to_a_team_member_rather_than_the_recruiter(fixture_dir: Path) -> None:
     """The answer to a technical concern goes to an engineer, not to the recruiter on the panel."""
-    workspace = Workspace.open(reference_dir)
-    interview = workspace.load("2026-11-20-acme-analytics-onsite")
-    holder = [n for n in compose_notes(workspace.profile(), interview) if "Airflow" in n.text]
-    assert [n.interviewer.name for n in holder] == ["Marcus O'Neill"]
+    workspace = Workspace.open(fixture_dir)
+    interview = workspace.load("2026-11-20-lakeshore-metrics-onsite")
+    # The recruiter sits before the engineer, so the panel's order alone would pick her.
+    assert [p.title for p in interview.interviewers][1:] == ["Talent Partner", "Staff Data Engineer"]
+    holder = [n for n in compose_notes(workspace.profile(), interview) if "Kafka" in n.text]
+    assert [n.interviewer.name for n in holder] == ["Rory O'Callaghan"]
 
 
 def test_the_answer_to_a_concern_is_brief_and_positive() -> None:
@@ -316,20 +314,20 @@ def test_the_status_follow_up_recalls_the_stated_timeline(interview_id: str, tim
     assert email.to and email.subject
 
 
-def test_a_us_candidate_gets_us_dates_and_business_days(reference_dir: Path) -> None:
+def test_a_us_candidate_gets_us_dates_and_business_days(fixture_dir: Path) -> None:
     """Dates and spans follow the candidate's country: 'Friday, December 4', 'business days'."""
-    workspace = Workspace.open(reference_dir)
-    email = compose_follow_up(workspace.profile(), workspace.load("2026-11-20-acme-analytics-onsite"))
+    workspace = Workspace.open(fixture_dir)
+    email = compose_follow_up(workspace.profile(), workspace.load("2026-11-20-lakeshore-metrics-onsite"))
     assert "by Friday, December 4." in email.text
     dnipro = _interview("2026-11-23-dnipro-robotics-first-round")
     assert "within ten business days" in compose_follow_up(workspace.profile(), dnipro).text
 
 
-def test_the_follow_up_goes_to_someone_with_an_address(reference_dir: Path) -> None:
+def test_the_follow_up_goes_to_someone_with_an_address(fixture_dir: Path) -> None:
     """Without a recruiter on the panel, the follow-up goes to an interviewer who has an email (R12)."""
-    workspace = Workspace.open(reference_dir)
-    email = compose_follow_up(workspace.profile(), workspace.load("2026-11-24-initech-video"))
-    assert email.to == ["Samir Nagheenanajar <samir.n@initech.example>"]
+    workspace = Workspace.open(fixture_dir)
+    email = compose_follow_up(workspace.profile(), workspace.load("2026-11-24-cobalt-video"))
+    assert email.to == ["Ifeoma Chukwuemeka <ifeoma.c@cobalt-ledger.example>"]
     assert "I am writing about my interview" in email.text  # no timeline was given
 
 

@@ -12,7 +12,7 @@ from followup_kit.cli import main
 from followup_kit.sample import sample_profile
 from followup_kit.workspace import Workspace
 
-PROFILE_ANSWERS = ["Lena Hoffmann", "lena@example.org", "Europe/Berlin", "de", "BY"]
+PROFILE_ANSWERS = ["Lena Hoffmann", "lena@example.org", "Gollierstraße 42 | 80339 München", "Europe/Berlin", "de", "BY"]
 INTERVIEW_ANSWERS = [
     "Acme Analytics",            # company
     "350 N Orleans St | Chicago, IL 60654",  # company address, two lines
@@ -87,7 +87,7 @@ def test_unchecked_names_get_a_reminder(ws: Workspace) -> None:
     [
         (3, "onsite-2", "expected one of 'phone-screen'"),
         (4, "zoom", "'in-person'"),
-        (5, "20/11/2026 10:00", "YYYY-MM-DDTHH:MM"),
+        (5, "20/11/2026 10:00", "such as 2026-11-20 10:00"),  # the form the question asks for
         (6, "09:00", "a time after the start"),
         (7, "America/Chicgo", "Did you mean 'America/Chicago'?"),
         (8, "soon", "a timeline kind"),
@@ -144,7 +144,7 @@ def test_a_folder_without_profile_gets_one_first(tmp_path: Path) -> None:
 
 def test_a_wrong_profile_answer_is_asked_again(tmp_path: Path) -> None:
     """A country code that does not exist is explained and asked again."""
-    lines = ["Lena Hoffmann", "", "Europe/Berlin", "XX", "DE", "", *INTERVIEW_ANSWERS]
+    lines = ["Lena Hoffmann", "", "", "Europe/Berlin", "XX", "DE", "", *INTERVIEW_ANSWERS]
     result = run([str(tmp_path / "fresh")], lines)
     assert result.exit_code == 0, result.output
     assert "ISO 3166" in result.output
@@ -172,3 +172,21 @@ def test_default_workspace_is_the_current_folder(ws: Workspace, monkeypatch: pyt
     monkeypatch.chdir(ws.root)
     assert run([], INTERVIEW_ANSWERS).exit_code == 0
     assert saved(ws)["role"] == "Data Analyst"
+
+
+def test_the_profile_asks_for_the_postal_address(tmp_path: Path) -> None:
+    """A new workspace's profile records the postal address that goes on the backs of the cards."""
+    result = run([str(tmp_path / "fresh")], [*PROFILE_ANSWERS, *INTERVIEW_ANSWERS])
+    assert result.exit_code == 0, result.output
+    profile = json.loads((tmp_path / "fresh" / "profile.json").read_text("utf-8"))
+    assert profile["address"] == "Gollierstraße 42\n80339 München"
+
+
+def test_a_duplicate_is_refused_before_the_rest_is_asked(ws: Workspace) -> None:
+    """Entering an interview already in the workspace stops after its start, writing nothing."""
+    assert run([str(ws.root)], INTERVIEW_ANSWERS).exit_code == 0
+    before = sorted(ws.interviews_dir.iterdir())
+    result = run([str(ws.root)], INTERVIEW_ANSWERS[:6])
+    assert result.exit_code == 2 and "already in the workspace" in result.stderr
+    assert "Time zone" not in result.output
+    assert sorted(ws.interviews_dir.iterdir()) == before

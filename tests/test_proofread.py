@@ -12,7 +12,8 @@ import pytest
 from followup_kit.compose import compose_notes
 from followup_kit.model import Interview, Profile
 from followup_kit.names import check_email, names_person, salutation
-from followup_kit.proofread import DUPLICATE_RATIO, Finding, proofread, proofread_workspace
+from followup_kit.proofread import DUPLICATE_RATIO, Finding, proofread
+from followup_kit.session import Session
 from followup_kit.resources import demo_dir
 from followup_kit.workspace import Workspace
 
@@ -148,11 +149,11 @@ def test_a_misspelling_comes_with_suggestions() -> None:
 
 
 def test_a_duplicate_names_the_other_note() -> None:
-    """The duplicate finding says which note it copies and cites R6."""
+    """The duplicate finding says which note it copies and what each note must name (R6)."""
     data = _record()
     _set("interviewers.2.note", GOOD_NOTE.replace("Jürgen", "Sophie"))(data)
     (finding,) = [f for f in proofread(PROFILE, _load(data)) if f.code == "duplicate-note"]
-    assert "Jürgen Weiß" in finding.message and "R6" in finding.message
+    assert "Jürgen Weiß" in finding.message and "what you discussed with that person" in finding.message
     assert DUPLICATE_RATIO < 1
 
 
@@ -177,21 +178,21 @@ def test_composed_demo_notes_have_no_finding(interview_id: str) -> None:
     assert proofread(workspace.profile(), workspace.load(interview_id)) == []
 
 
-def test_a_whole_workspace_is_proofread(reference_ws: Workspace) -> None:
-    """proofread_workspace covers every interview of a workspace, in start order."""
-    findings = proofread_workspace(reference_ws)
+def test_a_whole_workspace_is_proofread(fixture_ws: Workspace) -> None:
+    """A session proofreads every interview of a workspace, in start order."""
+    findings = Session(fixture_ws).findings()
     assert [f.interview for f in findings] == sorted(f.interview for f in findings)
-    assert {f.interview for f in findings} == {"2026-11-20-acme-analytics-onsite", "2026-11-24-initech-video"}
+    assert {f.interview for f in findings} == {"2026-11-20-lakeshore-metrics-onsite", "2026-11-24-cobalt-video"}
 
 
-def test_composed_reference_notes_have_no_error(reference_dir: Path) -> None:
-    """The reference workspace's drafts have no error; the warnings are the record's own gaps."""
-    findings = [f for profile, interview in _workspace_interviews(reference_dir)
+def test_composed_fixture_notes_have_no_error(fixture_dir: Path) -> None:
+    """The suite's workspace's drafts have no error; the warnings are the record's own gaps."""
+    findings = [f for profile, interview in _workspace_interviews(fixture_dir)
                 for f in proofread(profile, interview)]
     assert [f for f in findings if f.severity == "error"] == []
     assert {(f.code, f.interviewer) for f in findings} == {
-        ("unverified-name", "Bill Lumbergh"), ("unverified-title", "Bill Lumbergh"),
-        ("unverified-title", "Priya Raghunathan")}
+        ("unverified-name", "Wendell Prescott"), ("unverified-title", "Wendell Prescott"),
+        ("unverified-title", "Tamsin Achterberg")}
 
 
 def test_proofreading_reads_the_notes_it_is_given() -> None:

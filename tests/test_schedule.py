@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from followup_kit.model import FollowupSettings, Interview, Profile
+from followup_kit.calendar import describe
 from followup_kit.schedule import (
     BusinessDays,
     mark_done,
@@ -222,7 +223,7 @@ def test_in_person_email_says_a_card_is_coming() -> None:
     profile = make_profile()
     email = plan_interview(profile, make_interview(
         "2026-11-20T10:00", "2026-11-20T11:00", NONE, medium="in-person"))[0]
-    assert email.kind == "thank-you-email" and "card is on its way" in email.description
+    assert email.kind == "thank-you-email" and "card is on its way" in describe(email).description
 
 
 def test_events_carry_people_and_the_employers_words() -> None:
@@ -235,7 +236,7 @@ def test_events_carry_people_and_the_employers_words() -> None:
     for event in events:
         assert event.people == ("Ana Dvořák", "Marcus O'Neill")
         assert event.said == said
-        assert said in event.description
+        assert said in describe(event).description
 
 
 def test_follow_up_description_states_the_timeline() -> None:
@@ -243,8 +244,8 @@ def test_follow_up_description_states_the_timeline() -> None:
     profile = make_profile()
     events = plan_interview(profile, make_interview("2026-11-23T10:00", "2026-11-23T11:00", within(5, True)))
     follow = next(e for e in events if e.kind == "status-follow-up")
-    assert "within 5 business days, that is by Tue 1 Dec 2026" in follow.description
-    assert "never by text message" in follow.description
+    assert "within 5 business days, that is by Tue 1 Dec 2026" in describe(follow).description
+    assert "never by text message" in describe(follow).description
 
 
 def test_title_is_one_line_even_with_a_line_break_in_the_record() -> None:
@@ -252,7 +253,7 @@ def test_title_is_one_line_even_with_a_line_break_in_the_record() -> None:
     profile = make_profile()
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE, medium="in-person")
     interview = interview.model_copy(update={"company": "Acme\nAnalytics"})
-    titles = [e.title for e in plan_interview(profile, interview)]
+    titles = [describe(e).title for e in plan_interview(profile, interview)]
     assert titles[1] == "Thank-you cards: Acme Analytics (Ana Dvořák, Marcus O'Neill)"
     assert not any("\n" in t or "\r" in t for t in titles)
 
@@ -263,7 +264,7 @@ def test_titles_show_three_names_and_count_the_rest() -> None:
     people = [{"name": n} for n in ("A Ab", "B Bc", "C Cd", "D De", "E Ef")]
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE).model_copy()
     interview = Interview.from_record({**interview.to_record(), "interviewers": people}, id="panel")
-    assert plan_interview(profile, interview)[0].title == "Thank-you email: Acme Analytics (A Ab, B Bc, C Cd +2)"
+    assert describe(plan_interview(profile, interview)[0]).title == "Thank-you email: Acme Analytics (A Ab, B Bc, C Cd +2)"
 
 
 def test_done_steps_drop_out() -> None:
@@ -321,13 +322,13 @@ def test_a_late_follow_up_pushes_the_move_on_date() -> None:
     assert move.due.isoformat(timespec="minutes") == "2026-12-24T09:00-06:00"
 
 
-def test_done_steps_survive_a_save(reference_ws: Workspace) -> None:
+def test_done_steps_survive_a_save(fixture_ws: Workspace) -> None:
     """Done steps and the outcome are written to the interview file and read back."""
-    interview = reference_ws.load("2026-11-23-globex-phone-screen")
+    interview = fixture_ws.load("2026-11-23-meridian-freight-phone-screen")
     updated = record_outcome(mark_done(interview, "thank-you-email", dt.date(2026, 11, 23)),
                              "rejected", dt.date(2026, 12, 2))
-    reference_ws.save(updated)
-    again = Workspace.open(reference_ws.root).load("2026-11-23-globex-phone-screen")
+    fixture_ws.save(updated)
+    again = Workspace.open(fixture_ws.root).load("2026-11-23-meridian-freight-phone-screen")
     assert again.done == {"thank-you-email": dt.date(2026, 11, 23)}
     assert (again.outcome, again.outcome_date) == ("rejected", dt.date(2026, 12, 2))
 
@@ -368,25 +369,25 @@ def test_plan_orders_events_of_all_interviews_by_due_time() -> None:
     assert [(e.interview_id, e.kind) for e in events][:2] == [("a", "thank-you-email"), ("b", "thank-you-email")]
 
 
-def test_reference_workspace_dates(reference_ws: Workspace) -> None:
-    """The three reference interviews get the dates checked by hand against R7–R18."""
-    profile = reference_ws.profile()
+def test_fixture_workspace_dates(fixture_ws: Workspace) -> None:
+    """The suite's three interviews get the dates checked by hand against R7–R18."""
+    profile = fixture_ws.profile()
     got = {(e.interview_id.split("-")[3], e.kind): e.due.isoformat(timespec="minutes")
-           for e in plan(profile, reference_ws.interviews())}
+           for e in plan(profile, fixture_ws.interviews())}
     assert got == {
         # Fri 20 Nov, in person, ends 13:30; decision by Fri 4 Dec.
-        ("acme", "thank-you-email"): "2026-11-20T18:00-06:00",
-        ("acme", "thank-you-cards"): "2026-11-21T09:00-06:00",     # Saturday morning, 19.5 h later
-        ("acme", "status-follow-up"): "2026-12-07T09:00-06:00",    # one business day after Fri 4 Dec
-        ("acme", "move-on"): "2026-12-21T09:00-06:00",             # 30 days = Sun 20 Dec -> Mon
+        ("lakeshore", "thank-you-email"): "2026-11-20T18:00-06:00",
+        ("lakeshore", "thank-you-cards"): "2026-11-21T09:00-06:00",     # Saturday morning, 19.5 h later
+        ("lakeshore", "status-follow-up"): "2026-12-07T09:00-06:00",    # one business day after Fri 4 Dec
+        ("lakeshore", "move-on"): "2026-12-21T09:00-06:00",             # 30 days = Sun 20 Dec -> Mon
         # Mon 23 Nov, phone, "a few days".
-        ("globex", "thank-you-email"): "2026-11-23T18:00-06:00",
-        ("globex", "status-follow-up"): "2026-11-30T09:00-06:00",  # a week later (R14)
-        ("globex", "move-on"): "2026-12-23T09:00-06:00",
+        ("meridian", "thank-you-email"): "2026-11-23T18:00-06:00",
+        ("meridian", "status-follow-up"): "2026-11-30T09:00-06:00",  # a week later (R14)
+        ("meridian", "move-on"): "2026-12-23T09:00-06:00",
         # Tue 24 Nov, video, no timeline.
-        ("initech", "thank-you-email"): "2026-11-24T18:00-06:00",
-        ("initech", "status-follow-up"): "2026-12-08T09:00-06:00",  # 14 days (R15)
-        ("initech", "move-on"): "2026-12-24T09:00-06:00",
+        ("cobalt", "thank-you-email"): "2026-11-24T18:00-06:00",
+        ("cobalt", "status-follow-up"): "2026-12-08T09:00-06:00",  # 14 days (R15)
+        ("cobalt", "move-on"): "2026-12-24T09:00-06:00",
     }
 
 

@@ -60,7 +60,7 @@ def test_cards_panel_previews_and_generates(demo_ws: Workspace) -> None:
     assert "Jürgen Weiß" in panel.checklist.value and "✓ business card" in panel.checklist.value
     panel.sheet.value = "card"
     panel.generate.click()
-    path = demo_ws.output_dir / "cards.pdf"
+    path = demo_ws.output_dir / f"cards-{NORDWIND}.pdf"  # each interview's cards have their own file
     assert "Cards written" in panel.status.value and path.exists()
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
     assert "Małgorzata Wiśniewska" in text and "Jürgen Weiß" in text

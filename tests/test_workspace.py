@@ -12,14 +12,14 @@ from followup_kit import ConflictError, InvalidFileError, Workspace, WorkspaceEr
 from followup_kit.workspace import locate, slug, write_atomic
 
 
-def test_reference_workspace_loads_as_it_is(reference_dir: Path) -> None:
-    """Every reference file is valid and keeps its id (the file's stem)."""
-    listing = Workspace.open(reference_dir).interviews()
+def test_fixture_workspace_loads_as_it_is(fixture_dir: Path) -> None:
+    """Every file of the suite's workspace is valid and keeps its id (the file's stem)."""
+    listing = Workspace.open(fixture_dir).interviews()
     assert not listing.invalid
     assert [i.id for i in listing] == [
-        "2026-11-20-acme-analytics-onsite",
-        "2026-11-23-globex-phone-screen",
-        "2026-11-24-initech-video",
+        "2026-11-20-lakeshore-metrics-onsite",
+        "2026-11-23-meridian-freight-phone-screen",
+        "2026-11-24-cobalt-video",
     ]
 
 
@@ -32,76 +32,76 @@ def test_demo_workspace_is_valid(demo_ws: Workspace) -> None:
     assert {i.timeline.kind for i in listing} >= {"date", "within", "few-days"}
 
 
-def test_save_round_trips_the_record(reference_ws: Workspace) -> None:
+def test_save_round_trips_the_record(fixture_ws: Workspace) -> None:
     """A loaded interview saved unchanged loads back equal."""
-    interview = reference_ws.load("2026-11-20-acme-analytics-onsite")
-    reference_ws.save(interview)
-    assert reference_ws.load(interview.id) == interview
+    interview = fixture_ws.load("2026-11-20-lakeshore-metrics-onsite")
+    fixture_ws.save(interview)
+    assert fixture_ws.load(interview.id) == interview
 
 
-def test_save_keeps_previous_version_as_bak(reference_ws: Workspace) -> None:
+def test_save_keeps_previous_version_as_bak(fixture_ws: Workspace) -> None:
     """Saving keeps the file as it was before as <id>.json.bak."""
-    path = reference_ws.interview_path("2026-11-24-initech-video")
+    path = fixture_ws.interview_path("2026-11-24-cobalt-video")
     before = path.read_bytes()
-    interview = reference_ws.load("2026-11-24-initech-video")
-    reference_ws.save(replace(interview, role="Senior BI Developer"))
+    interview = fixture_ws.load("2026-11-24-cobalt-video")
+    fixture_ws.save(replace(interview, role="Senior BI Developer"))
     assert path.with_name(path.name + ".bak").read_bytes() == before
     assert json.loads(path.read_text("utf-8"))["role"] == "Senior BI Developer"
 
 
-def test_failed_replace_leaves_old_file_intact(reference_ws: Workspace, monkeypatch) -> None:
+def test_failed_replace_leaves_old_file_intact(fixture_ws: Workspace, monkeypatch) -> None:
     """If os.replace fails mid-save, the old file is whole and no temp file is left."""
-    path = reference_ws.interview_path("2026-11-24-initech-video")
+    path = fixture_ws.interview_path("2026-11-24-cobalt-video")
     before = path.read_bytes()
-    interview = reference_ws.load("2026-11-24-initech-video")
+    interview = fixture_ws.load("2026-11-24-cobalt-video")
 
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(WorkspaceError, match="No space left on device") as caught:
-        reference_ws.save(replace(interview, role="Changed"))
+        fixture_ws.save(replace(interview, role="Changed"))
     assert str(path) in str(caught.value)
     assert path.read_bytes() == before
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_file_changed_on_disk_is_not_overwritten(reference_ws: Workspace) -> None:
+def test_file_changed_on_disk_is_not_overwritten(fixture_ws: Workspace) -> None:
     """Two sessions on one interview: the second save is refused, the first edit kept."""
-    interview_id = "2026-11-24-initech-video"
-    mine = Workspace(reference_ws.root)
-    theirs = Workspace(reference_ws.root)
+    interview_id = "2026-11-24-cobalt-video"
+    mine = Workspace(fixture_ws.root)
+    theirs = Workspace(fixture_ws.root)
     my_copy = mine.load(interview_id)
     their_copy = theirs.load(interview_id)
     theirs.save(replace(their_copy, role="Their edit"))
-    saved = reference_ws.interview_path(interview_id).read_bytes()
+    saved = fixture_ws.interview_path(interview_id).read_bytes()
     with pytest.raises(ConflictError, match="changed on disk since it was loaded") as caught:
         mine.save(replace(my_copy, role="My edit"))
     assert "Load the file again" in str(caught.value)
-    assert reference_ws.interview_path(interview_id).read_bytes() == saved
+    assert fixture_ws.interview_path(interview_id).read_bytes() == saved
 
 
-def test_new_interview_never_replaces_existing_file(reference_ws: Workspace) -> None:
+def test_new_interview_never_replaces_existing_file(fixture_ws: Workspace) -> None:
     """Saving a new interview gets a fresh id instead of overwriting one with the same name."""
-    interview = reference_ws.load("2026-11-24-initech-video")
-    fresh = Workspace(reference_ws.root).save(interview.with_id(""))
-    assert fresh.name == "2026-11-24-initech-first-round.json"
-    again = Workspace(reference_ws.root).save(interview.with_id(""))
-    assert again.name == "2026-11-24-initech-first-round-2.json"
+    interview = fixture_ws.load("2026-11-24-cobalt-video")
+    fresh = Workspace(fixture_ws.root).save(interview.with_id(""))
+    assert fresh.name == "2026-11-24-cobalt-ledger-first-round.json"
+    again = Workspace(fixture_ws.root).save(interview.with_id(""))
+    assert again.name == "2026-11-24-cobalt-ledger-first-round-2.json"
 
 
-def test_saving_as_new_over_unloaded_file_is_refused(reference_ws: Workspace) -> None:
+def test_saving_as_new_over_unloaded_file_is_refused(fixture_ws: Workspace) -> None:
     """An explicit id that names a file this session never loaded is not overwritten."""
-    interview = reference_ws.load("2026-11-24-initech-video")
-    other = Workspace(reference_ws.root)
+    interview = fixture_ws.load("2026-11-24-cobalt-video")
+    other = Workspace(fixture_ws.root)
     with pytest.raises(ConflictError, match="already exists"):
         other.save(interview, new=True)
 
 
-def test_invalid_file_does_not_hide_the_others(reference_ws: Workspace) -> None:
+def test_invalid_file_does_not_hide_the_others(fixture_ws: Workspace) -> None:
     """Listing returns the valid interviews and reports the invalid one."""
-    reference_ws.interview_path("2026-12-01-broken").write_text('{"format": "followup-kit/interview@1"}')
-    listing = reference_ws.interviews()
+    fixture_ws.interview_path("2026-12-01-broken").write_text('{"format": "followup-kit/interview@1"}')
+    listing = fixture_ws.interviews()
     assert len(listing.interviews) == 3
     assert len(listing.invalid) == 1 and "2026-12-01-broken.json" in str(listing.invalid[0])
     assert isinstance(listing.invalid[0], InvalidFileError)
@@ -122,10 +122,10 @@ def test_slug(company: str, expected: str) -> None:
     assert slug(company) == expected
 
 
-def test_locate_an_interview_file(reference_ws: Workspace) -> None:
+def test_locate_an_interview_file(fixture_ws: Workspace) -> None:
     """PATH may be one interview file inside a workspace."""
-    workspace, ids = locate(reference_ws.interview_path("2026-11-24-initech-video"))
-    assert workspace.root == reference_ws.root and ids == ["2026-11-24-initech-video"]
+    workspace, ids = locate(fixture_ws.interview_path("2026-11-24-cobalt-video"))
+    assert workspace.root == fixture_ws.root and ids == ["2026-11-24-cobalt-video"]
 
 
 def test_locate_refuses_a_folder_without_profile(tmp_path: Path) -> None:
@@ -140,8 +140,8 @@ def test_write_atomic_creates_parent_folders(tmp_path: Path) -> None:
     assert path.read_bytes() == b"data"
 
 
-def test_replace_with_bad_value_says_so_in_plain_words(reference_ws: Workspace) -> None:
+def test_replace_with_bad_value_says_so_in_plain_words(fixture_ws: Workspace) -> None:
     """Editing a record in code gets the same plain-words error as a file, naming the file."""
-    interview = reference_ws.load("2026-11-24-initech-video")
-    with pytest.raises(InvalidFileError, match=r"interviews/2026-11-24-initech-video.json: medium: expected one of"):
+    interview = fixture_ws.load("2026-11-24-cobalt-video")
+    with pytest.raises(InvalidFileError, match=r"interviews/2026-11-24-cobalt-video.json: medium: expected one of"):
         replace(interview, medium="zoom")

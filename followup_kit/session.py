@@ -1,0 +1,515 @@
+"""One open workspace: the only route from the files on disk to every output.
+
+A :class:`Session` opens a workspace once: the profile, the valid interviews and
+the report of the invalid ones, the workspace's own templates and the follow-up
+settings. The command line, the notebook panels, the demo and the batch import
+all go through one, so they cannot drift apart: the same PATH means the same
+interviews everywhere, and a workspace's own templates are honoured by every
+output. The renderers (cards, calendar, email drafts) take records and return
+bytes; the session writes the files, each through
+:func:`~followup_kit.workspace.write_atomic`, behind one mapping of OS errors to
+the kit's errors.
+
+Panels share one session and hear when it changes (:meth:`Session.subscribe`):
+a save anywhere is seen by every panel at once.
+
+Heavy libraries (reportlab, icalendar, jinja2) are imported by the methods that
+use them, so opening a session stays light.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+
+from .errors import FollowupKitError, InvalidFileError, Problem, RenderError, WorkspaceError
+from .model import FollowupSettings, Interview, Profile
+from .workspace import (
+    OUTPUT_DIR,
+    PROFILE_FILE,
+    TEMPLATES_DIR,
+    Listing,
+    Workspace,
+    dump_json,
+    guard_output,
+    locate,
+    os_errors,
+    parse_json,
+    write_atomic,
+)
+
+if TYPE_CHECKING:
+    from .caldav_sync import SyncReport
+    from .calendar import CalendarExport, Wording
+    from .compose import Email, Note
+    from .emails import Draft, EmailExport
+    from .proofread import Finding
+    from .schedule import Event
+
+#: Wraps a list while it is worked through, e.g. to draw a progress bar
+#: (:func:`followup_kit.progress.tracked`); it must yield every item.
+Progress = Callable[[list[Any]], Iterable[Any]]
+
+NOTES_DIR = "notes"
+EMAILS_DIR = "emails"
+CARDS_FILE = "cards.pdf"
+CALENDAR_FILE = "followup.ics"
+
+
+#: In a folder of email drafts: what the kit last wrote to each, so that an edit is recognised.
+DRAFTS_MANIFEST = ".followup-kit-drafts.json"
+#: File names stay well under the 255 bytes every file system allows.
+MAX_NAME = 180
+
+
+def _through(progress: Progress | None, items: list[Any]) -> Iterable[Any]:
+    return progress(items) if progress is not None else items
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """The file names, each bounded in length and made unique within the list by a suffix:
+    'Anna Müller' and 'Anna Muller' both fold to 'anna-muller', so the second gets '-2'."""
+    taken: set[str] = set()
+    result = []
+    for name in names:
+        stem, dot, ext = name.rpartition(".")
+        if len(name.encode()) > MAX_NAME:
+            stem = stem.encode()[: MAX_NAME - 20].decode("ascii", "ignore") + "-" + _digest(name.encode())[:8]
+        candidate, n = f"{stem}{dot}{ext}", 2
+        while candidate in taken:
+            candidate, n = f"{stem}-{n}{dot}{ext}", n + 1
+        taken.add(candidate)
+        result.append(candidate)
+    return result
+
+
+@dataclass(frozen=True)
+class NotesExport:
+    """What :meth:`Session.write_notes` wrote: one text file per note."""
+
+    directory: Path
+    written: list[Path] = field(default_factory=list)
+    notes: list["Note"] = field(default_factory=list)
+
+
+class Session:
+    """A workspace opened once, and every output made from it.
+
+    ``ids`` narrows the session to some interviews (``None``: all of them), as a
+    command given one interview file does. Everything read is cached until
+    :meth:`reload`; every save goes through the session, updates the cache and
+    tells the subscribers.
+    """
+
+    def __init__(self, workspace: Workspace, *, ids: Sequence[str] | None = None,
+                 progress: Progress | None = None):
+        self.workspace = workspace
+        self.ids = list(ids) if ids is not None else None
+        self._progress = progress
+        self._profile: Profile | None = None
+        self._listing: Listing | None = None
+        self._listeners: list[Callable[[str, Any], None]] = []
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, output_dir: Path | str | None = None,
+             progress: Progress | None = None) -> "Session":
+        """Open what a command's PATH names: a workspace folder, its ``profile.json`` (the
+        whole workspace) or one interview file in its ``interviews/`` folder.
+
+        ``output_dir`` replaces the workspace's ``output/`` folder; ``progress`` wraps
+        the list of interview files while they are read. Raises
+        :class:`~followup_kit.errors.WorkspaceError` saying what is missing.
+        """
+        workspace, ids = locate(path, output_dir=output_dir)
+        return cls(workspace, ids=ids, progress=progress)
+
+    # -- what is in the workspace ------------------------------------------------------------
+
+    @property
+    def root(self) -> Path:
+        return self.workspace.root
+
+    @property
+    def output_dir(self) -> Path:
+        return self.workspace.output_dir
+
+    @property
+    def profile(self) -> Profile:
+        """The candidate's profile; :class:`InvalidFileError` when it is not valid."""
+        if self._profile is None:
+            self._profile = self.workspace.profile()
+        return self._profile
+
+    @property
+    def settings(self) -> FollowupSettings:
+        """The follow-up settings: the kit's defaults with the profile's own on top."""
+        return self.profile.followup or FollowupSettings()
+
+    @property
+    def templates(self) -> Path | None:
+        """The workspace's own ``templates/`` folder, whose files replace the shipped ones."""
+        folder = self.root / TEMPLATES_DIR
+        return folder if folder.is_dir() else None
+
+    @property
+    def listing(self) -> Listing:
+        """The interviews of the session: the valid ones by start time, the invalid reported."""
+        if self._listing is None:
+            self._listing = self.workspace.interviews(self.ids, progress=self._progress)
+        return self._listing
+
+    @property
+    def interviews(self) -> list[Interview]:
+        """The valid interviews, by start time."""
+        return self.listing.interviews
+
+    @property
+    def invalid(self) -> list[InvalidFileError]:
+        """The interview files that could not be read, each with its problems."""
+        return self.listing.invalid
+
+    def interview(self, interview_id: str) -> Interview:
+        """One interview by id, as this session last read or saved it."""
+        for interview in self.interviews:
+            if interview.id == interview_id:
+                return interview
+        for error in self.invalid:
+            if error.path.stem == interview_id:
+                raise error
+        known = ", ".join(i.id for i in self.interviews) or "none"
+        raise WorkspaceError(f"{self.workspace.interview_path(interview_id)}: no such interview file. "
+                             f"The interviews in {self.root} are: {known}.")
+
+    def reload(self) -> None:
+        """Forget what was read, so that the next access reads the files again."""
+        self._profile = None
+        self._listing = None
+        self._notify("reload", None)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[str, Any], None]) -> Callable[[], None]:
+        """Call ``listener(what, record)`` after every change (``"interview"``, ``"profile"``,
+        ``"reload"``); returns a function that unsubscribes it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _notify(self, what: str, record: Any) -> None:
+        for listener in list(self._listeners):
+            listener(what, record)
+
+    def save(self, interview: Interview, *, new: bool = False) -> Interview:
+        """Save an interview (see :meth:`Workspace.save`) and return it with its id.
+
+        Every subscriber hears of it, so each panel shows the saved version.
+        """
+        path = self.workspace.save(interview, new=new)
+        saved = interview.with_id(path.stem)
+        if self._listing is not None:
+            others = [i for i in self._listing.interviews if i.id != saved.id]
+            invalid = [e for e in self._listing.invalid if e.path.stem != saved.id]
+            self._listing = Listing(sorted([*others, saved], key=lambda i: (i.start, i.id)), invalid)
+        self._notify("interview", saved)
+        return saved
+
+    def save_profile(self, profile: Profile) -> Path:
+        """Save the profile (atomic, with a ``.bak``) and tell every subscriber."""
+        path = self.workspace.save_profile(profile)
+        self._profile = profile
+        self._notify("profile", profile)
+        return path
+
+    # -- composing --------------------------------------------------------------------------
+
+    def _chosen(self, ids: Sequence[str] | None) -> list[Interview]:
+        if ids is None:
+            return self.interviews
+        return [self.interview(interview_id) for interview_id in ids]
+
+    def notes(self, interview: Interview) -> list["Note"]:
+        """One note per interviewer of ``interview``, in the workspace's own wording if it has one."""
+        from .compose import compose_notes
+
+        return compose_notes(self.profile, interview, templates=self.templates)
+
+    def card_emails(self, interview: Interview) -> list["Email"]:
+        """The same-day emails saying a handwritten card is on its way."""
+        from .compose import compose_card_emails
+
+        return compose_card_emails(self.profile, interview, templates=self.templates)
+
+    def proofread(self, interview: Interview, notes: list["Note"] | None = None) -> list["Finding"]:
+        """The proofreading of one interview's notes (composed here unless given) and its record."""
+        from .proofread import proofread
+
+        return proofread(self.profile, interview, self.notes(interview) if notes is None else notes)
+
+    def findings(self, *, progress: Progress | None = None) -> list["Finding"]:
+        """The proofreading of every valid interview of the session."""
+        return [finding for interview in _through(progress, self.interviews)
+                for finding in self.proofread(interview)]
+
+    def plan(self, *, now: dt.datetime | None = None, include_done: bool = False,
+             ids: Sequence[str] | None = None) -> list["Event"]:
+        """Every follow-up step of the session's interviews (or of ``ids``), by due time."""
+        from .schedule import plan
+
+        return plan(self.profile, self._chosen(ids), settings=self.settings, now=now,
+                    include_done=include_done)
+
+    def describe(self, event: "Event") -> "Wording":
+        """What a planned step says (its calendar title and description), in the workspace's wording."""
+        from .calendar import describe
+
+        return describe(event, templates=self.templates)
+
+    def drafts(self, interview: Interview, *, include_done: bool = False) -> list["Draft"]:
+        """Every email draft of ``interview``, in the order to send them."""
+        from .emails import email_drafts
+
+        return email_drafts(self.profile, interview, templates=self.templates, include_done=include_done)
+
+    # -- rendering: records in, bytes out ------------------------------------------------------
+
+    def card_notes(self, ids: Sequence[str] | None = None, *,
+                   progress: Progress | None = None) -> list["Note"]:
+        """The card notes of the in-person interviews (all, or those in ``ids``)."""
+        in_person = [i for i in self._chosen(ids) if i.medium == "in-person"]
+        return [note for interview in _through(progress, in_person)
+                for note in self.notes(interview) if note.medium == "card"]
+
+    def cards_pdf(self, ids: Sequence[str] | None = None, *, size: Any = None, sheet: str | None = None,
+                  draft: bool = False, progress: Progress | None = None, **options: Any) -> bytes:
+        """The printable cards of the in-person interviews as PDF bytes.
+
+        Size and sheet default to the profile's country. Raises :class:`RenderError`
+        when there is no in-person interview, and the renderer's errors for an
+        unverified name (without ``draft``) or a character no font has.
+        """
+        from .cards import default_size_and_sheet, render_cards
+        from .geometry import Layout
+
+        if ids is None and self.invalid:
+            raise self.invalid[0]
+        default_size, default_sheet = default_size_and_sheet(self.profile)
+        size, sheet = size or default_size, sheet or default_sheet
+        Layout.build(size, sheet)  # a bad size or sheet is reported before any work
+        notes = self.card_notes(ids, progress=progress)
+        if not notes:
+            among = f" among {', '.join(ids)}" if ids else ""
+            raise RenderError(
+                f"{self.root}: no in-person interview{among}, so no cards to print (after a phone or "
+                "video interview the email is the thank-you note).")
+        return render_cards(notes, self.profile, self._chosen(ids), size=size, sheet=sheet, draft=draft,
+                            templates=self.templates, **options)
+
+    def card_preview(self, note: "Note", interview: Interview, **options: Any) -> bytes:
+        """A PNG of one card at its real proportions."""
+        from .cards import card_preview
+
+        return card_preview(note, self.profile, interview, templates=self.templates, **options)
+
+    def calendar_ics(self, *, previous: bytes | None = None, stamp: dt.datetime | None = None,
+                     ids: Sequence[str] | None = None) -> tuple[bytes, list["Event"]]:
+        """The .ics of every open step (all interviews, or ``ids``) and the events in it.
+
+        ``previous``, an earlier export to the same file, carries each event's SEQUENCE on,
+        and its steps that dropped out are written once more as cancelled. With an email
+        in the profile, the calendar is published with the candidate as its organizer.
+        """
+        from .calendar import build_calendar, calendar_name
+
+        events = self.plan(ids=ids)
+        data = build_calendar(events, stamp=stamp, name=calendar_name(self.profile, templates=self.templates),
+                              previous=previous, templates=self.templates,
+                              organizer=self.profile.email, organizer_name=self.profile.name)
+        return data, events
+
+    def sync_caldav(self, target: Any, *, user: str | None = None, password: str | None = None,
+                    stamp: dt.datetime | None = None, ids: Sequence[str] | None = None) -> "SyncReport":
+        """Bring a CalDAV calendar in line with the open steps (all interviews, or ``ids``).
+
+        ``target`` is the calendar's address or a connected ``caldav.Calendar``. New steps
+        are created, changed ones updated, and the kit's events of these interviews that
+        dropped out deleted; no other event is touched (see :mod:`followup_kit.caldav_sync`).
+        """
+        from .caldav_sync import connect, sync, url_user
+
+        if isinstance(target, str):
+            user = user or url_user(target)
+            target = connect(target, user=user, password=password)
+        scope = {interview.id for interview in self._chosen(ids)}
+        report = sync(target, lambda previous: self.calendar_ics(previous=previous, stamp=stamp, ids=ids)[0],
+                      scope=scope, user=user)
+        report.invalid = list(self.invalid) if ids is None else []
+        return report
+
+    # -- writing: the one place files are made -------------------------------------------------
+
+    def write(self, path: Path | str, data: bytes) -> Path:
+        """Write one output file atomically; an OS error becomes a message naming the file.
+
+        Never onto the workspace's records or over a file the kit did not write
+        (:func:`~followup_kit.workspace.guard_output`).
+        """
+        return write_atomic(guard_output(path), data)
+
+    def _default(self, name: str, ids: Sequence[str] | None, suffix: str) -> Path:
+        # One interview's file is named after it, so files of different interviews never collide.
+        chosen = ids if ids is not None else self.ids
+        if chosen is not None and len(chosen) == 1:
+            return self.output_dir / f"{name}-{chosen[0]}{suffix}"
+        return self.output_dir / f"{name}{suffix}"
+
+    def write_notes(self, directory: Path | str | None = None, *,
+                    progress: Progress | None = None) -> NotesExport:
+        """One text file per note of every valid interview (default: ``output/notes/``)."""
+        from .compose import note_file_text, note_filename
+
+        export = NotesExport(guard_output(Path(directory) if directory is not None else self.output_dir / NOTES_DIR,
+                                          folder=True))
+        for interview in _through(progress, self.interviews):
+            notes = self.notes(interview)
+            for note, name in zip(notes, unique_names(note_filename(n) for n in notes)):
+                export.notes.append(note)
+                export.written.append(write_atomic(export.directory / name, note_file_text(note).encode("utf-8")))
+        return export
+
+    def write_cards(self, output: Path | str | None = None, *, ids: Sequence[str] | None = None,
+                    **options: Any) -> Path:
+        """The cards PDF (see :meth:`cards_pdf`) written to ``output``, by default
+        ``output/cards.pdf`` (``cards-<id>.pdf`` for one interview)."""
+        pdf = self.cards_pdf(ids, **options)
+        return self.write(Path(output) if output is not None else self._default("cards", ids, ".pdf"), pdf)
+
+    def write_calendar(self, path: Path | str | None = None, *, stamp: dt.datetime | None = None,
+                       ids: Sequence[str] | None = None) -> "CalendarExport":
+        """The .ics written to ``path``, by default ``output/followup.ics``
+        (``followup-<id>.ics`` for one interview).
+
+        An earlier export at ``path`` is read back so each event keeps its SEQUENCE; a
+        file there that the kit did not write, or a damaged export, is never replaced.
+        """
+        from .calendar import CalendarExport, previous_events
+
+        target = guard_output(Path(path) if path is not None else self._default("followup", ids, ".ics"))
+        with os_errors(target, "read"):
+            previous = target.read_bytes() if target.is_file() else None
+        try:
+            previous_events(previous)
+        except ValueError as exc:  # numbering again from 0 would make calendar apps ignore the updates
+            raise InvalidFileError(target, [Problem(
+                str(target), "", "the whole calendar followup-kit wrote there before", str(exc),
+                "It was left unchanged. Restore it from a backup and run again; or, to start afresh, move "
+                "it away, delete these follow-up events in your calendar app and import the new file "
+                "(calendar apps ignore updates numbered lower than what they already have).")]) from exc
+        data, events = self.calendar_ics(previous=previous, stamp=stamp, ids=ids)
+        self.write(target, data)
+        return CalendarExport(target, events, list(self.invalid) if ids is None else [])
+
+    def write_emails(self, directory: Path | str | None = None, *,
+                     progress: Progress | None = None) -> "EmailExport":
+        """The open email drafts of every valid interview as ``.eml`` files (default:
+        ``output/emails/``).
+
+        A draft the user edited is never overwritten: the new one is written beside it
+        (``….new.eml``) and listed in ``beside``. Drafts of steps since marked done (or
+        of closed interviews) that an earlier run wrote are deleted, so that nothing is
+        sent twice, unless they were edited (then listed in ``kept``). What the kit
+        wrote is remembered in a hidden file in the folder, which is how an edit is told.
+        """
+        from .emails import EmailExport, draft_bytes
+
+        target = guard_output(Path(directory) if directory is not None else self.output_dir / EMAILS_DIR,
+                              folder=True)
+        export = EmailExport(target, invalid=list(self.invalid))
+        manifest = self._manifest(target)
+        for interview in _through(progress, self.interviews):
+            finished = interview.closed or bool(interview.done)
+            # Drafts of finished steps are composed only to find an earlier export of them.
+            drafts = self.drafts(interview, include_done=finished and target.is_dir())
+            for draft, name in zip(drafts, unique_names(d.filename for d in drafts)):
+                path = target / name
+                if draft.status != "open":
+                    self._remove_stale(path, draft, manifest, export)
+                elif draft.problem:
+                    export.unaddressed.append(draft)
+                else:
+                    data = draft_bytes(draft, self.profile)
+                    export.drafts.append(draft)
+                    if self._edited(path, manifest, data):
+                        path = path.with_name(path.stem + ".new.eml")
+                        export.beside.append(path)
+                    export.written.append(write_atomic(path, data))
+                    manifest[path.name] = _digest(data)
+        if export.written or export.removed:
+            write_atomic(target / DRAFTS_MANIFEST, dump_json(dict(sorted(manifest.items()))))
+        return export
+
+    @staticmethod
+    def _manifest(folder: Path) -> dict[str, str]:
+        path = folder / DRAFTS_MANIFEST
+        with os_errors(path, "read"):
+            if not path.is_file():
+                return {}
+            try:
+                data = parse_json(path.read_bytes(), str(path))
+            except FollowupKitError:
+                return {}  # a damaged record of what was written: every existing draft counts as edited
+        return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+    @staticmethod
+    def _edited(path: Path, manifest: dict[str, str], new: bytes) -> bool:
+        """Whether the draft at ``path`` holds changes the kit did not make."""
+        with os_errors(path, "read"):
+            if not path.is_file():
+                return False
+            current = path.read_bytes()
+        return current != new and manifest.get(path.name) != _digest(current)
+
+    def _remove_stale(self, path: Path, draft: "Draft", manifest: dict[str, str], export: "EmailExport") -> None:
+        from .emails import draft_bytes
+
+        with os_errors(path, "removed"):
+            if not path.is_file() or draft.problem:
+                return
+            current = path.read_bytes()
+            if manifest.get(path.name) == _digest(current) or current == draft_bytes(draft, self.profile):
+                path.unlink()  # as the kit wrote it: safe to delete
+                manifest.pop(path.name, None)
+                export.removed.append(path)
+            else:
+                export.kept.append(path)
+
+    def build_all(self) -> Iterator[tuple[str, Path]]:
+        """Every output of the workspace, as the demo makes them: (label, path) per file written.
+
+        Notes, the cards of the in-person interviews with a printer test page, the
+        calendar and the email drafts, each in the output folder.
+        """
+        for path in self.write_notes().written:
+            yield "thank-you notes", path
+        if any(i.medium == "in-person" for i in self.interviews):
+            yield "cards", self.write_cards(alignment_page=True)
+        yield "calendar", self.write_calendar().path
+        for path in self.write_emails().written:
+            yield "email drafts", path
+
+
+def create(root: Path | str, profile: Profile) -> Session:
+    """Make a new workspace folder holding ``profile`` and open a session on it."""
+    with os_errors(root, "created"):
+        return Session(Workspace.create(root, profile))
+
+
+__all__ = ["CARDS_FILE", "CALENDAR_FILE", "NotesExport", "OUTPUT_DIR", "PROFILE_FILE", "Session", "create"]
