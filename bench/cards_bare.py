@@ -28,9 +28,11 @@ def main(source: str, target: str) -> None:
     maps = [pdfmetrics.getFont(name).face.charToGlyph for name in names]
     primary = names[0]
 
+    plain = frozenset(map(chr, maps[0]))  # what the first font sets alone
+
     def runs(line):
         """``line`` in runs of the first font that has each character."""
-        if all(ord(ch) in maps[0] for ch in line):
+        if plain.issuperset(line):
             return [(primary, line)]
         out, font, run = [], None, ""
         for ch in line:
@@ -42,6 +44,8 @@ def main(source: str, target: str) -> None:
         return out + [(font, run)] if run else out
 
     def measure(line, size):
+        if plain.issuperset(line):
+            return pdfmetrics.stringWidth(line, primary, size)
         return sum(pdfmetrics.stringWidth(run, font, size) for font, run in runs(line))
 
     def simpleSplit(line, _font, size, width):

@@ -53,17 +53,29 @@ _OVERRIDES: ContextVar[str | None] = ContextVar("card_templates", default=None)
 
 
 @lru_cache(maxsize=8)
-def _text(overrides: str | None) -> Any:
-    """The card wording macros from ``templates/cards.j2`` (the workspace's own, if it has one)."""
+def _text(overrides: str | None) -> tuple[Any, dict[tuple[Any, ...], str]]:
+    """The card wording macros from ``templates/cards.j2`` (the workspace's own, if it has one),
+    and what they said so far: a macro given the same values says the same words."""
     from .templating import module
 
-    return module("cards.j2", overrides)
+    return module("cards.j2", overrides), {}
 
 
 def _say(macro: str, *args: Any) -> str:
     from .templating import call
 
-    return call("cards.j2", None, getattr(_text(_OVERRIDES.get()), macro), *args).strip()
+    text, said = _text(_OVERRIDES.get())
+    key = (macro, *args)
+    try:
+        return said[key]
+    except KeyError:
+        pass
+    except TypeError:  # a list (the PDF title's companies): said once per document anyway
+        return call("cards.j2", None, getattr(text, macro), *args).strip()
+    if len(said) > 50_000:
+        said.clear()
+    said[key] = words = call("cards.j2", None, getattr(text, macro), *args).strip()
+    return words
 
 
 def default_size_and_sheet(profile: Profile) -> tuple[str, str]:
@@ -158,32 +170,49 @@ def _break_long(token: str, width: float, size: float, fonts: FontSet) -> list[s
     return pieces
 
 
+def _paragraphs(text: str, fonts: FontSet) -> tuple[tuple[str, tuple[tuple[tuple[str, float], ...], ...]], ...]:
+    """``text`` as paragraphs, each its direction and its lines of (token, width at 1000 pt).
+
+    Kept with the fonts: the words of a note are measured once, whatever size it is tried at.
+    """
+    key = ("paragraphs", text)
+    cached = fonts.layouts.get(key)
+    if cached is None:
+        cached = tuple(
+            (base_direction(paragraph), tuple(
+                tuple((token, fonts.unit_width(token)) for token in hard_line.replace("\t", " ").split(" ") if token)
+                for hard_line in shape(paragraph.strip("\n")).split("\n")))
+            for paragraph in nfc(text).replace("\r\n", "\n").split("\n\n") if paragraph.strip())
+        fonts.layouts[key] = cached
+    return cached
+
+
 def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
     """``text`` in rows that fit ``width`` at ``size``: paragraphs split by blank lines
     (a blank row between them), single newlines kept as line breaks."""
+    key = ("wrap", text, width, size)
+    cached = fonts.layouts.get(key)
+    if cached is not None:
+        return list(cached)
     rows: list[Row] = []
     space = fonts.width(" ", size)
-    paragraphs = [p for p in nfc(text).replace("\r\n", "\n").split("\n\n") if p.strip()]
-    for index, paragraph in enumerate(paragraphs):
+    for index, (base, lines) in enumerate(_paragraphs(text, fonts)):
         if index:
             rows.append(Row(""))
-        base = base_direction(paragraph)
-        for hard_line in shape(paragraph.strip("\n")).split("\n"):
-            tokens: list[str] = []
-            for token in (t for t in hard_line.replace("\t", " ").split(" ") if t):
-                if fonts.width(token, size) > width:
-                    tokens.extend(_break_long(token, width, size, fonts))
-                else:
-                    tokens.append(token)
+        for tokens in lines:
             line, line_width = "", 0.0
-            for token in tokens:
-                token_width = fonts.width(token, size)
-                if line and line_width + space + token_width > width:
-                    rows.append(Row(line, base))
-                    line, line_width = "", 0.0
-                line, line_width = (f"{line} {token}", line_width + space + token_width) if line \
-                    else (token, token_width)
+            for token, unit in tokens:
+                token_width = unit * size / 1000.0  # fonts.width(token, size), from the measured unit
+                pieces = [(piece, fonts.width(piece, size)) for piece in _break_long(token, width, size, fonts)] \
+                    if token_width > width else ((token, token_width),)
+                for piece, piece_width in pieces:
+                    if line and line_width + space + piece_width > width:
+                        rows.append(Row(line, base))
+                        line, line_width = "", 0.0
+                    line, line_width = (f"{line} {piece}", line_width + space + piece_width) if line \
+                        else (piece, piece_width)
             rows.append(Row(line, base))
+    fonts.layouts[key] = tuple(rows)
     return rows
 
 

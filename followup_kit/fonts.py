@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .errors import RenderError
 
@@ -164,6 +164,13 @@ class FontSet:
         self._registered: set[str] = set()
         self._runs: dict[str, tuple[tuple[str, str], ...]] = {}
         self._widths: dict[str, float] = {}
+        # Characters the primary face sets, as str, to test a whole text at once.
+        self._primary_chars = frozenset(map(chr, face.cmap))
+        # What check() skips or the primary face sets: text made only of these needs no look-up.
+        self._plain = self._primary_chars | set("\n\r\t") | _INVISIBLE
+        #: Layouts computed with these fonts (e.g. wrapped rows), kept by their callers
+        #: under keys of their own: the same text is measured and wrapped once per document.
+        self.layouts: dict[Any, Any] = {}
 
     # -- choosing -----------------------------------------------------------------
 
@@ -206,6 +213,8 @@ class FontSet:
                 "have, so the name would print misspelt. Copy this card from the interview file instead, "
                 "or write the name in Latin letters as the person does on their business card."
             )
+        if self._plain.issuperset(text):
+            return
         for char in dict.fromkeys(text):
             if char in "\n\r\t" or char in _INVISIBLE:
                 continue
@@ -221,7 +230,7 @@ class FontSet:
         cached = self._runs.get(text)
         if cached is not None:
             return cached
-        if all(ord(c) in self.primary.cmap for c in text):
+        if self._primary_chars.issuperset(text):
             result: tuple[tuple[str, str], ...] = ((self.register(self.primary), text),) if text else ()
         else:
             result = tuple(self._split(text))
@@ -262,13 +271,17 @@ class FontSet:
 
     def width(self, text: str, size: float) -> float:
         """The width of ``text`` at ``size`` points, summed over its runs."""
+        return self.unit_width(text) * size / 1000.0
+
+    def unit_width(self, text: str) -> float:
+        """The width of ``text`` at 1000 points; ``width`` is this times ``size / 1000``."""
         unit = self._widths.get(text)
         if unit is None:
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
             unit = sum(stringWidth(run, font, 1000.0) for font, run in self.runs(text))
             self._widths[text] = unit
-        return unit * size / 1000.0
+        return unit
 
     def register(self, face: Face) -> str:
         """Register ``face`` with reportlab (embedded, subset) and return its font name."""
@@ -316,6 +329,12 @@ def shape(text: str) -> str:
     """Arabic letters in their joined forms (presentation forms), still in logical order."""
     if _ARABIC.search(text) is None:
         return text
+    return _reshaped(text)
+
+
+@lru_cache(maxsize=4096)
+def _reshaped(text: str) -> str:
+    # A name is shaped for its header, its address, its checklist line and its note: once.
     return _reshaper().reshape(text)
 
 
