@@ -118,10 +118,25 @@ def check_timezone(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, list[str]]:
-    import holidays  # imported here: it is only needed to validate a profile
+def _country_codes() -> frozenset[str]:
+    """The country codes the holidays package knows, read from its registry: listing
+    them with their regions would import every one of its 250 country modules."""
+    try:
+        from holidays.registry import EntityLoader  # imported here: only a profile needs it
 
-    return holidays.list_supported_countries()
+        return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+    except (ImportError, AttributeError):  # a holidays release without that registry
+        import holidays
+
+        return frozenset(holidays.list_supported_countries())
+
+
+@lru_cache(maxsize=None)
+def _regions(country: str) -> list[str]:
+    """The region codes of ``country`` (a code from :func:`_country_codes`)."""
+    import holidays
+
+    return list(getattr(holidays, country).subdivisions)
 
 
 # -- the timeline the employer gave (R3) ----------------------------------------
@@ -379,7 +394,7 @@ class Profile(Record):
     @classmethod
     def _country(cls, value: str) -> str:
         code = value.strip().upper()
-        if code not in _countries():
+        if code not in _country_codes():
             raise _expected(
                 "a two-letter ISO 3166 country code such as 'US' or 'DE'",
                 "Business days skip that country's public holidays",
@@ -392,7 +407,7 @@ class Profile(Record):
         country = info.data.get("country")
         if value is None or country is None:
             return value
-        known = _countries().get(country, [])
+        known = _regions(country) if country in _country_codes() else []
         if value not in known:
             upper = value.upper()
             if upper in known:
