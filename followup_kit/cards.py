@@ -281,8 +281,8 @@ class _Pen:
         return self.fonts.width(visual(text, base), size)
 
     def text(self, x: float, y: float, text: str, size: float, *, base: str = "L",
-             align: str = "left") -> float:
-        """Draw one line; returns its width. ``text`` is logical order, already shaped."""
+             align: str = "left") -> None:
+        """Draw one line. ``text`` is logical order, already shaped."""
         shown = visual(text, base)
         runs = self.fonts.runs(shown)
         if align != "left":
@@ -293,7 +293,6 @@ class _Pen:
             obj.setFont(font, size)
             obj.textOut(run)
         self.canvas.drawText(obj)
-        return self.fonts.width(shown, size)
 
     def paragraph(self, x: float, y: float, text: str, size: float, width: float,
                   leading: float) -> float:

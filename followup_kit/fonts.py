@@ -290,9 +290,8 @@ class FontSet:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-        try:
-            pdfmetrics.getFont(face.name)
-        except KeyError:
+        # Not getFont(): for a name it does not know, it searches the disk for Type 1 fonts first.
+        if face.name not in pdfmetrics.getRegisteredFontNames():
             try:
                 pdfmetrics.registerFont(TTFont(face.name, str(face.path), subfontIndex=face.index))
             except (TTFError, OSError, ValueError) as exc:
