@@ -24,7 +24,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Literal, Mapping, Sequence
+from typing import Any, Iterable, Literal, Mapping, NamedTuple, Sequence
 
 from .compose import Note
 from .errors import RenderError, UnverifiedError
@@ -142,12 +142,14 @@ def check_verified(notes: Sequence[Note], interviews: Mapping[str, Interview] | 
 
 # -- text layout --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One printed line: logical text (shaped) and its paragraph's direction; '' is a blank line."""
 
     text: str
     base: str = "L"
+
+
+_BLANK = Row("")
 
 
 def _break_long(token: str, width: float, size: float, fonts: FontSet) -> list[str]:
@@ -198,20 +200,27 @@ def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
     space = fonts.width(" ", size)
     for index, (base, lines) in enumerate(_paragraphs(text, fonts)):
         if index:
-            rows.append(Row(""))
+            rows.append(_BLANK)
         for tokens in lines:
-            line, line_width = "", 0.0
+            line: list[str] = []
+            line_width = 0.0
             for token, unit in tokens:
                 token_width = unit * size / 1000.0  # fonts.width(token, size), from the measured unit
-                pieces = [(piece, fonts.width(piece, size)) for piece in _break_long(token, width, size, fonts)] \
-                    if token_width > width else ((token, token_width),)
+                if token_width > width:
+                    pieces: Iterable[tuple[str, float]] = [
+                        (piece, fonts.width(piece, size)) for piece in _break_long(token, width, size, fonts)]
+                else:
+                    pieces = ((token, token_width),)
                 for piece, piece_width in pieces:
-                    if line and line_width + space + piece_width > width:
-                        rows.append(Row(line, base))
-                        line, line_width = "", 0.0
-                    line, line_width = (f"{line} {piece}", line_width + space + piece_width) if line \
-                        else (piece, piece_width)
-            rows.append(Row(line, base))
+                    if not line:
+                        line, line_width = [piece], piece_width
+                    elif line_width + space + piece_width > width:
+                        rows.append(Row(" ".join(line), base))
+                        line, line_width = [piece], piece_width
+                    else:
+                        line.append(piece)
+                        line_width = line_width + space + piece_width
+            rows.append(Row(" ".join(line), base))
     fonts.layouts[key] = tuple(rows)
     return rows
 
