@@ -3,8 +3,9 @@
 reportlab has no font fallback: a character outside the current font becomes a
 silent box (or a gap). So every string is split into runs, each run set in an
 embeddable TrueType font whose cmap (read with fontTools) holds all its
-characters: the DejaVu Sans that matplotlib ships first, then fonts that
-fontconfig knows (``fc-match``). A character no font covers is a
+characters: the DejaVu Sans shipped inside the kit first (``data/fonts/``, with
+its licence), then fonts that fontconfig knows (``fc-match``), or, without
+fontconfig, the TrueType files in the usual font folders. A character no font covers is a
 :class:`~followup_kit.errors.RenderError` naming it and the Debian package to
 install, never a box.
 
@@ -69,14 +70,18 @@ def describe(char: str) -> str:
     return f"{char!r} (U+{ord(char):04X} {name})"
 
 
-def matplotlib_dejavu() -> Path:
-    """DejaVu Sans as shipped in matplotlib's mpl-data (found without importing matplotlib)."""
-    import importlib.util
+def dejavu_sans() -> Path:
+    """DejaVu Sans as shipped inside the kit (``followup_kit/data/fonts/``, licence beside it)."""
+    from .resources import font_file
 
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise RenderError("matplotlib is not installed; reinstall followup-kit to get its DejaVu fonts.")
-    return Path(list(spec.submodule_search_locations)[0]) / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
+    try:
+        return font_file("DejaVuSans.ttf")
+    except FileNotFoundError as exc:
+        raise RenderError(str(exc)) from None
+
+
+#: The name this had while the font came from matplotlib's copy (the same file).
+matplotlib_dejavu = dejavu_sans
 
 
 @dataclass(frozen=True)
@@ -133,20 +138,38 @@ def _fontconfig_candidates(char: str) -> list[tuple[str, int]]:
     return found
 
 
+def _font_folders() -> list[Path]:
+    """Where Windows, macOS and Linux keep fonts, the user's own included."""
+    import os
+    import sys
+
+    home = Path.home()
+    if sys.platform == "win32":
+        windows = Path(os.environ.get("WINDIR", "C:\\Windows"))
+        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
+        return [windows / "Fonts", local / "Microsoft" / "Windows" / "Fonts"]
+    if sys.platform == "darwin":
+        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts"]
+    data = Path(os.environ.get("XDG_DATA_HOME", home / ".local" / "share"))
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), data / "fonts", home / ".fonts"]
+
+
+@lru_cache(maxsize=1)
 def _scanned_candidates() -> list[tuple[str, int]]:
-    """Without fontconfig (Windows, some Macs): every TrueType file matplotlib can list."""
-    try:
-        from matplotlib import font_manager
-    except ImportError:  # pragma: no cover - matplotlib is a dependency
-        return []
-    files = sorted(font_manager.findSystemFonts(fontext="ttf"))
-    return [(f, 0) for f in files if f.lower().endswith((".ttf", ".ttc"))]
+    """Without fontconfig (Windows, some Macs): every TrueType file in the usual font folders."""
+    found: set[str] = set()
+    for folder in _font_folders():
+        try:
+            found.update(str(f) for f in folder.rglob("*") if f.suffix.lower() in (".ttf", ".ttc"))
+        except OSError:
+            continue
+    return [(f, 0) for f in sorted(found)]
 
 
 class FontSet:
     """The fonts a document may use, chosen per character, embedded when used.
 
-    ``primary`` (default: matplotlib's DejaVu Sans) sets everything it covers;
+    ``primary`` (default: the DejaVu Sans shipped with the kit) sets everything it covers;
     other characters go to the first embeddable system font that has them. With
     ``system=False`` only ``primary`` and ``extra`` are used, which makes a
     document independent of the machine's fonts.
@@ -154,7 +177,7 @@ class FontSet:
 
     def __init__(self, primary: Path | str | None = None, *, extra: Sequence[Path | str] = (),
                  system: bool = True):
-        face = load_face(str(primary or matplotlib_dejavu()))
+        face = load_face(str(primary or dejavu_sans()))
         if face is None:
             raise RenderError(f"{primary}: not an embeddable TrueType font (.ttf with glyf outlines).")
         self.primary = face
@@ -364,5 +387,5 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-__all__ = ["Face", "FontSet", "base_direction", "describe", "font_package", "has_rtl",
+__all__ = ["Face", "FontSet", "base_direction", "dejavu_sans", "describe", "font_package", "has_rtl",
            "load_face", "matplotlib_dejavu", "nfc", "shape", "visual"]

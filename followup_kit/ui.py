@@ -12,9 +12,16 @@ import datetime as dt
 import html
 from typing import Any
 
-import ipywidgets as widgets
+from .errors import LAB_INSTALL, FollowupKitError, InvalidFileError, NotInstalledError
 
-from .errors import FollowupKitError, InvalidFileError
+try:
+    import ipywidgets as widgets
+except ImportError as exc:  # the command line alone installs without the notebook packages
+    raise NotInstalledError(
+        "The notebook panels need ipywidgets, which is not installed: `pip install followup-kit` brings "
+        f"the command line only. Install the notebook part with: {LAB_INSTALL} (then restart the "
+        "notebook's kernel).") from exc
+
 from .model import INTERVIEW_FORMAT, Interview, Interviewer
 from .session import Session
 from .workspace import Workspace
