@@ -202,24 +202,22 @@ def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
         if index:
             rows.append(_BLANK)
         for tokens in lines:
+            if any(unit * size / 1000.0 > width for _, unit in tokens):  # a long link, a CJK sentence
+                tokens = tuple((piece, fonts.unit_width(piece)) for token, unit in tokens
+                               for piece in (_break_long(token, width, size, fonts)
+                                             if unit * size / 1000.0 > width else (token,)))
             line: list[str] = []
             line_width = 0.0
             for token, unit in tokens:
                 token_width = unit * size / 1000.0  # fonts.width(token, size), from the measured unit
-                if token_width > width:
-                    pieces: Iterable[tuple[str, float]] = [
-                        (piece, fonts.width(piece, size)) for piece in _break_long(token, width, size, fonts)]
+                if not line:
+                    line, line_width = [token], token_width
+                elif line_width + space + token_width > width:
+                    rows.append(Row(" ".join(line), base))
+                    line, line_width = [token], token_width
                 else:
-                    pieces = ((token, token_width),)
-                for piece, piece_width in pieces:
-                    if not line:
-                        line, line_width = [piece], piece_width
-                    elif line_width + space + piece_width > width:
-                        rows.append(Row(" ".join(line), base))
-                        line, line_width = [piece], piece_width
-                    else:
-                        line.append(piece)
-                        line_width = line_width + space + piece_width
+                    line.append(token)
+                    line_width = line_width + space + token_width
             rows.append(Row(" ".join(line), base))
     fonts.layouts[key] = tuple(rows)
     return rows
