@@ -172,20 +172,29 @@ def _break_long(token: str, width: float, size: float, fonts: FontSet) -> list[s
     return pieces
 
 
-def _paragraphs(text: str, fonts: FontSet) -> tuple[tuple[str, tuple[tuple[tuple[str, float], ...], ...]], ...]:
-    """``text`` as paragraphs, each its direction and its lines of (token, width at 1000 pt).
+_Line = tuple[tuple[tuple[str, float], ...], float]
+
+
+def _paragraphs(text: str, fonts: FontSet) -> tuple[tuple[str, tuple[_Line, ...]], ...]:
+    """``text`` as paragraphs, each its direction and its lines: the (token, width at 1000 pt)
+    pairs, and the widest token's width.
 
     Kept with the fonts: the words of a note are measured once, whatever size it is tried at.
     """
     key = ("paragraphs", text)
     cached = fonts.layouts.get(key)
     if cached is None:
-        cached = tuple(
-            (base_direction(paragraph), tuple(
-                tuple((token, fonts.unit_width(token)) for token in hard_line.replace("\t", " ").split(" ") if token)
-                for hard_line in shape(paragraph.strip("\n")).split("\n")))
-            for paragraph in nfc(text).replace("\r\n", "\n").split("\n\n") if paragraph.strip())
-        fonts.layouts[key] = cached
+        paragraphs = []
+        for paragraph in nfc(text).replace("\r\n", "\n").split("\n\n"):
+            if not paragraph.strip():
+                continue
+            lines = []
+            for hard_line in shape(paragraph.strip("\n")).split("\n"):
+                tokens = [token for token in hard_line.replace("\t", " ").split(" ") if token]
+                units = fonts.unit_widths(tokens)
+                lines.append((tuple(zip(tokens, units)), max(units, default=0.0)))
+            paragraphs.append((base_direction(paragraph), tuple(lines)))
+        cached = fonts.layouts[key] = tuple(paragraphs)
     return cached
 
 
@@ -201,8 +210,8 @@ def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
     for index, (base, lines) in enumerate(_paragraphs(text, fonts)):
         if index:
             rows.append(_BLANK)
-        for tokens in lines:
-            if any(unit * size / 1000.0 > width for _, unit in tokens):  # a long link, a CJK sentence
+        for tokens, widest in lines:
+            if widest * size / 1000.0 > width:  # a long link, a CJK sentence
                 tokens = tuple((piece, fonts.unit_width(piece)) for token, unit in tokens
                                for piece in (_break_long(token, width, size, fonts)
                                              if unit * size / 1000.0 > width else (token,)))

@@ -302,6 +302,11 @@ class FontSet:
         """The width of ``text`` at ``size`` points, summed over its runs."""
         return self.unit_width(text) * size / 1000.0
 
+    def unit_widths(self, texts: Sequence[str]) -> list[float]:
+        """:meth:`unit_width` of each text (the words of a line, measured in one go)."""
+        known = self._widths
+        return [known[text] if text in known else self.unit_width(text) for text in texts]
+
     def unit_width(self, text: str) -> float:
         """The width of ``text`` at 1000 points; ``width`` is this times ``size / 1000``."""
         unit = self._widths.get(text)
