@@ -22,7 +22,7 @@ import datetime as dt
 import io
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Iterable, Literal, Mapping, NamedTuple, Sequence
 
@@ -150,6 +150,7 @@ class Row(NamedTuple):
 
 
 _BLANK = Row("")
+_row = partial(tuple.__new__, Row)  # Row((text, base)) without the keyword handling: wrap makes many
 
 
 def _break_long(token: str, width: float, size: float, fonts: FontSet) -> list[str]:
@@ -222,12 +223,12 @@ def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
                 if not line:
                     line, line_width = [token], token_width
                 elif line_width + space + token_width > width:
-                    rows.append(Row(" ".join(line), base))
+                    rows.append(_row((" ".join(line), base)))
                     line, line_width = [token], token_width
                 else:
                     line.append(token)
                     line_width = line_width + space + token_width
-            rows.append(Row(" ".join(line), base))
+            rows.append(_row((" ".join(line), base)))
     fonts.layouts[key] = tuple(rows)
     return rows
 

@@ -313,7 +313,10 @@ class FontSet:
         if unit is None:
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
-            unit = sum(stringWidth(run, font, 1000.0) for font, run in self.runs(text))
+            if text and self._primary_chars.issuperset(text):  # one run: no need to keep its runs
+                unit = stringWidth(text, self.primary_name, 1000.0)
+            else:
+                unit = sum(stringWidth(run, font, 1000.0) for font, run in self.runs(text))
             self._widths[text] = unit
         return unit
 
