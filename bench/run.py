@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE))
 
 import cards as cards_bench  # noqa: E402  (bench/cards.py)
 
-from followup_kit.calendar import PRODID, build_calendar, event_uid  # noqa: E402
+from followup_kit.calendar import PRODID, build_calendar, describe, event_uid  # noqa: E402
 from followup_kit.model import Interview  # noqa: E402
 from followup_kit.resources import demo_dir  # noqa: E402
 from followup_kit.sample import sample_interview_record, sample_profile  # noqa: E402
@@ -106,8 +106,9 @@ def bare_calendar(rows: list[tuple[str, str, str, dt.datetime, dt.datetime, int]
 
 
 def rows_of(events: list[Event]) -> list[tuple[str, str, str, dt.datetime, dt.datetime, int]]:
-    return [(event_uid(e.interview_id, e.kind), e.title, e.description, e.due.astimezone(UTC),
-             e.end.astimezone(UTC), e.alarm_minutes) for e in events]
+    words = [describe(e) for e in events]
+    return [(event_uid(e.interview_id, e.kind), w.title, w.description, e.due.astimezone(UTC),
+             e.end.astimezone(UTC), e.alarm_minutes) for e, w in zip(events, words)]
 
 
 # -- the run --------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ names; every follow-up date in an .ics calendar; email drafts. The library does
 the work; notebooks and the ``followup-kit`` command are thin front ends.
 """
 
-from .calendar import CalendarExport, build_calendar
+from .calendar import CalendarExport, Wording, build_calendar, describe
 from .cards import card_preview, preview_png, render_cards
 from .compose import (
     Email,
@@ -21,6 +21,7 @@ from .errors import (
     ConflictError,
     FollowupKitError,
     InvalidFileError,
+    InvalidValueError,
     NotInstalledError,
     Problem,
     RenderError,
@@ -68,6 +69,7 @@ __all__ = [
     "email_message",
     "EmailExport",
     "Event",
+    "describe",
     "Extra",
     "FewDaysTimeline",
     "Finding",
@@ -76,6 +78,7 @@ __all__ = [
     "Interview",
     "Interviewer",
     "InvalidFileError",
+    "InvalidValueError",
     "Layout",
     "Listing",
     "locate",
@@ -100,6 +103,7 @@ __all__ = [
     "Timeline",
     "UnverifiedError",
     "WithinTimeline",
+    "Wording",
     "Workspace",
     "WorkspaceError",
 ]

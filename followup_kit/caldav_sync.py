@@ -38,6 +38,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from .calendar import PRODID, UID_DOMAIN
 from .errors import CalendarServerError, FollowupKitError, RenderError
 from .model import EVENT_KINDS
+from .templating import moment
 
 if TYPE_CHECKING:
     from .errors import InvalidFileError
@@ -242,7 +243,7 @@ class SyncReport:
     def lines(self, zone: dt.tzinfo | None = None) -> list[str]:
         """One line per event created, updated or deleted, its time in ``zone``."""
         def when(event: SyncedEvent) -> str:
-            return f"{event.start.astimezone(zone):%a %d %b %Y %H:%M}  " if event.start else ""
+            return f"{moment(event.start.astimezone(zone))}  " if event.start else ""
 
         return [f"{what}: {when(event)}{event.title}"
                 for what, events in (("created", self.created), ("updated", self.updated),

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
-from .errors import InvalidFileError
+from .errors import InvalidFileError, InvalidValueError
 from .model import Profile
 from .schedule import Event
 
@@ -76,7 +76,8 @@ def describe(event: Event, *, templates: Path | str | None = None) -> Wording:
 
     interview, profile = event.interview, event.profile
     if interview is None or profile is None:
-        raise ValueError(f"{event.kind} of {event.interview_id}: an event from plan() carries its interview")
+        raise InvalidValueError(f"event: {event.kind} of {event.interview_id} does not carry its interview and "
+                                "profile; describe the events plan() returns")
     zone = profile.zone
     name = f"calendar/{event.kind}.j2"
     words = module(
@@ -115,7 +116,8 @@ def _paragraphs(text: str) -> str:
 
 def _utc(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:
-        raise ValueError(f"a calendar time must carry its zone (got the floating time {moment})")
+        raise InvalidValueError(f"a calendar time must carry its time zone (got the floating time {moment}); "
+                                "give an aware date-time, e.g. datetime.now(timezone.utc)")
     return moment.astimezone(UTC)
 
 
@@ -257,7 +259,8 @@ def build_calendar(events: Iterable[Event], *, stamp: dt.datetime | None = None,
     for event in events:
         uid = event_uid(event.interview_id, event.kind, domain=domain)
         if uid in seen:
-            raise ValueError(f"two events share the UID {uid}: each interview id must be planned once")
+            raise InvalidValueError(f"events: two events share the UID {uid}; plan each interview once, "
+                                    "under one id")
         seen.add(uid)
         component = _vevent(event, uid, stamp, describe(event, templates=templates))
         sequence = 0

@@ -31,8 +31,8 @@ from .errors import RenderError, UnverifiedError
 from .fonts import FontSet, base_direction, nfc, shape, visual
 from .geometry import INCH, SHEETS, CardSize, Layout, Slot
 from .model import Interview, Interviewer, Profile
+from .vocabulary import Backs
 
-Backs = Literal["duplex", "separate", "none"]
 Overflow = Literal["continue", "refuse"]
 
 #: Type sizes for the note, largest first: 13 pt is about the size of neat handwriting,

@@ -9,11 +9,11 @@ from typing import Sequence
 from .errors import LAB_INSTALL, RenderError
 from .model import Interview
 from .schedule import Event
+from .templating import day, day_month
+from .vocabulary import STEP_LABELS
 
 _COLOURS = {"thank-you-email": "#1f77b4", "thank-you-cards": "#2ca02c",
             "status-follow-up": "#ff7f0e", "move-on": "#7f7f7f"}
-_LABELS = {"thank-you-email": "thank-you email", "thank-you-cards": "cards",
-           "status-follow-up": "status follow-up", "move-on": "move on"}
 
 
 def timeline_png(interviews: Sequence[Interview], events: Sequence[Event], *, now: dt.datetime,
@@ -31,8 +31,9 @@ def timeline_png(interviews: Sequence[Interview], events: Sequence[Event], *, no
     matplotlib.use("Agg")  # no display: the notebooks and tests draw off screen
     from matplotlib.figure import Figure
 
-    from matplotlib.dates import MO, DateFormatter, WeekdayLocator
+    from matplotlib.dates import MO, WeekdayLocator, num2date
     from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter
 
     order = [i.id for i in interviews]
     rows = {interview_id: n for n, interview_id in enumerate(reversed(order))}
@@ -50,14 +51,14 @@ def timeline_png(interviews: Sequence[Interview], events: Sequence[Event], *, no
                   markerfacecolor="none" if event.status != "open" else colour)
     axes.axvline(now.replace(tzinfo=None), color="#d62728", linewidth=1, linestyle="--")
     axes.set_yticks(range(len(order)), [
-        f"{i.company} ({i.start:%d %b})" for i in reversed(list(interviews))])
+        f"{i.company} ({day_month(i.start)})" for i in reversed(list(interviews))])
     axes.set_ylim(-0.7, len(order) - 0.3)
     axes.grid(axis="x", alpha=0.3)
     axes.xaxis.set_major_locator(WeekdayLocator(byweekday=MO))  # follow-ups live in working weeks
-    axes.xaxis.set_major_formatter(DateFormatter("Mon %d %b"))
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: day(num2date(value), year=False)))
     # The legend explains colours, not the first event of each kind (which may be red or done).
     legend = [Line2D([], [], marker="s", color="black", linestyle="none", label="interview")]
-    legend += [Line2D([], [], marker="o", color=c, linestyle="none", label=_LABELS[k]) for k, c in _COLOURS.items()]
+    legend += [Line2D([], [], marker="o", color=c, linestyle="none", label=STEP_LABELS[k]) for k, c in _COLOURS.items()]
     legend += [Line2D([], [], marker="o", color="#d62728", linestyle="none", label="overdue"),
                Line2D([], [], marker="o", color="#555", markerfacecolor="none", linestyle="none", label="done"),
                Line2D([], [], color="#d62728", linestyle="--", label="now")]

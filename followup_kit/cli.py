@@ -21,6 +21,8 @@ from typing import Any
 import click
 
 from .errors import FollowupKitError, InvalidFileError, WorkspaceError
+from .geometry import SHEETS
+from .vocabulary import BACKS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 #: Commands draw a progress bar from this many interviews on (on a terminal only).
@@ -135,7 +137,7 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
                      "interviewer": None, "field": None, "file": message.split(": ", 1)[0]}
                     for message in session.workspace.stray_files())
     if len(invalid) == len(listing.invalid):  # notes are proofread only with a valid profile
-        findings.extend(proofread_findings(session))
+        findings.extend(proofread_findings(session, quiet=quiet or as_json))
     errors = sum(row["severity"] == "error" for row in findings)
     if as_json:
         _emit_json(findings)
@@ -164,15 +166,17 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
     sys.exit(EXIT_BAD_INPUT if invalid else EXIT_FINDINGS if errors else EXIT_OK)
 
 
-def proofread_findings(session: Any) -> list[dict[str, Any]]:
+def proofread_findings(session: Any, *, quiet: bool = False) -> list[dict[str, Any]]:
     """The proofreading of each interview's notes, as rows of the ``check --json`` shape."""
+    from .progress import tracked
+
     rows = []
     workspace = session.workspace
-    for interview in session.interviews:
-        for finding in session.proofread(interview):
-            row = finding.to_dict()
-            row["file"] = workspace.shown(workspace.interview_path(interview.id))
-            rows.append(row)
+    progress = lambda items: tracked(items, label="Proofreading", quiet=quiet, min_items=2)  # noqa: E731
+    for finding in session.findings(progress=progress if len(session.interviews) >= PROGRESS_FROM else None):
+        row = finding.to_dict()
+        row["file"] = workspace.shown(workspace.interview_path(finding.interview)) if finding.interview else None
+        rows.append(row)
     return rows
 
 
@@ -390,6 +394,7 @@ def new(workspace: Path) -> None:
       followup-kit new my-job-search
       followup-kit new career-centre/li-na
     """
+    from .templating import local_iso
     from .interactive import DuplicateInterview, Questions
     from .session import Session, create
     from .workspace import PROFILE_FILE
@@ -413,7 +418,7 @@ def new(workspace: Path) -> None:
         def existing(company: str, start: str, role: str) -> str | None:
             key = (company.casefold(), start, role.casefold())
             return next((str(session.workspace.interview_path(i.id)) for i in session.interviews
-                         if (i.company.casefold(), f"{i.start:%Y-%m-%dT%H:%M}", i.role.casefold()) == key), None)
+                         if (i.company.casefold(), local_iso(i.start), i.role.casefold()) == key), None)
 
         interview = Questions(default_timezone=profile.timezone, existing=existing).interview()
     except DuplicateInterview as exc:
@@ -442,14 +447,14 @@ def new(workspace: Path) -> None:
               help="Card size: US A2 4.25x5.5in, US A6 4.5x6.25in, US A7 5x7in, ISO A6 105x148mm, "
                    "or WxH with a unit such as 4x6in or 100x150mm. Default: a2 where Letter paper "
                    "is used (US, CA, …), iso-a6 elsewhere.")
-@click.option("--sheet", type=click.Choice(["letter", "a4", "card"], case_sensitive=False), default=None,
+@click.option("--sheet", type=click.Choice(list(SHEETS), case_sensitive=False), default=None,
               help="Paper: several cards per letter or a4 sheet with crop marks, or 'card' for one "
                    "card per page at its exact size. Default: from the profile's country.")
 @click.option("--draft", is_flag=True, help="Print cards whose name or title is unverified, marked DRAFT.")
 @click.option("--interview", "interviews", multiple=True, metavar="ID",
               help="Only this interview (repeat for several). Default: every in-person interview.")
 @click.option("--ruled", is_flag=True, help="Faint ruled lines under the note, to keep handwriting straight.")
-@click.option("--backs", type=click.Choice(["duplex", "separate", "none"]), default="duplex", show_default=True,
+@click.option("--backs", type=click.Choice(BACKS), default="duplex", show_default=True,
               help="Addresses behind each card for double-sided printing (flip on long edge), on "
                    "separate envelope sheets at the end, or not at all.")
 @click.option("--test-page", is_flag=True, help="Add a printer alignment page (rulers, card outlines).")
@@ -515,7 +520,7 @@ def _parse_now(value: str | None) -> "dt.datetime":
 
 def _status_words(event: Any) -> str:
     if event.status == "done":
-        return f"done {event.done_on:%Y-%m-%d}"
+        return f"done {event.done_on.isoformat()}"
     if event.status == "closed":
         return "closed"
     return "overdue" if event.overdue else ""
@@ -564,7 +569,9 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
             rows.append(row)
         _emit_json(rows)
     elif events:
-        due = [f"{e.due:%a %d %b %Y %H:%M %Z}" for e in events]
+        from .templating import moment
+
+        due = [moment(e.due, zone=True) for e in events]
         status = [_status_words(e) for e in events]
         width = max(len(text) for text in due)
         state_width = max(len(text) for text in status + ["Status"]) + 2 if any(status) else 0
@@ -697,8 +704,8 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
       followup-kit emails my-job-search/interviews/2026-11-20-acme-analytics-onsite.json
       followup-kit emails my-job-search --json --quiet
     """
-    from .emails import DESCRIPTIONS
     from .progress import tracked
+    from .vocabulary import DRAFT_LABELS
 
     session = _open(path, label="Reading interviews", quiet=quiet or as_json)
     workspace = session.workspace
@@ -709,7 +716,7 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
     for draft in export.unaddressed:  # R12: the HR route
         file = workspace.shown(workspace.interview_path(draft.interview_id))
         click.secho(f"warning: {draft.interview_id} · {draft.recipient.name}: {draft.problem}, so no "
-                    f"{DESCRIPTIONS[draft.kind]} draft was written. Send it through the company's HR "
+                    f"{DRAFT_LABELS[draft.kind]} draft was written. Send it through the company's HR "
                     f"department and ask them to pass it on, or add the email address to {file} "
                     "and run again.", fg="yellow", err=True)
     for path in export.beside:

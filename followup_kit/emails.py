@@ -49,7 +49,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from .compose import (
     compose_card_emails,
@@ -58,30 +58,13 @@ from .compose import (
     compose_notes,
     person_slug,
 )
-from .errors import InvalidFileError
+from .errors import InvalidFileError, InvalidValueError
 from .model import Interview, Interviewer, Profile
 from .schedule import Status, plan_interview
+from .vocabulary import DRAFT_STEPS, DraftKind
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
-
-DraftKind = Literal["thank-you", "card-on-its-way", "status-follow-up", "feedback-request"]
-
-#: The planner's step each kind of draft belongs to: it gives the Date, and "done".
-STEP_OF: dict[str, str] = {
-    "thank-you": "thank-you-email",
-    "card-on-its-way": "thank-you-email",
-    "status-follow-up": "status-follow-up",
-    "feedback-request": "move-on",
-}
-
-#: How the command names each kind of draft in its messages.
-DESCRIPTIONS: dict[str, str] = {
-    "thank-you": "thank-you email",
-    "card-on-its-way": "'a card is on its way' email",
-    "status-follow-up": "status follow-up email",
-    "feedback-request": "feedback request email",
-}
 
 EMAILS_DIR = "emails"
 
@@ -122,7 +105,7 @@ class Draft:
     @property
     def step(self) -> str:
         """The follow-up step this draft carries out ('thank-you-email', 'status-follow-up', 'move-on')."""
-        return STEP_OF[self.kind]
+        return DRAFT_STEPS[self.kind]
 
     @property
     def filename(self) -> str:
@@ -178,7 +161,7 @@ def email_drafts(profile: Profile, interview: Interview, *, templates: Path | st
     count = len(interview.interviewers)
 
     def add(number: int, kind: DraftKind, person: Interviewer, subject: str, text: str) -> None:
-        event = events[STEP_OF[kind]]
+        event = events[DRAFT_STEPS[kind]]
         drafts.append(Draft(interview.id, number, kind, person, subject, text + "\n", event.due, event.status))
 
     if "thank-you-email" in wanted:
@@ -200,14 +183,18 @@ def email_drafts(profile: Profile, interview: Interview, *, templates: Path | st
 def email_message(draft: Draft, profile: Profile) -> "EmailMessage":
     """The draft as an :class:`~email.message.EmailMessage` (see the module notes).
 
-    Raises ``ValueError`` when the recipient has no usable address (:attr:`Draft.problem`).
+    Raises :class:`~followup_kit.errors.InvalidValueError` (a ``ValueError``) when the
+    recipient has no usable address (:attr:`Draft.problem`).
     """
     from email.headerregistry import Address
     from email.message import EmailMessage
     from email.utils import format_datetime
 
     if draft.problem:
-        raise ValueError(f"{draft.filename}: cannot address a draft to {draft.recipient.name}: {draft.problem}")
+        raise InvalidValueError(
+            f"{draft.filename}: cannot address a draft to {draft.recipient.name}: {draft.problem}. Give "
+            f"their \"email\" in interviews/{draft.interview_id}.json, or send it through the company's HR "
+            "department.")
     message = EmailMessage(policy=policy())
     sender = _ascii_address(profile.email)
     if sender:  # without one, the mail program fills in the account it sends from

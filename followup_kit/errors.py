@@ -58,6 +58,15 @@ class InvalidFileError(FollowupKitError, ValueError):
         super().__init__("\n".join(lines))
 
 
+class InvalidValueError(FollowupKitError, ValueError):
+    """A value passed to one of the kit's functions is not one it can use.
+
+    The message names the argument, what it must be and what was given, and how
+    to fix the call: for example a step kind that does not exist, or a date-time
+    without its time zone.
+    """
+
+
 class WorkspaceError(FollowupKitError, OSError):
     """A workspace folder is missing, or a file in it cannot be read or written.
 

@@ -16,17 +16,8 @@ import click
 from .batch import _local_datetime as spreadsheet_datetime
 from .errors import InvalidFileError
 from .model import INTERVIEW_FORMAT, PROFILE_FORMAT, Interview, Profile
+from .vocabulary import CHECK_SOURCES, MEDIA, REFLECTION_QUESTIONS, STAGES, TIMELINE_LABELS
 
-STAGES = ("phone-screen", "first-round", "onsite", "final", "other")
-MEDIA = ("in-person", "video", "phone")
-SOURCES = ("business card", "email signature", "company website", "professional profile", "HR")
-REFLECTION_QUESTIONS = {  # R1: written down while it is fresh
-    "went_well": "What went well?",
-    "went_poorly": "What did not go well?",
-    "stood_out": "What stood out about the company and the role?",
-    "forgot_to_mention": "What did you forget to mention?",
-    "concerns_raised": "Which concerns did they raise?",
-}
 _SKELETON: dict[str, Any] = {
     "format": INTERVIEW_FORMAT, "company": "x", "role": "x", "stage": "other", "medium": "video",
     "start": "2000-01-01T10:00", "end": "2000-01-01T11:00", "timeline": {"kind": "none"},
@@ -177,7 +168,7 @@ class Questions:
 
     def _timeline(self) -> dict[str, Any]:
         click.echo("What did they say about when they will decide?")  # R3
-        kinds = "date = a decision date, within = a number of days, few-days = \"in a few days\", none = nothing"
+        kinds = ", ".join(f"{kind} = {words}" for kind, words in TIMELINE_LABELS.items())
         kind = self.ask(f"Timeline ({kinds})", ("timeline", "kind"), convert=_keyword)
         timeline: dict[str, Any] = {"kind": kind}
         self.record["timeline"] = timeline
@@ -200,7 +191,7 @@ class Questions:
         self.record["interviewers"] = [*self.record["interviewers"][:index], person]
         path = ("interviewers", index)
         person["name"] = self.ask("Name", (*path, "name"))
-        sources = ", ".join(SOURCES)
+        sources = ", ".join(CHECK_SOURCES)
         source = self.ask(f"Where did you check the spelling of the name? ({sources}; Enter if not checked)",
                           (*path, "checked", "name"), optional=True)
         if source:

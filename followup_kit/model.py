@@ -4,18 +4,18 @@ Records are frozen pydantic models: they are checked when built and never
 change afterwards; ``record.model_copy(update=...)`` or :func:`replace` makes a
 new one. Raw JSON becomes a record through the named constructors
 (``Interview.from_record``), which turn pydantic's errors into
-:class:`~followup_kit.errors.InvalidFileError` with plain-words messages.
+:class:`~followup_kit.errors.InvalidFileError` with plain-words messages
+(:mod:`followup_kit.validation`). Fields are typed with the reusable checked
+types of :mod:`followup_kit.fields`, and closed lists of words come from
+:mod:`followup_kit.vocabulary`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
 import unicodedata
-from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo
 
 from pydantic import (
     BaseModel,
@@ -24,39 +24,42 @@ from pydantic import (
     PrivateAttr,
     StrictBool,
     StrictInt,
-    WithJsonSchema,
-    ValidationError,
-    field_serializer,
     field_validator,
     model_serializer,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from .errors import InvalidFileError, Problem
+from .errors import InvalidValueError
+from .fields import (
+    CheckedSource,
+    ClockTime,
+    CountryCode,
+    EmailAddress,
+    Entry,
+    IsoDate,
+    LocalDateTime,
+    NonEmptyText,
+    OwnEmailAddress,
+    TimeZoneName,
+    WebAddress,
+    check_timezone,  # noqa: F401  (re-exported: first defined here)
+    country_codes,
+    expected,
+    format_tag,
+    iso_date,
+    regions,
+)
+from .templating import local_iso
+from .validation import build
+from .vocabulary import EVENT_KINDS, OUTCOMES, TIMELINE_KINDS  # noqa: F401  (re-exported: first defined here)
+from .vocabulary import EventKind, Medium, Outcome, Stage
 
 PROFILE_FORMAT = "followup-kit/profile@1"
 INTERVIEW_FORMAT = "followup-kit/interview@1"
+ProfileFormat = format_tag(PROFILE_FORMAT)
+InterviewFormat = format_tag(INTERVIEW_FORMAT)
 
-Stage = Literal["phone-screen", "first-round", "onsite", "final", "other"]
-Medium = Literal["phone", "video", "in-person"]
-EventKind = Literal["thank-you-email", "thank-you-cards", "status-follow-up", "move-on"]
-#: The follow-up steps of an interview, in the order they fall due (R7, R8, R13–R18).
-EVENT_KINDS: tuple[str, ...] = ("thank-you-email", "thank-you-cards", "status-follow-up", "move-on")
-Outcome = Literal["offer", "rejected", "withdrawn", "moved-on"]
-#: How an application can end; an interview with an outcome is closed (no more reminders).
-OUTCOMES: tuple[str, ...] = ("offer", "rejected", "withdrawn", "moved-on")
-
-_LOCAL_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
-LocalDateTime = Annotated[dt.datetime, WithJsonSchema({
-    "type": "string", "pattern": _LOCAL_DATETIME.pattern,
-    "description": "local date and time YYYY-MM-DDTHH:MM, in the interview's time zone"})]
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def _expected(expected: str, hint: str = "") -> PydanticCustomError:
-    """An error whose message is 'expected ...'; the hint says how to fix it."""
-    return PydanticCustomError("expected", "expected {expected}", {"expected": expected, "hint": hint})
 
 
 def _nfc(value: Any) -> Any:
@@ -88,57 +91,6 @@ class Record(BaseModel):
         return {**data, **changes} if changes else data
 
 
-def _non_empty(value: str) -> str:
-    if not value.strip():
-        raise _expected("some text (it is empty)")
-    if value != value.strip():
-        raise _expected("no spaces at the start or end", "Remove the extra spaces around the text")
-    return value
-
-
-NonEmpty = Annotated[str, Field(min_length=1)]
-
-
-# -- time zones, countries --------------------------------------------------
-
-@lru_cache(maxsize=None)
-def _zone_names() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
-def check_timezone(name: str) -> str:
-    """Return ``name`` if it is an IANA time zone, else raise a plain-words error."""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        close = difflib.get_close_matches(name, _zone_names(), n=1)
-        hint = f"Did you mean '{close[0]}'?" if close else "Use a name such as 'America/Chicago' or 'Europe/Berlin'"
-        raise _expected("an IANA time zone name such as 'America/Chicago'", hint) from None
-    return name
-
-
-@lru_cache(maxsize=1)
-def _country_codes() -> frozenset[str]:
-    """The country codes the holidays package knows, read from its registry: listing
-    them with their regions would import every one of its 250 country modules."""
-    try:
-        from holidays.registry import EntityLoader  # imported here: only a profile needs it
-
-        return frozenset(EntityLoader.get_country_codes(include_aliases=True))
-    except (ImportError, AttributeError):  # a holidays release without that registry
-        import holidays
-
-        return frozenset(holidays.list_supported_countries())
-
-
-@lru_cache(maxsize=None)
-def _regions(country: str) -> list[str]:
-    """The region codes of ``country`` (a code from :func:`_country_codes`)."""
-    import holidays
-
-    return list(getattr(holidays, country).subdivisions)
-
-
 # -- the timeline the employer gave (R3) ----------------------------------------
 
 class _TimelineBase(Record):
@@ -150,14 +102,7 @@ class DateTimeline(_TimelineBase):
     """'We will decide by December 4.'"""
 
     kind: Literal["date"]
-    date: dt.date
-
-    @field_validator("date", mode="before")
-    @classmethod
-    def _iso_date(cls, value: Any) -> Any:
-        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise _expected("a date written YYYY-MM-DD, e.g. '2026-12-04'")
-        return value
+    date: IsoDate
 
 
 class WithinTimeline(_TimelineBase):
@@ -185,7 +130,6 @@ Timeline = Annotated[
     Union[DateTimeline, WithinTimeline, FewDaysTimeline, NoTimeline],
     Field(discriminator="kind"),
 ]
-TIMELINE_KINDS = ("date", "within", "few-days", "none")
 
 
 # -- people and the interview ---------------------------------------------------
@@ -193,51 +137,24 @@ TIMELINE_KINDS = ("date", "within", "few-days", "none")
 class Checked(Record):  # R2 (tags stay out of docstrings: the JSON Schema shows them to users)
     """Where the name and the title were verified; a missing key means unverified."""
 
-    name: str | None = None
-    title: str | None = None
-
-    @field_validator("name", "title")
-    @classmethod
-    def _source(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
-            raise _expected(
-                "where it was checked, such as 'business card' or 'email signature'",
-                "Leave the key out if it was not checked",
-            )
-        return value
+    name: CheckedSource | None = None
+    title: CheckedSource | None = None
 
 
 class Interviewer(Record):
     """One person who interviewed the candidate."""
 
-    name: str
-    title: str | None = None
-    email: str | None = None
+    name: NonEmptyText
+    title: NonEmptyText | None = None
+    email: EmailAddress | None = None
     address: str | None = None
     checked: Checked = Checked()
-    topics: list[NonEmpty] = []
+    topics: list[Entry] = []
     personal: str | None = None
     note: str | None = None
-    salutation: str | None = None
+    salutation: NonEmptyText | None = None
     """How notes address this person after "Dear" ("Ms Hà", "Dr Weiß"); by default
     the given name, see :func:`followup_kit.names.salutation` (R11)."""
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return _non_empty(value)
-
-    @field_validator("title", "salutation")
-    @classmethod
-    def _title(cls, value: str | None) -> str | None:
-        return None if value is None else _non_empty(value)
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value is not None and not _EMAIL.match(value):
-            raise _expected("an email address such as 'ana@example.com'")
-        return value
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready dict stored in the interview file."""
@@ -255,51 +172,21 @@ class Interviewer(Record):
 class Reflection(Record):  # R1
     """What the candidate wrote down right after the interview, while it was fresh."""
 
-    went_well: list[NonEmpty] = []
-    went_poorly: list[NonEmpty] = []
-    stood_out: list[NonEmpty] = []
-    forgot_to_mention: list[NonEmpty] = []
-    concerns_raised: list[NonEmpty] = []
+    went_well: list[Entry] = []
+    went_poorly: list[Entry] = []
+    stood_out: list[Entry] = []
+    forgot_to_mention: list[Entry] = []
+    concerns_raised: list[Entry] = []
 
 
 class Extra(Record):  # R4, R9
     """An article or work sample worth referencing in a note."""
 
-    title: NonEmpty
-    url: str
+    title: Entry
+    url: WebAddress
 
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        if not re.match(r"^https?://\S+$", value):
-            raise _expected("a web address starting with https://")
-        return value
-
-
-def _check_format(value: Any, expected_format: str) -> str:
-    kind = expected_format.split("/")[1].split("@")[0]
-    if value == expected_format:
-        return value
-    if isinstance(value, str) and value.startswith(f"followup-kit/{kind}@"):
-        raise _expected(
-            f"'{expected_format}'",
-            "This file was written by a newer followup-kit; upgrade with "
-            "'python -m pip install -U followup-kit'",
-        )
-    raise _expected(f"'{expected_format}'", f"Is this a followup-kit {kind} file?")
 
 # -- follow-up settings (R7, R13–R18) -----------------------------------------------
-
-_HH_MM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-
-
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise _expected("a date written YYYY-MM-DD, e.g. '2026-12-04'")
-    return value
-
 
 class FollowupSettings(Record):  # R7, R13–R18
     """Every number the follow-up planner uses (when to thank, follow up, move on), with its default.
@@ -311,11 +198,11 @@ class FollowupSettings(Record):  # R7, R13–R18
 
     thank_you_within_hours: StrictInt = Field(24, ge=1, le=168)
     """R7: the thank-you email and the cards are due within this many hours (elapsed) of the end."""
-    email_by: str = "18:00"
+    email_by: ClockTime = "18:00"
     """R7: the same-day time (HH:MM) the thank-you email is planned for."""
     email_after_end_minutes: StrictInt = Field(60, ge=0, le=720)
     """The email is never planned sooner than this after the interview ends (time to get home)."""
-    reminder_time: str = "09:00"
+    reminder_time: ClockTime = "09:00"
     """The time of day (HH:MM) the cards, status follow-up and move-on reminders are placed."""
     business_days_after_date: StrictInt = Field(1, ge=0, le=30)
     """R13: follow up this many business days after a stated decision date or span."""
@@ -334,13 +221,6 @@ class FollowupSettings(Record):  # R7, R13–R18
     alarm_minutes_before: StrictInt = Field(15, ge=0, le=1440)
     """How long before each calendar entry its alarm rings."""
 
-    @field_validator("email_by", "reminder_time")
-    @classmethod
-    def _hh_mm(cls, value: str) -> str:
-        if not _HH_MM.match(value):
-            raise _expected("a time of day written HH:MM, e.g. '09:00'")
-        return value
-
     @model_serializer(mode="wrap")
     def _only_what_was_set(self, handler: Any, info: Any) -> dict[str, Any]:
         # Written back to profile.json: only the user's overrides, never the defaults.
@@ -357,49 +237,16 @@ class FollowupSettings(Record):  # R7, R13–R18
 class Profile(Record):
     """The candidate: how they sign, how to reach them, where they live."""
 
-    format: Literal["followup-kit/profile@1"]
-    name: str
-    email: str | None = None
+    format: ProfileFormat
+    name: NonEmptyText
+    email: OwnEmailAddress | None = None
     phone: str | None = None
     address: str | None = None
-    timezone: str
-    country: str
+    timezone: TimeZoneName
+    country: CountryCode
     subdivision: str | None = None
     followup: FollowupSettings | None = None
     """Overrides of the follow-up planner's defaults (R7, R13–R18); see :class:`FollowupSettings`."""
-
-    @field_validator("format", mode="before")
-    @classmethod
-    def _format(cls, value: Any) -> str:
-        return _check_format(value, PROFILE_FORMAT)
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return _non_empty(value)
-
-    @field_validator("timezone")
-    @classmethod
-    def _tz(cls, value: str) -> str:
-        return check_timezone(value)
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value is not None and not _EMAIL.match(value):
-            raise _expected("an email address such as 'you@example.org'")
-        return value
-
-    @field_validator("country")
-    @classmethod
-    def _country(cls, value: str) -> str:
-        code = value.strip().upper()
-        if code not in _country_codes():
-            raise _expected(
-                "a two-letter ISO 3166 country code such as 'US' or 'DE'",
-                "Business days skip that country's public holidays",
-            )
-        return code
 
     @field_validator("subdivision")
     @classmethod
@@ -407,13 +254,13 @@ class Profile(Record):
         country = info.data.get("country")
         if value is None or country is None:
             return value
-        known = _regions(country) if country in _country_codes() else []
+        known = regions(country) if country in country_codes() else []
         if value not in known:
             upper = value.upper()
             if upper in known:
                 return upper
             shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
-            raise _expected(
+            raise expected(
                 f"a region code of {country}" + (f" ({shown})" if known else ""),
                 "Leave 'subdivision' out if unsure",
             )
@@ -426,21 +273,21 @@ class Profile(Record):
     @classmethod
     def from_record(cls, data: Any, *, file: str = "profile.json") -> "Profile":
         """Build a profile from parsed JSON, or raise :class:`InvalidFileError`."""
-        return _build(cls, data, file)
+        return build(cls, data, file)
 
 
 class Interview(Record):
     """One interview: the company, the role, when, with whom, and what was said."""
 
-    format: Literal["followup-kit/interview@1"]
-    company: str
+    format: InterviewFormat
+    company: NonEmptyText
     company_address: str | None = None
-    role: str
+    role: NonEmptyText
     stage: Stage
     medium: Medium
     start: LocalDateTime
     end: LocalDateTime
-    timezone: str | None = None
+    timezone: TimeZoneName | None = None
     timeline: Timeline
     interviewers: list[Interviewer] = Field(min_length=1)
     reflection: Reflection = Reflection()
@@ -449,7 +296,7 @@ class Interview(Record):
     """Follow-up steps already done, each with the date: ``{"thank-you-email": "2026-11-20"}``."""
     outcome: Outcome | None = None
     """How the application ended; an interview with an outcome gets no more reminders."""
-    outcome_date: dt.date | None = None
+    outcome_date: IsoDate | None = None
     """When the outcome was recorded."""
 
     _id: str = PrivateAttr(default="")
@@ -465,44 +312,13 @@ class Interview(Record):
         copy._id = interview_id
         return copy
 
-    @field_validator("format", mode="before")
-    @classmethod
-    def _format(cls, value: Any) -> str:
-        return _check_format(value, INTERVIEW_FORMAT)
-
-    @field_validator("company", "role")
-    @classmethod
-    def _text(cls, value: str) -> str:
-        return _non_empty(value)
-
-    @field_validator("timezone")
-    @classmethod
-    def _tz(cls, value: str | None) -> str | None:
-        return None if value is None else check_timezone(value)
-
-    @field_validator("start", "end", mode="before")
-    @classmethod
-    def _local_datetime(cls, value: Any) -> Any:
-        if isinstance(value, dt.datetime):
-            return value
-        if not isinstance(value, str) or not _LOCAL_DATETIME.match(value):
-            raise _expected(
-                "a local date and time written YYYY-MM-DDTHH:MM, e.g. '2026-11-20T10:00'",
-                "Write the date, a T, then hours and minutes, with no seconds or UTC offset "
-                "(the interview's time zone applies)",
-            )
-        try:
-            return dt.datetime.fromisoformat(value)
-        except ValueError:
-            raise _expected("a real calendar date and time, e.g. '2026-11-20T10:00'") from None
-
     @field_validator("end")
     @classmethod
     def _after_start(cls, value: dt.datetime, info) -> dt.datetime:
         start = info.data.get("start")
         if start is not None and value <= start:
-            raise _expected(
-                f"a time after the start ({start:%Y-%m-%dT%H:%M})",
+            raise expected(
+                f"a time after the start ({local_iso(start)})",
                 "Check that 'start' and 'end' are not swapped",
             )
         return value
@@ -511,7 +327,7 @@ class Interview(Record):
     @classmethod
     def _some_interviewer(cls, value: Any) -> Any:
         if isinstance(value, list) and not value:
-            raise _expected(
+            raise expected(
                 "at least one interviewer",
                 "Add each person who interviewed you, with name, title and topics",
             )
@@ -524,26 +340,17 @@ class Interview(Record):
             dates = {}
             for key, day in value.items():
                 try:
-                    dates[key] = _iso_date(day)
+                    dates[key] = iso_date(day)
                 except PydanticCustomError:
-                    raise _expected(f"a date written YYYY-MM-DD for \"{key}\", e.g. '2026-11-20'",
-                                    "Write the day the step was done") from None
+                    raise expected(f"a date written YYYY-MM-DD for \"{key}\", e.g. '2026-11-20'",
+                                   "Write the day the step was done") from None
             return dates
         return value
-
-    @field_validator("outcome_date", mode="before")
-    @classmethod
-    def _outcome_date(cls, value: Any) -> Any:
-        return None if value is None else _iso_date(value)
 
     @property
     def closed(self) -> bool:
         """True once an outcome is recorded: the interview gets no more reminders (R18)."""
         return self.outcome is not None
-
-    @field_serializer("start", "end")
-    def _write_local(self, value: dt.datetime) -> str:
-        return value.strftime("%Y-%m-%dT%H:%M")
 
     def zone(self, profile: Profile) -> ZoneInfo:
         """The interview's time zone, else the profile's."""
@@ -555,6 +362,10 @@ class Interview(Record):
 
     def with_interviewer(self, index: int, **changes: Any) -> "Interview":
         """A new interview whose interviewer ``index`` has ``changes`` applied (validated)."""
+        if not 0 <= index < len(self.interviewers):
+            raise InvalidValueError(
+                f"index: expected the number of one of the {len(self.interviewers)} interviewers, 0 to "
+                f"{len(self.interviewers) - 1} (got {index})")
         people = [p.to_record() for p in self.interviewers]
         people[index] = {k: v for k, v in {**people[index], **changes}.items() if v is not None}
         return replace(self, interviewers=people)
@@ -562,7 +373,7 @@ class Interview(Record):
     @classmethod
     def from_record(cls, data: Any, *, id: str = "", file: str = "interview.json") -> "Interview":
         """Build an interview from parsed JSON, or raise :class:`InvalidFileError`."""
-        return _build(cls, data, file).with_id(id)
+        return build(cls, data, file).with_id(id)
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready dict written to ``interviews/<id>.json``."""
@@ -575,156 +386,11 @@ def replace(record: Record, **changes: Any) -> Record:
     Raises :class:`InvalidFileError` in the same plain words as a file would get,
     naming the interview's file when the record came from one.
     """
+    if not isinstance(record, Record):
+        raise InvalidValueError(f"record: expected a followup-kit record such as an Interview or a Profile "
+                                f"(got {type(record).__name__}); load it with Interview.from_record first")
     data = record.model_dump(mode="json", exclude_none=True)
     data.update(changes)
     where = f"interviews/{record.id}.json" if isinstance(record, Interview) and record.id else "the edited record"
-    fresh = _build(type(record), data, where)
+    fresh = build(type(record), data, where)
     return fresh.with_id(record.id) if isinstance(record, Interview) else fresh
-
-
-# -- turning pydantic's errors into plain words ------------------------------------
-
-_UNION_FIELDS = {"timeline"}
-
-_TYPE_WORDS = {
-    "string_type": "text in quotes",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list in square brackets [...]",
-    "dict_type": "an object in braces {...}",
-    "model_type": "an object in braces {...}",
-    "model_attributes_type": "an object in braces {...}",
-    "date_type": "a date written YYYY-MM-DD",
-    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
-    "date_parsing": "a date written YYYY-MM-DD",
-}
-
-
-def _path(loc: tuple[Any, ...]) -> str:
-    parts: list[str] = []
-    skip_next = False
-    for i, item in enumerate(loc):
-        if skip_next:
-            skip_next = False
-            continue
-        if item == "[key]":  # pydantic's marker for "the key itself is wrong", already named
-            continue
-        if isinstance(item, int):
-            parts.append(f"[{item}]")
-        else:
-            parts.append(("." if parts else "") + str(item))
-            # A tagged union puts the tag ('date', 'within') in the location.
-            if item in _UNION_FIELDS and i + 1 < len(loc) and loc[i + 1] in TIMELINE_KINDS:
-                skip_next = True
-    return "".join(parts)
-
-
-def _shown(value: Any) -> str:
-    import json
-
-    try:
-        text = json.dumps(value, ensure_ascii=False, default=str)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…"
-
-
-def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The record class that owns the last key of ``loc`` (for 'did you mean')."""
-    current: Any = model
-    for item in loc[:-1]:
-        if isinstance(item, int) or current is None:
-            continue
-        if item in TIMELINE_KINDS and current is None:
-            continue
-        fields = getattr(current, "model_fields", {})
-        if item in fields:
-            current = _record_class(fields[item].annotation)
-        elif item in TIMELINE_KINDS:
-            current = {"date": DateTimeline, "within": WithinTimeline,
-                       "few-days": FewDaysTimeline, "none": NoTimeline}[item]
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _record_class(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _record_class(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _problem(model: type[BaseModel], file: str, error: dict[str, Any], data: Any) -> Problem:
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    field = _path(loc)
-    found = _shown(error.get("input")) if "input" in error else ""
-    fix = ""
-    if kind == "expected":
-        expected, fix = ctx["expected"], ctx.get("hint", "")
-    elif kind == "missing":
-        expected, found = "a value (this field is required)", "nothing"
-        parent = _path(loc[:-1])
-        fix = f"Add \"{loc[-1]}\" to " + (f"\"{parent}\"" if parent else "the file") if loc else ""
-    elif kind == "extra_forbidden":
-        owner = _model_at(model, loc)
-        names = [n for n, f in (owner.model_fields.items() if owner else []) if not f.exclude]
-        close = difflib.get_close_matches(str(loc[-1]), names, n=1)
-        expected = "only known fields" + (f" ({', '.join(names)})" if names else "")
-        found = f"unknown field \"{loc[-1]}\""
-        fix = f"Did you mean \"{close[0]}\"?" if close else "Remove it or check its spelling"
-    elif kind == "literal_error":
-        expected = f"one of {ctx.get('expected')}"
-    elif kind == "union_tag_invalid":
-        expected = f"a timeline kind, one of {ctx.get('expected_tags')}"
-        found = _shown(ctx.get("tag"))
-        field = (field + ".kind") if not field.endswith("kind") else field
-    elif kind == "union_tag_not_found":
-        expected = "a \"kind\": one of 'date', 'within', 'few-days', 'none'"
-        field = field + ".kind"
-        found = "no kind"
-    elif kind == "too_short":
-        expected = f"at least {ctx.get('min_length')} item(s)" if "min_length" in ctx else "more items"
-        if loc and loc[-1] in ("name", "title", "company", "role") or ctx.get("min_length") == 1 and isinstance(error.get("input"), str):
-            expected = "some text (it is empty)"
-    elif kind in ("greater_than", "less_than_equal", "greater_than_equal", "less_than"):
-        bounds = {"greater_than": "more than", "greater_than_equal": "at least",
-                  "less_than": "less than", "less_than_equal": "at most"}
-        limit = next(iter(ctx.values()), "")
-        expected = f"a number {bounds[kind]} {limit}"
-    elif kind in _TYPE_WORDS:
-        expected = _TYPE_WORDS[kind]
-    else:
-        expected = error.get("msg", "a valid value").removeprefix("Input should be ")
-    if field.startswith("interviewers[") and isinstance(data, dict):
-        fix = f"{_person_hint(data, loc)} {fix}".strip()
-    return Problem(file=file, field=field, expected=expected, found=found, fix=fix)
-
-
-def _person_hint(data: dict[str, Any], loc: tuple[Any, ...]) -> str:
-    # "interviewers[2]" means little to a non-programmer; name the person.
-    try:
-        index = loc[1]
-        person = data["interviewers"][index]
-        name = person.get("name") if isinstance(person, dict) else None
-    except (IndexError, KeyError, TypeError):
-        return ""
-    ordinal = {0: "1st", 1: "2nd", 2: "3rd"}.get(index, f"{index + 1}th")
-    who = f"the {ordinal} interviewer" + (f", {name}" if isinstance(name, str) and name else "")
-    return f"This is {who}."
-
-
-def _build(model: type[Record], data: Any, file: str) -> Any:
-    if not isinstance(data, dict):
-        raise InvalidFileError(file, [Problem(file, "", "a JSON object in braces {...}", _shown(data)[:20])])
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems = [_problem(model, file, e, data) for e in exc.errors(include_url=False)]
-        raise InvalidFileError(file, problems) from None

@@ -10,6 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 from .model import INTERVIEW_FORMAT, PROFILE_FORMAT, Interview, Profile
+from .templating import local_iso
+from .vocabulary import MEDIA, STAGES
 from .workspace import Workspace
 
 _COMPANIES = ("Acme Analytics", "Nordwind Energie GmbH", "Mekong Freight Labs", "Dnipro Robotics",
@@ -17,8 +19,6 @@ _COMPANIES = ("Acme Analytics", "Nordwind Energie GmbH", "Mekong Freight Labs", 
 _PEOPLE = (("Ana Dvořák", "Director of Analytics"), ("Nguyễn Thị Thu Hà", "Talent Acquisition Manager"),
            ("王秀英", "Engineering Manager"), ("ليلى حداد", "Data Scientist"),
            ("Marcus O'Neill", "Staff Data Engineer"), ("Zoë Ångström", "Recruiter"))
-_STAGES = ("phone-screen", "first-round", "onsite", "final", "other")
-_MEDIA = ("phone", "video", "in-person")
 _TIMELINES = ({"kind": "date", "date": "2027-01-15", "said": "By mid-January."},
               {"kind": "within", "days": 10, "business": True},
               {"kind": "few-days"}, {"kind": "none"})
@@ -45,10 +45,10 @@ def sample_interview_record(i: int) -> dict:
         "format": INTERVIEW_FORMAT,
         "company": f"{_COMPANIES[i % len(_COMPANIES)]} {i}",
         "role": "Data Engineer",
-        "stage": _STAGES[i % len(_STAGES)],
-        "medium": _MEDIA[i % len(_MEDIA)],
-        "start": f"{start:%Y-%m-%dT%H:%M}",
-        "end": f"{start + dt.timedelta(hours=1):%Y-%m-%dT%H:%M}",
+        "stage": STAGES[i % len(STAGES)],
+        "medium": MEDIA[i % len(MEDIA)],
+        "start": local_iso(start),
+        "end": local_iso(start + dt.timedelta(hours=1)),
         "timezone": ("Europe/Berlin", "America/Chicago", "Asia/Ho_Chi_Minh")[i % 3],
         "timeline": _TIMELINES[i % len(_TIMELINES)],
         "interviewers": people,

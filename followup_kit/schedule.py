@@ -26,15 +26,9 @@ from functools import lru_cache
 from typing import Any, Iterable, Literal
 from zoneinfo import ZoneInfo
 
-from .model import (
-    EVENT_KINDS,
-    OUTCOMES,
-    EventKind,
-    FollowupSettings,
-    Interview,
-    Profile,
-    replace,
-)
+from .errors import InvalidValueError
+from .model import FollowupSettings, Interview, Profile, replace
+from .vocabulary import EVENT_KINDS, OUTCOMES, STEP_LABELS, EventKind
 
 UTC = dt.timezone.utc
 Status = Literal["open", "done", "closed"]
@@ -222,7 +216,8 @@ def plan_interview(profile: Profile, interview: Interview, *, settings: Followup
     flagged ``overdue``.
     """
     if now is not None and now.tzinfo is None:
-        raise ValueError(f"now must carry its time zone, e.g. datetime.now(timezone.utc) (got {now})")
+        raise InvalidValueError(f"now: expected a date-time that carries its time zone, e.g. "
+                                f"datetime.now(timezone.utc) (got the time zone-less {now})")
     settings = settings or profile.followup or FollowupSettings()
     dates = due_dates(profile, interview, settings=settings)
     moments: dict[str, dt.datetime | None] = {
@@ -273,19 +268,34 @@ def plan(profile: Profile, interviews: Iterable[Interview], *, settings: Followu
 
 # -- recording what was done (the tracker calls these) -------------------------------------
 
-def mark_done(interview: Interview, kind: str, on: dt.date) -> Interview:
-    """A new interview recording that step ``kind`` was done on ``on``; it drops out of the plan."""
+def _step(kind: str) -> str:
     if kind not in EVENT_KINDS:
-        raise ValueError(f"kind must be one of {', '.join(EVENT_KINDS)} (got {kind!r})")
+        raise InvalidValueError(f"kind: expected a follow-up step, one of {', '.join(EVENT_KINDS)} "
+                                f"({', '.join(STEP_LABELS.values())}) (got {kind!r})")
+    return kind
+
+
+def _day(on: object, name: str) -> dt.date:
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise InvalidValueError(f"{name}: expected a day as a datetime.date, e.g. date(2026, 11, 20) "
+                                f"(got {on!r})")
+    return on
+
+
+def mark_done(interview: Interview, kind: str, on: dt.date) -> Interview:
+    """A new interview recording that step ``kind`` was done on ``on``; it drops out of the plan.
+
+    An unknown ``kind`` or an ``on`` that is not a day raises
+    :class:`~followup_kit.errors.InvalidValueError` (a ``ValueError``).
+    """
     done = {key: value.isoformat() for key, value in interview.done.items()}
-    done[kind] = on.isoformat()
+    done[_step(kind)] = _day(on, "on").isoformat()
     return replace(interview, done=done)
 
 
 def mark_undone(interview: Interview, kind: str) -> Interview:
     """A new interview in which step ``kind`` is no longer marked done."""
-    if kind not in EVENT_KINDS:
-        raise ValueError(f"kind must be one of {', '.join(EVENT_KINDS)} (got {kind!r})")
+    _step(kind)
     done = {key: value.isoformat() for key, value in interview.done.items() if key != kind}
     return replace(interview, done=done)
 
@@ -293,8 +303,12 @@ def mark_undone(interview: Interview, kind: str) -> Interview:
 def record_outcome(interview: Interview, outcome: str | None, on: dt.date | None = None) -> Interview:
     """A new interview closed with ``outcome`` (offer, rejected, withdrawn, moved-on) on ``on``.
 
-    A closed interview gets no more reminders. ``outcome=None`` opens it again.
+    A closed interview gets no more reminders. ``outcome=None`` opens it again. An
+    unknown ``outcome`` raises :class:`~followup_kit.errors.InvalidValueError`.
     """
     if outcome is not None and outcome not in OUTCOMES:
-        raise ValueError(f"outcome must be one of {', '.join(OUTCOMES)} or None (got {outcome!r})")
+        raise InvalidValueError(f"outcome: expected one of {', '.join(OUTCOMES)}, or None to open the "
+                                f"interview again (got {outcome!r})")
+    if on is not None:
+        _day(on, "on")
     return replace(interview, outcome=outcome, outcome_date=on.isoformat() if outcome and on else None)

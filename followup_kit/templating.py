@@ -7,13 +7,16 @@ every output alike. One environment per such folder is built and kept, so templa
 compile once; Jinja2 still reloads a template whose file changed.
 
 Workspace templates come from whoever handed the workspace over (a career centre, a
-coach), so they render in Jinja2's immutable sandbox: a template can use the values
+coach), so a workspace with its own templates renders in Jinja2's immutable sandbox
+(the kit's own templates alone, being the kit's, do not need it): a template can use the values
 and filters the kit passes in, and nothing else of Python (no attribute of a
 function's globals, no method that changes a value). A template that breaks, or
 tries, is a :class:`~followup_kit.errors.RenderError` naming its file.
 
 Dates are written here, in English whatever the machine's locale, with fixed names:
-the wording is English.
+the wording is English. Every output writes a day with these functions (the
+templates get them as filters), so a calendar entry, a card, a table and a note
+write it the same way.
 """
 
 from __future__ import annotations
@@ -28,17 +31,21 @@ from .errors import RenderError
 if TYPE_CHECKING:
     import jinja2
 
-_WEEKDAYS = "Mon Tue Wed Thu Fri Sat Sun".split()
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+_WEEKDAYS = [name[:3] for name in WEEKDAYS]
+_MONTHS = [name[:3] for name in MONTHS]
 NBSP = "\u00a0"
 
 
 # -- dates -------------------------------------------------------------------------------
 
-def day(value: dt.date | dt.datetime, *, space: str = " ") -> str:
-    """'Fri 20 Nov 2026'. ``space=NBSP`` keeps it on one line of a card (and leaves out the year)."""
+def day(value: dt.date | dt.datetime, *, space: str = " ", year: bool | None = None) -> str:
+    """'Fri 20 Nov 2026'. ``space=NBSP`` keeps it on one line of a card (and leaves out the
+    year); ``year=False`` leaves it out where the context gives it ('Fri 20 Nov')."""
     text = f"{_WEEKDAYS[value.weekday()]}{space}{value.day}{space}{_MONTHS[value.month - 1]}"
-    return text if space == NBSP else f"{text} {value.year}"
+    return f"{text} {value.year}" if (space != NBSP if year is None else year) else text
 
 
 def short_day(value: dt.date | dt.datetime) -> str:
@@ -51,10 +58,31 @@ def clock(value: dt.datetime | dt.time) -> str:
     return f"{value.hour:02d}:{value.minute:02d}"
 
 
-def moment(value: dt.datetime, *, zone: bool = False) -> str:
+def moment(value: dt.datetime, *, zone: bool = False, year: bool = True) -> str:
     """'Fri 20 Nov 2026 18:00' (with ``zone``: 'Fri 20 Nov 2026 18:00 CST'), for tables."""
-    text = f"{day(value)} {clock(value)}"
+    text = f"{day(value, year=year)} {clock(value)}"
     return f"{text} {value.tzname()}" if zone and value.tzname() else text
+
+
+def day_month(value: dt.date | dt.datetime) -> str:
+    """'20 Nov': a day that the context already places in its week and year."""
+    return f"{value.day} {_MONTHS[value.month - 1]}"
+
+
+def weekday(value: dt.date | dt.datetime) -> str:
+    """'Friday'."""
+    return WEEKDAYS[value.weekday()]
+
+
+def long_date(value: dt.date | dt.datetime, us_style: bool = False) -> str:
+    """'Friday, 20 November', or in the US 'Friday, November 20': a day as a letter names it."""
+    month = MONTHS[value.month - 1]
+    return f"{weekday(value)}, {month} {value.day}" if us_style else f"{weekday(value)}, {value.day} {month}"
+
+
+def local_iso(value: dt.datetime) -> str:
+    """'2026-11-20T10:00': a local date and time as the interview file stores it."""
+    return f"{value.year:04d}-{value.month:02d}-{value.day:02d}T{value.hour:02d}:{value.minute:02d}"
 
 
 def part_of_day(value: dt.datetime | dt.time) -> str:
@@ -82,7 +110,10 @@ def _environment(overrides: str | None) -> "jinja2.Environment":
     # Note templates import each other by bare name ("_common.j2"); the rest by path
     # from the top ("calendar/_common.j2"). Both resolve, the workspace's own first.
     search = [root / "notes" for root in roots] + roots
-    env = ImmutableSandboxedEnvironment(
+    # The kit's own templates are trusted; only a workspace's own (handed over by someone
+    # else) needs the sandbox, whose checks on every attribute cost a third of the time.
+    kind = ImmutableSandboxedEnvironment if overrides else jinja2.Environment
+    env = kind(
         loader=jinja2.FileSystemLoader([str(folder) for folder in search if folder.is_dir()]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # plain text for cards, emails, calendars and terminals, not HTML
@@ -90,7 +121,8 @@ def _environment(overrides: str | None) -> "jinja2.Environment":
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(day=day, short_day=short_day, clock=clock, part_of_day=part_of_day)
+    env.filters.update(day=day, short_day=short_day, clock=clock, part_of_day=part_of_day, moment=moment,
+                       day_month=day_month, weekday=weekday, long_date=long_date)
     return env
 
 

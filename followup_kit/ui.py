@@ -22,27 +22,24 @@ except ImportError as exc:  # the command line alone installs without the notebo
         f"the command line only. Install the notebook part with: {LAB_INSTALL} (then restart the "
         "notebook's kernel).") from exc
 
+from .geometry import CARD_SIZES, SHEETS
 from .model import INTERVIEW_FORMAT, Interview, Interviewer
 from .session import Session
+from .templating import day_month, local_iso, moment
+from .vocabulary import (
+    CHECK_SOURCES,
+    MEDIUM_LABELS,
+    OUTCOME_LABELS,
+    REFLECTION_QUESTIONS,
+    STAGE_LABELS,
+    STEP_LABELS,
+    TIMELINE_LABELS,
+    label,
+    options,
+)
 from .workspace import Workspace
 
-SOURCES = ("business card", "email signature", "company website", "professional profile", "HR")
 NOT_CHECKED = "(not checked yet)"
-STAGES = ("phone-screen", "first-round", "onsite", "final", "other")
-MEDIA = ("in-person", "video", "phone")
-TIMELINE_LABELS = {
-    "date": "a decision date",
-    "within": "within a number of days",
-    "few-days": "\"in a few days\"",
-    "none": "nothing was said",
-}
-REFLECTION_PROMPTS = {
-    "went_well": "What went well?",
-    "went_poorly": "What did not go well?",
-    "stood_out": "What stood out about the company and the role?",
-    "forgot_to_mention": "What did you forget to mention?",
-    "concerns_raised": "Which concerns did they raise?",
-}
 _WIDE = widgets.Layout(width="640px")
 
 
@@ -76,7 +73,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _source_options() -> list[str]:
-    return [NOT_CHECKED, *SOURCES]
+    return [NOT_CHECKED, *CHECK_SOURCES]
 
 
 class InterviewerEditor(widgets.VBox):
@@ -161,14 +158,14 @@ class InterviewForm(widgets.VBox):
         self.company = widgets.Text(description="Company", layout=_WIDE)
         self.company_address = widgets.Textarea(description="Address", placeholder="the company's postal address")
         self.role = widgets.Text(description="Role", layout=_WIDE)
-        self.stage = widgets.Dropdown(description="Stage", options=STAGES, value="first-round")
-        self.medium = widgets.ToggleButtons(description="Medium", options=MEDIA, value="in-person")
+        self.stage = widgets.Dropdown(description="Stage", options=options(STAGE_LABELS), value="first-round")
+        self.medium = widgets.ToggleButtons(description="Medium", options=options(MEDIUM_LABELS), value="in-person")
         self.start = widgets.NaiveDatetimePicker(description="Start", value=start)
         self.end = widgets.NaiveDatetimePicker(description="End", value=start + dt.timedelta(hours=1))
         self.timezone = widgets.Combobox(description="Time zone", placeholder=self._profile_zone(),
                                          options=_zone_options(), ensure_option=False)
         self.timeline_kind = widgets.Dropdown(
-            description="Decision", options=[(label, kind) for kind, label in TIMELINE_LABELS.items()],
+            description="Decision", options=options(TIMELINE_LABELS),
             value="none")
         self.timeline_date = widgets.DatePicker(description="By")
         self.timeline_days = widgets.BoundedIntText(description="Days", value=10, min=1, max=366)
@@ -178,7 +175,7 @@ class InterviewForm(widgets.VBox):
         self.people = widgets.VBox()
         self.add_person = widgets.Button(description="Add interviewer", icon="plus")
         self.reflection = {key: widgets.Textarea(placeholder="one point per line", layout=_WIDE)
-                           for key in REFLECTION_PROMPTS}
+                           for key in REFLECTION_QUESTIONS}
         self.extras = widgets.Textarea(placeholder="Title | https://… (one per line)", layout=_WIDE)
         self.messages = widgets.HTML()
         self.status = widgets.HTML()
@@ -198,7 +195,7 @@ class InterviewForm(widgets.VBox):
         self.timeline_box = widgets.HBox()
         reflection_box = widgets.VBox([
             w for key, area in self.reflection.items()
-            for w in (widgets.Label(REFLECTION_PROMPTS[key]), area)])
+            for w in (widgets.Label(REFLECTION_QUESTIONS[key]), area)])
         super().__init__([
             widgets.HBox([self.load_choice, self.load]),
             widgets.HTML("<b>The interview</b>"),
@@ -371,7 +368,7 @@ def _extra(line: str) -> dict[str, str]:
 
 
 def _local(value: dt.datetime | None) -> str | None:
-    return value.strftime("%Y-%m-%dT%H:%M") if value else None
+    return local_iso(value) if value else None
 
 
 def _zone_options() -> list[str]:
@@ -544,9 +541,9 @@ class CardsPanel(widgets.VBox):
         self.choice = widgets.Dropdown(description="Interview", options=self._in_person(),
                                        layout=widgets.Layout(width="520px"))
         self.size = widgets.Combobox(description="Card size", value=size,
-                                     options=["a2", "a6", "a7", "iso-a6"], ensure_option=False,
+                                     options=list(CARD_SIZES), ensure_option=False,
                                      placeholder="a2, a6, a7, iso-a6 or WxH such as 4x6in")
-        self.sheet = widgets.ToggleButtons(description="Sheet", options=["letter", "a4", "card"], value=sheet)
+        self.sheet = widgets.ToggleButtons(description="Sheet", options=list(SHEETS), value=sheet)
         self.draft = widgets.Checkbox(description="draft: print unverified names, marked DRAFT",
                                       layout=widgets.Layout(width="360px"))
         self.ruled = widgets.Checkbox(description="faint ruled lines")
@@ -636,7 +633,7 @@ def events_table(events: list[Any], describe: Any = None) -> str:
     for event in events:
         style = "color:#b00020;font-weight:bold" if event.overdue else ""
         state = "overdue" if event.overdue else event.status if event.status != "open" else ""
-        cells = (f"{event.due:%a %d %b %Y %H:%M}", html.escape(describe(event).title), state)
+        cells = (moment(event.due), html.escape(describe(event).title), state)
         rows.append(f"<tr style='{style}'>" + "".join(
             f"<td style='padding:2px 8px'>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th style='padding:2px 8px;text-align:left'>{h}</th>" for h in ("Due", "What", ""))
@@ -730,17 +727,15 @@ class Tracker(widgets.VBox):
     """Every interview, its next step and due date; mark steps done, record outcomes (R17, R18)."""
 
     def __init__(self, workspace: "Session | Workspace", *, now: dt.datetime | None = None):
-        from .model import EVENT_KINDS, OUTCOMES
-
         self.session = as_session(workspace)
         self.workspace = self.session.workspace
         self.now = now
         self.table = widgets.HTML()
         self.chart = widgets.Image(format="png")
         self.choice = widgets.Dropdown(description="Interview", layout=widgets.Layout(width="520px"))
-        self.step = widgets.Dropdown(description="Step", options=EVENT_KINDS)
+        self.step = widgets.Dropdown(description="Step", options=options(STEP_LABELS))
         self.done = widgets.Button(description="Mark done", icon="check", button_style="success")
-        self.outcome = widgets.Dropdown(description="Outcome", options=OUTCOMES)
+        self.outcome = widgets.Dropdown(description="Outcome", options=options(OUTCOME_LABELS))
         self.record = widgets.Button(description="Record outcome", icon="flag")
         self.status = widgets.HTML()
         self.done.on_click(self._on_done_click)
@@ -767,12 +762,12 @@ class Tracker(widgets.VBox):
             mine = [e for e in events if e.interview_id == interview.id]
             upcoming = next((e for e in mine if e.status == "open"), None)
             if interview.closed:
-                step, due, style = f"closed: {interview.outcome}", "", "color:#555"
+                step, due, style = f"closed: {label(interview.outcome, OUTCOME_LABELS)}", "", "color:#555"
             elif upcoming is None:
                 step, due, style = "all steps done", "", ""
             else:
                 step = self.session.describe(upcoming).title
-                due = f"{upcoming.due.astimezone(profile.zone):%a %d %b %H:%M}"
+                due = moment(upcoming.due.astimezone(profile.zone), year=False)
                 style = "color:#b00020;font-weight:bold" if upcoming.overdue else ""
                 if upcoming.overdue:
                     due += " (overdue)"
@@ -785,7 +780,7 @@ class Tracker(widgets.VBox):
                             + message_html([str(e) for e in listing.invalid]))
         self.chart.value = timeline_png(listing.interviews, events, now=now.astimezone(profile.zone))
         current = self.choice.value
-        self.choice.options = [(f"{i.company}: {i.role} ({i.start:%d %b})", i.id) for i in listing.interviews]
+        self.choice.options = [(f"{i.company}: {i.role} ({day_month(i.start)})", i.id) for i in listing.interviews]
         ids = [i.id for i in listing.interviews]
         self.choice.value = current if current in ids else (ids[0] if ids else None)
 
@@ -804,10 +799,10 @@ class Tracker(widgets.VBox):
         from .schedule import mark_done
 
         self._update(lambda i: mark_done(i, self.step.value, self._today()),
-                     f"Marked {self.step.value} done on {self._today():%d %b}.")
+                     f"Marked {label(self.step.value, STEP_LABELS)} done on {day_month(self._today())}.")
 
     def _on_record_click(self, _button: widgets.Button) -> None:
         from .schedule import record_outcome
 
         self._update(lambda i: record_outcome(i, self.outcome.value, self._today()),
-                     f"Recorded the outcome: {self.outcome.value}.")
+                     f"Recorded the outcome: {label(self.outcome.value, OUTCOME_LABELS)}.")

@@ -36,6 +36,7 @@ INTERVIEWS_DIR = "interviews"
 OUTPUT_DIR = "output"
 TEMPLATES_DIR = "templates"
 LOCK_FILE = ".followup-kit.lock"
+GENERATION_FILE = ".followup-kit.saves"
 #: Seconds a save waits for another program's save to finish before giving up.
 LOCK_TIMEOUT = 30.0
 
@@ -496,7 +497,21 @@ class Workspace:
                 ))
             write_atomic(path, data, backup=True)
             self._seen[key] = _digest(data)
+            self._bump_generation()
         return path
+
+    def generation(self) -> int:
+        """How many saves the workspace has had (read it under :meth:`locked`): a reader that
+        saw one number and sees another knows someone saved in between. A folder's time
+        stamp cannot tell that: two saves within one clock tick leave it the same."""
+        try:
+            return int((self.root / GENERATION_FILE).read_text("ascii") or 0)
+        except (OSError, ValueError):
+            return 0
+
+    def _bump_generation(self) -> None:
+        with os_errors(self.root / GENERATION_FILE, "written"):
+            (self.root / GENERATION_FILE).write_text(str(self.generation() + 1), "ascii")
 
     def save(self, interview: Interview, *, new: bool = False) -> Path:
         """Write an interview to ``interviews/<id>.json`` atomically, keeping a ``.bak``.

@@ -78,7 +78,7 @@ def test_tracker_in_a_browser(tmp_path: Path) -> None:
         tracker.get_by_role("button", name="Mark done").wait_for(timeout=90_000)
         tracker.get_by_label("Interview").select_option(label="Aegean Analytics: Lead Data Engineer (24 Nov)")
         tracker.get_by_role("button", name="Mark done").click()
-        tracker.get_by_text("Marked thank-you-email done").wait_for(timeout=30_000)
+        tracker.get_by_text("Marked thank-you email done").wait_for(timeout=30_000)
         _shoot(page, ".fk-tracker", "tracker.png")
     data = json.loads((tmp_path / "followup-demo" / "interviews" / f"{AEGEAN}.json").read_text("utf-8"))
     assert "thank-you-email" in data["done"]

@@ -382,3 +382,4 @@ def test_khal_shows_a_dropped_step_cancelled_after_reimport(demo_ws: Workspace, 
     assert second[uid] == ["CANCELLED"]
     assert all(states == ["CONFIRMED"] for u, states in second.items() if u != uid)
     assert "CANCELLED" in _khal(tmp_path, "list", "2026-11-19", "2d", zone=zone)
+

@@ -391,6 +391,19 @@ def test_header_says_who_how_verified_and_when_to_mail(fonts: FontSet) -> None:
             "website · mail by Fri 20 Nov") in " ".join(front.split())
 
 
+def test_a_workspace_cards_template_words_the_small_print(fonts: FontSet, tmp_path) -> None:
+    """A workspace's own templates/cards.j2 words what is printed besides the note; nothing else changes."""
+    from followup_kit.resources import templates_dir
+
+    shipped = (templates_dir() / "cards.j2").read_text("utf-8")
+    (tmp_path / "cards.j2").write_text(shipped.replace("· mail by {{ mail_by }}", "· post by {{ mail_by }}"), "utf-8")
+    iv = interview([person("Ana Dvořák", "Director of Analytics",
+                           checked={"name": "business card", "title": "company website"})])
+    front = " ".join(pypdf_pages(render_cards(notes_for(iv), PROFILE, [iv], sheet="card", checklist=False,
+                                              fonts=fonts, templates=tmp_path))[0].split())
+    assert "website · post by Fri 20 Nov" in front and "mail by" not in front
+
+
 def test_uncovered_character_in_a_note_is_refused_before_drawing() -> None:
     """A name no available font has is an error naming the card, the character and the package."""
     iv = interview([person("王秀英")])

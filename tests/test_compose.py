@@ -20,16 +20,16 @@ import pytest
 
 from followup_kit.compose import (
     WORD_LIMITS,
-    Chooser,
     compose_card_emails,
     compose_feedback_request,
     compose_follow_up,
     compose_notes,
     note_file_text,
     note_filename,
-    second_person,
 )
 from followup_kit.model import Interview, Profile, replace
+from followup_kit.panel import Chooser
+from followup_kit.phrasing import second_person
 from followup_kit.proofread import likeness, mentions_topic
 from followup_kit.resources import demo_dir
 from followup_kit.workspace import Workspace

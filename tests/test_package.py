@@ -145,3 +145,22 @@ def test_demo_refuses_to_overwrite_a_workspace(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "already holds a workspace" in result.output
     assert (tmp_path / "profile.json").read_text() == "{}"
     assert runner.invoke(main, ["demo", str(tmp_path), "--force"]).exit_code == 0
+
+
+def test_readme_lists_each_vocabulary_as_the_kit_knows_it() -> None:
+    """The README's lists of stages, media, steps, outcomes and draft kinds are the vocabulary's, in order."""
+    from followup_kit.vocabulary import DRAFT_KINDS, EVENT_KINDS, MEDIA, OUTCOMES, STAGES
+
+    text = (REPO / "README.md").read_text("utf-8")
+
+    def listed(line_start: str) -> list[str]:
+        line = next(line for line in text.splitlines() if line.startswith(line_start))
+        return re.findall(r"`([a-z-]+)`", line.split("|")[3] if line.startswith("|") else line)
+
+    assert listed("| `stage` |") == list(STAGES)
+    assert listed("| `medium` |") == list(MEDIA)
+    assert listed("`outcome` is one of") == ["outcome", *OUTCOMES]
+    steps = re.findall(r"^\| `([a-z-]+)` \| .* \| R[\d–, R]+ \|$", text, re.M)
+    assert [s for s in steps if s in EVENT_KINDS] == list(EVENT_KINDS)
+    drafts = re.findall(r"^\| `…--\d\d-([a-z-]+)--<name>\.eml` \|", text, re.M)
+    assert drafts == list(DRAFT_KINDS)

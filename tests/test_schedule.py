@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from followup_kit.model import FollowupSettings, Interview, Profile
 from followup_kit.calendar import describe
+from followup_kit.errors import FollowupKitError
+from followup_kit.model import FollowupSettings, Interview, Profile
 from followup_kit.schedule import (
     BusinessDays,
     mark_done,
@@ -410,3 +412,45 @@ def test_a_naive_now_is_refused() -> None:
     interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE)
     with pytest.raises(ValueError, match="time zone"):
         plan_interview(make_profile(), interview, now=dt.datetime(2026, 11, 21, 12))
+
+
+def test_the_planner_returns_facts_the_wording_is_rendered_apart() -> None:
+    """A step carries dates and facts only; its title and description are rendered from them."""
+    profile = make_profile()
+    interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", date("2026-12-04"))
+    events = plan_interview(profile, interview)
+    assert not any(hasattr(event, "title") or hasattr(event, "description") for event in events)
+    follow = next(e for e in events if e.kind == "status-follow-up")
+    move = next(e for e in events if e.kind == "move-on")
+    assert move.follow_up == follow.due and move.stated == dt.date(2026, 12, 4)
+    assert "Fri 4 Dec 2026" in describe(move).description
+
+
+def test_a_workspace_calendar_template_replaces_the_shipped_one(tmp_path: Path) -> None:
+    """A workspace's own templates/calendar/<step>.j2 words that step; the others stay the kit's."""
+    (tmp_path / "calendar").mkdir()
+    (tmp_path / "calendar" / "move-on.j2").write_text(
+        "{% macro title() %}Let {{ interview.company }} go{% endmacro %}"
+        "{% macro description() %}Since {{ follow_up | day }}.{% endmacro %}", "utf-8")
+    profile = make_profile()
+    interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", date("2026-12-04"))
+    titles = {e.kind: describe(e, templates=tmp_path).title for e in plan_interview(profile, interview)}
+    assert titles["move-on"] == "Let Acme Analytics go"
+    assert titles["status-follow-up"].startswith("Status follow-up: Acme Analytics")
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda i: mark_done(i, "thank-you", dt.date(2026, 11, 20)), ["kind:", "thank-you-email", "'thank-you'"]),
+    (lambda i: mark_done(i, "thank-you-email", "2026-11-20"), ["on:", "date(2026, 11, 20)"]),
+    (lambda i: mark_undone(i, "cards"), ["kind:", "thank-you-cards"]),
+    (lambda i: record_outcome(i, "hired"), ["outcome:", "moved-on", "'hired'"]),
+    (lambda i: plan_interview(make_profile(), i, now=dt.datetime(2026, 11, 21, 12)), ["now:", "time zone"]),
+    (lambda i: i.with_interviewer(5, note="x"), ["index:", "0 to 1", "(got 5)"]),
+])
+def test_bad_arguments_raise_the_kits_error_naming_the_argument(call: Any, words: list[str]) -> None:
+    """A bad argument is the kit's error (also a ValueError) naming the argument, the values it takes and the fix."""
+    interview = make_interview("2026-11-20T10:00", "2026-11-20T11:00", NONE)
+    with pytest.raises(FollowupKitError) as caught:
+        call(interview)
+    assert isinstance(caught.value, ValueError)
+    assert all(word in str(caught.value) for word in words), str(caught.value)

@@ -1,0 +1,149 @@
+"""Dealing across a panel: which interviewer hears which point, and which phrasing.
+
+Nothing here is random: the same record always deals the same way, and the notes
+to one panel differ from each other because
+
+* the points worth making once to a company (something forgotten in the interview,
+  an answer to a concern, an article) are spread across the panel, each said once,
+  to the person whose topics they touch (:func:`spread`);
+* each slot of a template has several phrasings, and the interviewers of one panel
+  are dealt different ones (:class:`Chooser`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .model import Interview, Interviewer
+from .phrasing import as_clause, concern_kind, content_stems, inline, is_clause, own_gap
+
+
+def stable_number(*parts: str) -> int:
+    """A number that depends only on ``parts``; Python's ``hash()`` changes every run."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+@dataclass(frozen=True)
+class Chooser:
+    """Picks a phrasing for a template slot: ``pick('thanks', 3)`` -> 0, 1 or 2.
+
+    The interviewers of one interview are ranked by a stable hash of the interview id
+    and their name, and rank ``r`` gets phrasing ``(offset + r) % n`` of each slot, where
+    ``offset`` depends on the interview and the slot. So a panel of up to ``n`` people
+    gets ``n`` different phrasings of every slot (a larger one, different combinations), the same person always gets the same
+    note, and different interviews start from different phrasings.
+    """
+
+    interview_id: str
+    rank: int = 0
+
+    def __call__(self, slot: str, count: int) -> int:
+        count = max(count, 1)
+        offset = stable_number(self.interview_id, slot) + self.rank
+        if count > 1:
+            # Ranks n..2n-1 repeat the first n, each slot shifted by its own amount, so that
+            # in a panel larger than n no two people share the phrasing of every slot.
+            offset += (self.rank // count) * (1 + stable_number(slot) % (count - 1))
+        return offset % count
+
+
+def ranks(interview: Interview) -> list[int]:
+    """Each interviewer's rank in the panel, by a stable hash of the interview id and the name."""
+    order = sorted(range(len(interview.interviewers)),
+                   key=lambda i: (stable_number(interview.id, interview.interviewers[i].name), i))
+    ranks = [0] * len(order)
+    for rank, index in enumerate(order):
+        ranks[index] = rank
+    return ranks
+
+
+@dataclass(frozen=True)
+class Point:
+    """Something worth saying once to a company (R9): forgotten, a concern, an extra."""
+
+    kind: Literal["forgot", "concern", "extra"]
+    text: str
+    """The point as it reads inside a sentence."""
+    source: str
+    """Where it comes from in the interview file, e.g. 'reflection.forgot_to_mention[0]'."""
+    clause: bool = False
+    concern: str = ""
+    url: str = ""
+    short_url: str = ""
+
+
+def points_of(interview: Interview, proper: set[str]) -> list[Point]:
+    """The points of ``interview`` worth saying once, each worded to sit inside a sentence."""
+    r = interview.reflection
+    points: list[Point] = []
+    # Concerns first: an answer to a concern is what most helps a case (R5, R9).
+    for i, text in enumerate(r.concerns_raised):
+        said = inline(text, proper)
+        kind = concern_kind(said)
+        if kind == "gap":
+            said = own_gap(said)
+        points.append(Point("concern", said, f"reflection.concerns_raised[{i}]", concern=kind))
+    for i, extra in enumerate(interview.extras):
+        title = inline(extra.title, proper)
+        first = title.split(" ", 1)[0].lower()
+        if first in ("a", "an"):
+            title = "the " + title.split(" ", 1)[1]
+        elif first not in ("the", "my", "our", "this", "these", "his", "her", "their", "your"):
+            title = "the " + title
+        short = re.sub(r"^https?://(www\.)?", "", extra.url).rstrip("/")
+        points.append(Point("extra", title, f"extras[{i}]", url=extra.url, short_url=short))
+    for i, text in enumerate(r.forgot_to_mention):
+        said = as_clause(inline(text, proper))
+        points.append(Point("forgot", said, f"reflection.forgot_to_mention[{i}]",
+                            clause=is_clause(said)))
+    return points
+
+
+_RECRUITING = re.compile(r"\b(recruit\w*|talent|hr|human resources|people|hiring coordinator|sourc\w*)\b", re.I)
+
+
+def is_recruiter(person: Interviewer) -> bool:
+    """True when the title says the person recruits rather than works in the team."""
+    return bool(person.title and _RECRUITING.search(person.title))
+
+
+def spread(interview: Interview, points: list[Point]) -> list[list[Point]]:
+    """Deal the interview's points to its interviewers, each point to one person.
+
+    A point goes to the person whose topics or title share a word with it (an article on
+    data contracts to the one who discussed data contracts); otherwise to whoever has
+    the fewest points so far, and concerns and articles to a team member before a
+    recruiter. Nothing is said twice to the same company.
+    """
+    people = interview.interviewers
+    # The company's and the role's own words are in every note; they show no interest.
+    common = content_stems(f"{interview.company} {interview.role}")
+    interests = [content_stems(" ".join([*p.topics, p.title or ""]), ignore=common) for p in people]
+    overlaps = [[len(content_stems(point.text, ignore=common) & mine) for mine in interests]
+                for point in points]
+    dealt: list[list[Point]] = [[] for _ in people]
+    # The most specific points are dealt first, so that the person who discussed a
+    # subject hears the point about it before the others are dealt evenly.
+    order = sorted(range(len(points)), key=lambda k: -max(overlaps[k]))
+    for k in order:
+        point = points[k]
+
+        def key(i: int) -> tuple[int, int, int, int]:
+            technical = point.kind in ("concern", "extra") and is_recruiter(people[i])
+            return (len(dealt[i]), -overlaps[k][i], int(technical), i)
+
+        dealt[min(range(len(people)), key=key)].append(point)
+    # Within a note, points keep the interview's order: concern, extra, forgotten.
+    return [sorted(mine, key=points.index) for mine in dealt]
+
+
+def contact_person(interview: Interview) -> Interviewer:
+    """Whom a status follow-up or feedback request goes to: the recruiter on the panel,
+    who runs the process, else the first interviewer; someone with an email address
+    before someone without one (R12)."""
+    people = interview.interviewers
+    return min(people, key=lambda p: (p.email is None, not is_recruiter(p), people.index(p)))
