@@ -84,7 +84,7 @@ class ImportedInterview:
     """An interview written (or, in a dry run, that would be written)."""
 
     rows: tuple[int, ...]
-    interview: Interview
+    id: str  # the interview's id (its file name); only the id is kept, so a large import stays small
     workspace: Path
     path: Path
 
@@ -130,7 +130,7 @@ class ImportReport:
         """The report as JSON-ready data (``followup-kit import --json``)."""
         return {
             "file": self.file, "dry_run": self.dry_run,
-            "imported": [{"rows": list(i.rows), "id": i.interview.id, "path": str(i.path),
+            "imported": [{"rows": list(i.rows), "id": i.id, "path": str(i.path),
                           "workspace": str(i.workspace)} for i in self.imported],
             "skipped": [{"rows": list(s.rows), "existing": s.existing, "workspace": str(s.workspace)}
                         for s in self.skipped],
@@ -701,12 +701,13 @@ def _add(report: ImportReport, target: _Target, interview: Interview, group: _Gr
     if dry_run:
         new_id = target.workspace.new_id(interview, taken=target.planned)
     else:
-        new_id = target.session.save(interview).id
+        # Saved through the workspace, not the session: the session would keep every record in memory.
+        new_id = target.workspace.save(interview).stem
         target.saved(new_id)
     target.planned.add(new_id)
     target.existing[key] = format_rows(group.numbers)
-    report.imported.append(ImportedInterview(group.numbers, interview.with_id(new_id),
-                                             target.workspace.root, target.workspace.interview_path(new_id)))
+    report.imported.append(ImportedInterview(group.numbers, new_id, target.workspace.root,
+                                             target.workspace.interview_path(new_id)))
 
 
 def _student_target(builder: _Builder, root: Path, targets: dict[str, Any]) -> _Target | None:

@@ -192,14 +192,16 @@ def _base_context(profile: Profile, interview: Interview) -> dict[str, Any]:
     }
 
 
-def _person(person: Interviewer, proper: set[str]) -> dict[str, Any]:
+def _person(person: Interviewer, proper: set[str], profile: Profile | None = None) -> dict[str, Any]:
     personal = None
     if person.personal:
         text = inline(second_person(person.personal), proper)
         personal = {"text": text, "clause": is_clause(text)}
     return {
         "name": person.name,
-        "salutation": salutation(person.name, person.salutation),
+        # The profile's greeting: by first name (the default) or by full name.
+        "salutation": person.salutation or (person.name if profile is not None and profile.greeting == "full-name"
+                                            else salutation(person.name)),
         "title": person.title,
         "topics": [inline(t, proper) for t in person.topics],
         "personal": personal,
@@ -240,7 +242,7 @@ def compose_notes(profile: Profile, interview: Interview, *,
     base = _base_context(profile, interview)
     notes = []
     for index, person in enumerate(interview.interviewers):
-        context = {**base, "person": _person(person, proper), "pick": Chooser(interview.id, rank[index])}
+        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(interview.id, rank[index])}
         for trim in _TRIMS:
             options = {"second_topic": True, "personal": True, "max_points": 9, **trim}
             parts = render(env, TEMPLATES[kind], {**context, "points": dealt[index][:options["max_points"]],
@@ -309,7 +311,7 @@ def compose_card_emails(profile: Profile, interview: Interview, *,
     rank = ranks(interview)
     emails = []
     for index, person in enumerate(interview.interviewers):
-        context = {**base, "person": _person(person, proper), "pick": Chooser(interview.id, rank[index])}
+        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(interview.id, rank[index])}
         parts = render(env, TEMPLATES["card-on-its-way"], context)
         emails.append(_email(interview, "card-on-its-way", (person,), parts))
     return emails
@@ -334,7 +336,7 @@ def _single(profile: Profile, interview: Interview, kind: str, templates: Path |
     env = environment(templates)
     proper = proper_words(profile, interview)
     person = contact_person(interview)
-    context = {**_base_context(profile, interview), "person": _person(person, proper),
+    context = {**_base_context(profile, interview), "person": _person(person, proper, profile),
                "pick": Chooser(interview.id)}
     return _email(interview, kind, (person,), render(env, TEMPLATES[kind], context))
 

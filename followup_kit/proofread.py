@@ -283,12 +283,12 @@ def _check_person(out: _Collector, i: int, person: Interviewer) -> None:
         out.add("warning", "unverified-name",
                 f"Nobody has checked the spelling of \"{person.name}\"; a misspelled name tells the employer "
                 "you were careless. Check it on a business card, an email signature or the company website, "
-                "and record where under checked.name.",
+                "and record where you checked it.",
                 person, f"{where}.checked.name")
     if "title" in person.unverified:
         out.add("warning", "unverified-title",
                 f"Nobody has checked {person.name}'s title \"{person.title}\"; a wrong title reads as "
-                "careless. Check it and record where under checked.title.", person, f"{where}.checked.title")
+                "careless. Check it and record where you checked it.", person, f"{where}.checked.title")
     if person.email:
         verdict = check_email(person.name, person.email)
         if not verdict.agrees:
@@ -417,6 +417,14 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
         low = word.lower()
         if len(word) < 2 or low in record.known or low.split("'")[0] in record.known or low in TEXT_SPEAK:
             continue  # text-speak has its own finding
+        # A name written without its accents ("Zoe" for "Zoë", "Jurgen" for "Jürgen") is
+        # in the dictionary often enough, so it is caught before the dictionary is asked (R11).
+        unaccented = folded_proper.get(fold(word)) if word[0].isupper() and is_latin(word) else None
+        if unaccented and unaccented.lower() != low:
+            out.add("error", "name-spelling",
+                    f"\"{word}\" is not how the record spells it: \"{unaccented}\". Write names exactly "
+                    f"as verified, accents included.", person, field)
+            continue
         parts = [p for p in re.split(r"-", re.sub(r"'s$|s'$|'$", "", low)) if p]
         if all(p in record.known or (len(p) < 2) or _in_dictionary(p) for p in parts) and parts:
             continue

@@ -204,7 +204,7 @@ class Session:
 
     def subscribe(self, listener: Callable[[str, Any], None]) -> Callable[[], None]:
         """Call ``listener(what, record)`` after every change (``"interview"``, ``"profile"``,
-        ``"reload"``); returns a function that unsubscribes it."""
+        ``"deleted"``, ``"reload"``); returns a function that unsubscribes it."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
@@ -225,6 +225,27 @@ class Session:
             self._listing = Listing(sorted([*others, saved], key=lambda i: (i.start, i.id)), invalid)
         self._notify("interview", saved)
         return saved
+
+    def delete(self, interview_id: str) -> Path:
+        """Delete an interview recoverably (see :meth:`Workspace.delete`); every subscriber
+        hears ``("deleted", interview)``. Returns where the file now is, for :meth:`restore`."""
+        interview = self.interview(interview_id)
+        trashed = self.workspace.delete(interview_id)
+        if self._listing is not None:
+            self._listing = Listing([i for i in self._listing.interviews if i.id != interview_id],
+                                    self._listing.invalid)
+        self._notify("deleted", interview)
+        return trashed
+
+    def restore(self, trashed: Path | str, interview_id: str) -> Interview:
+        """Undo :meth:`delete`: the interview is back, and every subscriber hears of it."""
+        path = self.workspace.restore(trashed, interview_id)
+        restored = self.workspace.load(path.stem)
+        if self._listing is not None:
+            others = [i for i in self._listing.interviews if i.id != restored.id]
+            self._listing = Listing(sorted([*others, restored], key=lambda i: (i.start, i.id)), self._listing.invalid)
+        self._notify("interview", restored)
+        return restored
 
     def save_profile(self, profile: Profile) -> Path:
         """Save the profile (atomic, with a ``.bak``) and tell every subscriber."""

@@ -37,6 +37,8 @@ OUTPUT_DIR = "output"
 TEMPLATES_DIR = "templates"
 LOCK_FILE = ".followup-kit.lock"
 GENERATION_FILE = ".followup-kit.saves"
+#: Inside ``interviews/``: where deleted interviews wait, recoverable (hidden, so never listed).
+TRASH_DIR = ".deleted"
 #: Seconds a save waits for another program's save to finish before giving up.
 LOCK_TIMEOUT = 30.0
 
@@ -531,6 +533,46 @@ class Workspace:
         """Write ``profile.json`` atomically, keeping a ``.bak``."""
         data = dump_json(profile.model_dump(mode="json", exclude_none=True))
         return self._write(self.root / PROFILE_FILE, data, new=False)
+
+    def delete(self, interview_id: str) -> Path:
+        """Move an interview file into ``interviews/.deleted/``, where :meth:`restore` finds it.
+
+        Nothing is lost: the folder is hidden, so the kit no longer lists the
+        interview, but the file is whole. Raises :class:`ConflictError` when the file
+        changed on disk since it was loaded (its latest version would go unseen).
+        """
+        path = self.interview_path(interview_id)
+        key = self._key(path)
+        with self.locked():
+            with os_errors(path, "read"):
+                current = path.read_bytes()
+            if self._seen.get(key) != _digest(current):
+                raise ConflictError(path, (
+                    f"{self.shown(path)}: changed on disk since it was loaded (another notebook or an "
+                    "editor saved it), so it was not deleted. Look at its latest version first."))
+            trash = self.interviews_dir / TRASH_DIR
+            target, n = trash / path.name, 2
+            with os_errors(trash, "written"):
+                trash.mkdir(exist_ok=True)
+                while target.exists():
+                    target, n = trash / f"{path.stem}.{n}{path.suffix}", n + 1
+                os.replace(path, target)
+            self._seen.pop(key, None)
+        return target
+
+    def restore(self, trashed: Path | str, interview_id: str) -> Path:
+        """Put a file that :meth:`delete` moved away back as interview ``interview_id``;
+        refuses when a file of that id exists again."""
+        trashed = Path(trashed)
+        path = self.interviews_dir / f"{interview_id}.json"
+        with self.locked():
+            if path.exists():
+                raise WorkspaceError(f"{self.shown(path)}: exists again, so the deleted interview was not put "
+                                     f"back over it. It is still in {self.shown(trashed)}.")
+            with os_errors(path, "restored"):
+                os.replace(trashed, path)
+                self._seen[self._key(path)] = _digest(path.read_bytes())
+        return path
 
     @staticmethod
     def base_id(interview: Interview) -> str:
