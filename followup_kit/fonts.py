@@ -5,9 +5,9 @@ silent box (or a gap). So every string is split into runs, each run set in an
 embeddable TrueType font whose cmap (read with fontTools) holds all its
 characters: the DejaVu Sans shipped inside the kit first (``data/fonts/``, with
 its licence), then fonts that fontconfig knows (``fc-match``), or, without
-fontconfig, the TrueType files in the usual font folders. A character no font covers is a
-:class:`~followup_kit.errors.RenderError` naming it and the Debian package to
-install, never a box.
+fontconfig, the TrueType files in the usual font folders. A character no font
+covers is a :class:`~followup_kit.errors.RenderError` naming it and the Debian
+package to install, never a box.
 
 Right-to-left text is shaped (arabic-reshaper, with only the lam-alef ligatures
 the script requires, so a name's letters stay as written) and put in visual
