@@ -22,9 +22,9 @@ import datetime as dt
 import io
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, Iterable, Literal, Mapping, Sequence
+from typing import Any, Iterable, Literal, Mapping, NamedTuple, Sequence
 
 from .compose import Note
 from .errors import RenderError, UnverifiedError
@@ -53,17 +53,29 @@ _OVERRIDES: ContextVar[str | None] = ContextVar("card_templates", default=None)
 
 
 @lru_cache(maxsize=8)
-def _text(overrides: str | None) -> Any:
-    """The card wording macros from ``templates/cards.j2`` (the workspace's own, if it has one)."""
+def _text(overrides: str | None) -> tuple[Any, dict[tuple[Any, ...], str]]:
+    """The card wording macros from ``templates/cards.j2`` (the workspace's own, if it has one),
+    and what they said so far: a macro given the same values says the same words."""
     from .templating import module
 
-    return module("cards.j2", overrides)
+    return module("cards.j2", overrides), {}
 
 
 def _say(macro: str, *args: Any) -> str:
     from .templating import call
 
-    return call("cards.j2", None, getattr(_text(_OVERRIDES.get()), macro), *args).strip()
+    text, said = _text(_OVERRIDES.get())
+    key = (macro, *args)
+    try:
+        return said[key]
+    except KeyError:
+        pass
+    except TypeError:  # a list (the PDF title's companies): said once per document anyway
+        return call("cards.j2", None, getattr(text, macro), *args).strip()
+    if len(said) > 50_000:
+        said.clear()
+    said[key] = words = call("cards.j2", None, getattr(text, macro), *args).strip()
+    return words
 
 
 def default_size_and_sheet(profile: Profile) -> tuple[str, str]:
@@ -130,12 +142,15 @@ def check_verified(notes: Sequence[Note], interviews: Mapping[str, Interview] | 
 
 # -- text layout --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One printed line: logical text (shaped) and its paragraph's direction; '' is a blank line."""
 
     text: str
     base: str = "L"
+
+
+_BLANK = Row("")
+_row = partial(tuple.__new__, Row)  # Row((text, base)) without the keyword handling: wrap makes many
 
 
 def _break_long(token: str, width: float, size: float, fonts: FontSet) -> list[str]:
@@ -158,32 +173,63 @@ def _break_long(token: str, width: float, size: float, fonts: FontSet) -> list[s
     return pieces
 
 
+_Line = tuple[tuple[tuple[str, float], ...], float]
+
+
+def _paragraphs(text: str, fonts: FontSet) -> tuple[tuple[str, tuple[_Line, ...]], ...]:
+    """``text`` as paragraphs, each its direction and its lines: the (token, width at 1000 pt)
+    pairs, and the widest token's width.
+
+    Kept with the fonts: the words of a note are measured once, whatever size it is tried at.
+    """
+    key = ("paragraphs", text)
+    cached = fonts.layouts.get(key)
+    if cached is None:
+        paragraphs = []
+        for paragraph in nfc(text).replace("\r\n", "\n").split("\n\n"):
+            if not paragraph.strip():
+                continue
+            lines = []
+            for hard_line in shape(paragraph.strip("\n")).split("\n"):
+                tokens = [token for token in hard_line.replace("\t", " ").split(" ") if token]
+                units = fonts.unit_widths(tokens)
+                lines.append((tuple(zip(tokens, units)), max(units, default=0.0)))
+            paragraphs.append((base_direction(paragraph), tuple(lines)))
+        cached = fonts.layouts[key] = tuple(paragraphs)
+    return cached
+
+
 def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
     """``text`` in rows that fit ``width`` at ``size``: paragraphs split by blank lines
     (a blank row between them), single newlines kept as line breaks."""
+    key = ("wrap", text, width, size)
+    cached = fonts.layouts.get(key)
+    if cached is not None:
+        return list(cached)
     rows: list[Row] = []
     space = fonts.width(" ", size)
-    paragraphs = [p for p in nfc(text).replace("\r\n", "\n").split("\n\n") if p.strip()]
-    for index, paragraph in enumerate(paragraphs):
+    for index, (base, lines) in enumerate(_paragraphs(text, fonts)):
         if index:
-            rows.append(Row(""))
-        base = base_direction(paragraph)
-        for hard_line in shape(paragraph.strip("\n")).split("\n"):
-            tokens: list[str] = []
-            for token in (t for t in hard_line.replace("\t", " ").split(" ") if t):
-                if fonts.width(token, size) > width:
-                    tokens.extend(_break_long(token, width, size, fonts))
+            rows.append(_BLANK)
+        for tokens, widest in lines:
+            if widest * size / 1000.0 > width:  # a long link, a CJK sentence
+                tokens = tuple((piece, fonts.unit_width(piece)) for token, unit in tokens
+                               for piece in (_break_long(token, width, size, fonts)
+                                             if unit * size / 1000.0 > width else (token,)))
+            line: list[str] = []
+            line_width = 0.0
+            for token, unit in tokens:
+                token_width = unit * size / 1000.0  # fonts.width(token, size), from the measured unit
+                if not line:
+                    line, line_width = [token], token_width
+                elif line_width + space + token_width > width:
+                    rows.append(_row((" ".join(line), base)))
+                    line, line_width = [token], token_width
                 else:
-                    tokens.append(token)
-            line, line_width = "", 0.0
-            for token in tokens:
-                token_width = fonts.width(token, size)
-                if line and line_width + space + token_width > width:
-                    rows.append(Row(line, base))
-                    line, line_width = "", 0.0
-                line, line_width = (f"{line} {token}", line_width + space + token_width) if line \
-                    else (token, token_width)
-            rows.append(Row(line, base))
+                    line.append(token)
+                    line_width = line_width + space + token_width
+            rows.append(_row((" ".join(line), base)))
+    fonts.layouts[key] = tuple(rows)
     return rows
 
 
@@ -252,8 +298,8 @@ class _Pen:
         return self.fonts.width(visual(text, base), size)
 
     def text(self, x: float, y: float, text: str, size: float, *, base: str = "L",
-             align: str = "left") -> float:
-        """Draw one line; returns its width. ``text`` is logical order, already shaped."""
+             align: str = "left") -> None:
+        """Draw one line. ``text`` is logical order, already shaped."""
         shown = visual(text, base)
         runs = self.fonts.runs(shown)
         if align != "left":
@@ -264,7 +310,6 @@ class _Pen:
             obj.setFont(font, size)
             obj.textOut(run)
         self.canvas.drawText(obj)
-        return self.fonts.width(shown, size)
 
     def paragraph(self, x: float, y: float, text: str, size: float, width: float,
                   leading: float) -> float:

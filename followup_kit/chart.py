@@ -6,6 +6,7 @@ import datetime as dt
 import io
 from typing import Sequence
 
+from .errors import LAB_INSTALL, RenderError
 from .model import Interview
 from .schedule import Event
 from .templating import day, day_month
@@ -21,7 +22,13 @@ def timeline_png(interviews: Sequence[Interview], events: Sequence[Event], *, no
                  width: float = 9.0) -> bytes:
     """One row per interview: the interview, then each step as a marker of its own shape;
     done steps hollow, overdue ones red; a line marks ``now``. Returns PNG bytes."""
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError as exc:  # the command line alone installs without the notebook packages
+        raise RenderError(
+            "The tracker's timeline chart needs matplotlib, which is not installed: `pip install "
+            f"followup-kit` brings the command line only. Install the notebook part with: {LAB_INSTALL} "
+            "(then restart the notebook's kernel).") from exc
 
     matplotlib.use("Agg")  # no display: the notebooks and tests draw off screen
     from matplotlib.figure import Figure

@@ -102,6 +102,19 @@ class RenderError(FollowupKitError, RuntimeError):
     """
 
 
+#: What installs the notebook side of the kit (widgets, the tracker's chart, JupyterLab, Voilà).
+LAB_INSTALL = "python -m pip install 'followup-kit[lab]'"
+
+
+class NotInstalledError(FollowupKitError, ImportError):
+    """A part of the kit needs a package that this installation does not have.
+
+    ``pip install followup-kit`` brings the command line only; the notebook panels and
+    the tracker's chart come with the ``lab`` extra. The message names the package
+    and the command that installs it.
+    """
+
+
 class CalendarServerError(FollowupKitError, ConnectionError):
     """A calendar server could not be reached, refused the login, or the address is not a calendar.
 

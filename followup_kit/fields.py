@@ -383,9 +383,37 @@ def countries() -> dict[str, list[str]]:
             if len(code) == 2 and (code in country_names() or code == "XK")}
 
 
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The keys of :func:`countries`, read from the holidays package's registry: listing
+    every country with its regions imports all of its 250 country modules."""
+    try:
+        from holidays.registry import EntityLoader  # imported here: only a profile needs it
+
+        return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+    except (ImportError, AttributeError):  # a holidays release without that registry
+        return frozenset(countries())
+
+
+@lru_cache(maxsize=1)
+def iso_country_codes() -> frozenset[str]:
+    """The two-letter ISO codes among :func:`country_codes` (no 'USA', no 'UK'), without
+    importing every country module of the holidays package."""
+    return frozenset(code for code in country_codes()
+                     if len(code) == 2 and (code in country_names() or code == "XK"))
+
+
+@lru_cache(maxsize=None)
+def regions(country: str) -> list[str]:
+    """The region codes of ``country`` (one of :func:`country_codes`), as :func:`countries` lists them."""
+    import holidays
+
+    return list(getattr(holidays, country).subdivisions)
+
+
 def _country(value: str) -> str:
     code = value.strip().upper()
-    if code in countries():
+    if code in iso_country_codes():
         return code
     if code in country_names():
         raise expected("a country whose public holidays the kit knows",

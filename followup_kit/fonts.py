@@ -3,10 +3,11 @@
 reportlab has no font fallback: a character outside the current font becomes a
 silent box (or a gap). So every string is split into runs, each run set in an
 embeddable TrueType font whose cmap (read with fontTools) holds all its
-characters: the DejaVu Sans that matplotlib ships first, then fonts that
-fontconfig knows (``fc-match``). A character no font covers is a
-:class:`~followup_kit.errors.RenderError` naming it and the Debian package to
-install, never a box.
+characters: the DejaVu Sans shipped inside the kit first (``data/fonts/``, with
+its licence), then fonts that fontconfig knows (``fc-match``), or, without
+fontconfig, the TrueType files in the usual font folders. A character no font
+covers is a :class:`~followup_kit.errors.RenderError` naming it and the Debian
+package to install, never a box.
 
 Right-to-left text is shaped (arabic-reshaper, with only the lam-alef ligatures
 the script requires, so a name's letters stay as written) and put in visual
@@ -25,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .errors import RenderError
 
@@ -69,14 +70,18 @@ def describe(char: str) -> str:
     return f"{char!r} (U+{ord(char):04X} {name})"
 
 
-def matplotlib_dejavu() -> Path:
-    """DejaVu Sans as shipped in matplotlib's mpl-data (found without importing matplotlib)."""
-    import importlib.util
+def dejavu_sans() -> Path:
+    """DejaVu Sans as shipped inside the kit (``followup_kit/data/fonts/``, licence beside it)."""
+    from .resources import font_file
 
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is None or not spec.submodule_search_locations:
-        raise RenderError("matplotlib is not installed; reinstall followup-kit to get its DejaVu fonts.")
-    return Path(list(spec.submodule_search_locations)[0]) / "mpl-data" / "fonts" / "ttf" / "DejaVuSans.ttf"
+    try:
+        return font_file("DejaVuSans.ttf")
+    except FileNotFoundError as exc:
+        raise RenderError(str(exc)) from None
+
+
+#: The name this had while the font came from matplotlib's copy (the same file).
+matplotlib_dejavu = dejavu_sans
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,13 @@ def load_face(path: str, index: int = 0) -> Face | None:
     # reportlab embeds TrueType outlines (glyf) only: OTF with CFF would fail or print boxes.
     if "glyf" not in font or "CFF " in font or "CFF2" in font:
         return None
-    cmap = font.getBestCmap() or {}
+    # Only the characters matter, not the glyph names: numbering the glyphs spares reading
+    # every name from the 'post' table (a third of the time for a CJK font of 40,000 glyphs).
+    try:
+        font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
+        cmap = font.getBestCmap() or {}
+    except Exception:  # a damaged table: fontTools raises many kinds; such a font is not used
+        return None
     stem = re.sub(r"[^A-Za-z0-9]+", "", Path(path).stem)
     return Face(f"FK-{stem}-{index}", Path(path), index, frozenset(cmap))
 
@@ -133,20 +144,38 @@ def _fontconfig_candidates(char: str) -> list[tuple[str, int]]:
     return found
 
 
+def _font_folders() -> list[Path]:
+    """Where Windows, macOS and Linux keep fonts, the user's own included."""
+    import os
+    import sys
+
+    home = Path.home()
+    if sys.platform == "win32":
+        windows = Path(os.environ.get("WINDIR", "C:\\Windows"))
+        local = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
+        return [windows / "Fonts", local / "Microsoft" / "Windows" / "Fonts"]
+    if sys.platform == "darwin":
+        return [Path("/System/Library/Fonts"), Path("/Library/Fonts"), home / "Library" / "Fonts"]
+    data = Path(os.environ.get("XDG_DATA_HOME", home / ".local" / "share"))
+    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), data / "fonts", home / ".fonts"]
+
+
+@lru_cache(maxsize=1)
 def _scanned_candidates() -> list[tuple[str, int]]:
-    """Without fontconfig (Windows, some Macs): every TrueType file matplotlib can list."""
-    try:
-        from matplotlib import font_manager
-    except ImportError:  # pragma: no cover - matplotlib is a dependency
-        return []
-    files = sorted(font_manager.findSystemFonts(fontext="ttf"))
-    return [(f, 0) for f in files if f.lower().endswith((".ttf", ".ttc"))]
+    """Without fontconfig (Windows, some Macs): every TrueType file in the usual font folders."""
+    found: set[str] = set()
+    for folder in _font_folders():
+        try:
+            found.update(str(f) for f in folder.rglob("*") if f.suffix.lower() in (".ttf", ".ttc"))
+        except OSError:
+            continue
+    return [(f, 0) for f in sorted(found)]
 
 
 class FontSet:
     """The fonts a document may use, chosen per character, embedded when used.
 
-    ``primary`` (default: matplotlib's DejaVu Sans) sets everything it covers;
+    ``primary`` (default: the DejaVu Sans shipped with the kit) sets everything it covers;
     other characters go to the first embeddable system font that has them. With
     ``system=False`` only ``primary`` and ``extra`` are used, which makes a
     document independent of the machine's fonts.
@@ -154,7 +183,7 @@ class FontSet:
 
     def __init__(self, primary: Path | str | None = None, *, extra: Sequence[Path | str] = (),
                  system: bool = True):
-        face = load_face(str(primary or matplotlib_dejavu()))
+        face = load_face(str(primary or dejavu_sans()))
         if face is None:
             raise RenderError(f"{primary}: not an embeddable TrueType font (.ttf with glyf outlines).")
         self.primary = face
@@ -164,6 +193,13 @@ class FontSet:
         self._registered: set[str] = set()
         self._runs: dict[str, tuple[tuple[str, str], ...]] = {}
         self._widths: dict[str, float] = {}
+        # Characters the primary face sets, as str, to test a whole text at once.
+        self._primary_chars = frozenset(map(chr, face.cmap))
+        # What check() skips or the primary face sets: text made only of these needs no look-up.
+        self._plain = self._primary_chars | set("\n\r\t") | _INVISIBLE
+        #: Layouts computed with these fonts (e.g. wrapped rows), kept by their callers
+        #: under keys of their own: the same text is measured and wrapped once per document.
+        self.layouts: dict[Any, Any] = {}
 
     # -- choosing -----------------------------------------------------------------
 
@@ -206,6 +242,8 @@ class FontSet:
                 "have, so the name would print misspelt. Copy this card from the interview file instead, "
                 "or write the name in Latin letters as the person does on their business card."
             )
+        if self._plain.issuperset(text):
+            return
         for char in dict.fromkeys(text):
             if char in "\n\r\t" or char in _INVISIBLE:
                 continue
@@ -221,7 +259,7 @@ class FontSet:
         cached = self._runs.get(text)
         if cached is not None:
             return cached
-        if all(ord(c) in self.primary.cmap for c in text):
+        if self._primary_chars.issuperset(text):
             result: tuple[tuple[str, str], ...] = ((self.register(self.primary), text),) if text else ()
         else:
             result = tuple(self._split(text))
@@ -262,13 +300,25 @@ class FontSet:
 
     def width(self, text: str, size: float) -> float:
         """The width of ``text`` at ``size`` points, summed over its runs."""
+        return self.unit_width(text) * size / 1000.0
+
+    def unit_widths(self, texts: Sequence[str]) -> list[float]:
+        """:meth:`unit_width` of each text (the words of a line, measured in one go)."""
+        known = self._widths
+        return [known[text] if text in known else self.unit_width(text) for text in texts]
+
+    def unit_width(self, text: str) -> float:
+        """The width of ``text`` at 1000 points; ``width`` is this times ``size / 1000``."""
         unit = self._widths.get(text)
         if unit is None:
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
-            unit = sum(stringWidth(run, font, 1000.0) for font, run in self.runs(text))
+            if text and self._primary_chars.issuperset(text):  # one run: no need to keep its runs
+                unit = stringWidth(text, self.primary_name, 1000.0)
+            else:
+                unit = sum(stringWidth(run, font, 1000.0) for font, run in self.runs(text))
             self._widths[text] = unit
-        return unit * size / 1000.0
+        return unit
 
     def register(self, face: Face) -> str:
         """Register ``face`` with reportlab (embedded, subset) and return its font name."""
@@ -277,9 +327,8 @@ class FontSet:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-        try:
-            pdfmetrics.getFont(face.name)
-        except KeyError:
+        # Not getFont(): for a name it does not know, it searches the disk for Type 1 fonts first.
+        if face.name not in pdfmetrics.getRegisteredFontNames():
             try:
                 pdfmetrics.registerFont(TTFont(face.name, str(face.path), subfontIndex=face.index))
             except (TTFError, OSError, ValueError) as exc:
@@ -316,6 +365,12 @@ def shape(text: str) -> str:
     """Arabic letters in their joined forms (presentation forms), still in logical order."""
     if _ARABIC.search(text) is None:
         return text
+    return _reshaped(text)
+
+
+@lru_cache(maxsize=4096)
+def _reshaped(text: str) -> str:
+    # A name is shaped for its header, its address, its checklist line and its note: once.
     return _reshaper().reshape(text)
 
 
@@ -346,5 +401,5 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-__all__ = ["Face", "FontSet", "base_direction", "describe", "font_package", "has_rtl",
+__all__ = ["Face", "FontSet", "base_direction", "dejavu_sans", "describe", "font_package", "has_rtl",
            "load_face", "matplotlib_dejavu", "nfc", "shape", "visual"]

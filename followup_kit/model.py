@@ -55,11 +55,12 @@ from .fields import (
     Topics,
     WebAddress,
     check_timezone,  # noqa: F401  (re-exported: first defined here)
-    countries,
+    country_codes,
     expected,
     format_tag,
     iso_date,
     items,
+    regions,
 )
 from .templating import local_iso
 from .validation import build
@@ -276,7 +277,7 @@ class Profile(Record):
         country = info.data.get("country")
         if value is None or country is None:
             return value
-        known = countries().get(country, [])
+        known = regions(country) if country in country_codes() else []
         if value not in known:
             upper = value.upper()
             if upper in known:

@@ -1,4 +1,4 @@
-"""Where the kit finds the files it ships: templates and the demo workspace.
+"""Where the kit finds the files it ships: templates, the demo workspace, the font.
 
 An installed wheel carries ``templates/`` inside the package; a source checkout
 (an editable install) keeps it at the top of the repository. Both are found.
@@ -33,3 +33,13 @@ def demo_dir() -> Path:
 def cohort_template() -> Path:
     """The template CSV of a career centre's batch import (UTF-8 with a BOM, so Excel reads it)."""
     return _PACKAGE / "data" / "cohort-template.csv"
+
+
+def font_file(name: str) -> Path:
+    """A font shipped with the kit (``data/fonts/``; its licence is ``data/fonts/LICENSE``)."""
+    path = _PACKAGE / "data" / "fonts" / name
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"followup-kit's font {name} is missing (looked in {path.parent}). Reinstall with "
+            "'python -m pip install --force-reinstall followup-kit'.")
+    return path

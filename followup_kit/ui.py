@@ -17,10 +17,24 @@ import html
 from pathlib import Path
 from typing import Any, Callable
 
-import ipywidgets as widgets
+from .errors import (
+    LAB_INSTALL,
+    ConflictError,
+    FollowupKitError,
+    InvalidFileError,
+    NotInstalledError,
+    UnverifiedError,
+)
+
+try:
+    import ipywidgets as widgets
+except ImportError as exc:  # the command line alone installs without the notebook packages
+    raise NotInstalledError(
+        "The notebook panels need ipywidgets, which is not installed: `pip install followup-kit` brings "
+        f"the command line only. Install the notebook part with: {LAB_INSTALL} (then restart the "
+        "notebook's kernel).") from exc
 
 from . import uikit
-from .errors import ConflictError, FollowupKitError, InvalidFileError, UnverifiedError
 from .model import INTERVIEW_FORMAT, PROFILE_FORMAT, Interview, Profile
 from .session import Session
 from .uikit import (

@@ -1,13 +1,15 @@
-"""The package as a whole: a light import, the README's two commands, the schema."""
+"""The package as a whole: a light import, the base install, the README's two commands, the schema."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from followup_kit.cli import main
@@ -26,6 +28,89 @@ def test_import_is_light() -> None:
     modules = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if "|" in line}
     assert "followup_kit" in modules
     assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
+
+
+# -- `pip install followup-kit`, no extras: the whole command line, no notebook packages ------------
+
+#: Renderers and notebook packages: none is imported by `import followup_kit` in the base install.
+RENDERERS = ("reportlab", "icalendar", "pypdfium2", "matplotlib", "ipywidgets", "jinja2", "spellchecker")
+#: pip's words when PyPI cannot be reached at all (then the test skips, saying so).
+_OFFLINE = ("NewConnectionError", "Failed to establish a new connection", "Temporary failure in name resolution",
+            "Name or service not known", "Network is unreachable", "ProxyError", "ConnectTimeout")
+
+
+@pytest.fixture(scope="module")
+def base_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment with `pip install .` (no extras) from this checkout; its bin folder.
+
+    Needs PyPI for the dependencies (pip's cache makes later runs quick)."""
+    venv = tmp_path_factory.mktemp("base-install") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
+    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    proc = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                           str(REPO)], capture_output=True, text=True, timeout=900, env=_clean_env())
+    if proc.returncode != 0:
+        if any(word in proc.stderr for word in _OFFLINE):
+            pytest.skip("the base install needs PyPI, which cannot be reached from here")
+        pytest.fail(f"pip install . failed:\n{proc.stderr[-3000:]}")
+    return bin_dir
+
+
+def _clean_env() -> dict[str, str]:
+    """This environment without PYTHONPATH, so the fresh environment sees only what it installed."""
+    return {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONHOME")}
+
+
+def _run(bin_dir: Path, *argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(bin_dir / argv[0]), *argv[1:]], capture_output=True, text=True, cwd=cwd,
+                          env=_clean_env(), timeout=300)
+
+
+def test_base_install_has_no_notebook_packages(base_install: Path, tmp_path: Path) -> None:
+    """`pip install followup-kit` brings neither ipywidgets nor matplotlib; what needs them says what to install."""
+    for package in ("ipywidgets", "matplotlib"):
+        proc = _run(base_install, "python", "-c", f"import {package}", cwd=tmp_path)
+        assert proc.returncode != 0 and "ModuleNotFoundError" in proc.stderr, package
+    probe = ("import datetime as dt\n"
+             "from followup_kit.errors import FollowupKitError, NotInstalledError, RenderError\n"
+             "try:\n    import followup_kit.ui\nexcept NotInstalledError as exc:\n    print('ui:', exc)\n"
+             "from followup_kit.chart import timeline_png\n"
+             "try:\n    timeline_png([], [], now=dt.datetime.now(dt.timezone.utc))\n"
+             "except RenderError as exc:\n    print('chart:', exc)\n")
+    proc = _run(base_install, "python", "-c", probe, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["ui", "chart"]
+    for line, package in zip(lines, ("ipywidgets", "matplotlib")):
+        assert package in line and "python -m pip install 'followup-kit[lab]'" in line
+
+
+def test_base_install_runs_the_demo(base_install: Path, tmp_path: Path) -> None:
+    """`followup-kit demo DIR` in the base install writes the cards, the calendar and the email drafts,
+    the cards set in the DejaVu Sans that ships inside the package."""
+    proc = _run(base_install, "followup-kit", "demo", str(tmp_path / "demo"), "-q", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    output = tmp_path / "demo" / "output"
+    cards = (output / "cards.pdf").read_bytes()
+    assert cards.startswith(b"%PDF") and b"DejaVuSans" in cards
+    assert (output / "followup.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    drafts = sorted((output / "emails").glob("*.eml"))
+    assert drafts and all(b"X-Unsent: 1" in d.read_bytes() for d in drafts)
+    proc = _run(base_install, "python", "-c", "from followup_kit.fonts import dejavu_sans; print(dejavu_sans())",
+                cwd=tmp_path)
+    font = Path(proc.stdout.strip())
+    assert base_install.parent in font.parents and (font.parent / "LICENSE").is_file()
+
+
+def test_base_install_import_loads_no_renderer(base_install: Path, tmp_path: Path) -> None:
+    """In the base install, `import followup_kit` loads no renderer and no notebook package."""
+    proc = _run(base_install, "python", "-X", "importtime", "-c", "import followup_kit; print(followup_kit.__file__)",
+                cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert base_install.parent in Path(proc.stdout.strip()).parents  # the installed copy, not this checkout
+    modules = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines() if "|" in line}
+    assert "followup_kit" in modules
+    assert not modules & set(RENDERERS), sorted(modules & set(RENDERERS))
 
 
 def test_readme_starts_with_the_two_commands() -> None:
