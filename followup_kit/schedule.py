@@ -146,7 +146,8 @@ class Event:
     this interview's number among its ``rounds``. ``next_morning``: the thank-you
     email moved out of the night to the next morning (R20). ``late_card``: a card
     posted on its mail-by day would arrive (``card_arrives``) after the decision
-    date, so the email is the full note and the card optional (R21). ``outcome`` and
+    date, so the email is the full note and the card optional (R21); ``next_mail_day``:
+    no post is collected on the cards' day, so they moved on to the next (R21). ``outcome`` and
     ``outcome_date``: what stands for the application ('advanced', 'rejected', …).
     The words (a calendar title and description) are rendered where they are shown:
     :func:`followup_kit.calendar.describe`.
@@ -173,6 +174,7 @@ class Event:
     next_morning: bool = False
     late_card: bool = False
     card_arrives: dt.date | None = None
+    next_mail_day: bool = False
     outcome: str | None = None
     outcome_date: dt.date | None = None
     interview: Interview | None = field(default=None, compare=False, repr=False)
@@ -293,6 +295,8 @@ class Dates:
     """When a card posted on its mail-by day arrives by domestic post (R21)."""
     late_card: bool = False
     """A card would arrive after the decision date: the email is the full note (R21)."""
+    next_mail_day: bool = False
+    """No post is collected on the cards' day: they move to the next day it is (R21)."""
 
 
 def _follow_up_and_move_on(settings: FollowupSettings, days: BusinessDays, day: dt.date, kind: str,
@@ -340,13 +344,14 @@ def due_dates(profile: Profile, interview: Interview, *, settings: FollowupSetti
     # R8: the cards in the mail the next morning, within the same limit; in person only.
     # R21: on a day the post is collected; a card that would arrive after the decision is optional.
     cards = arrives = None
-    late_card = False
+    late_card = next_mail_day = False
     if interview.medium == "in-person":
         reminder = settings.time_of("reminder_time")
         morning = _at(day + dt.timedelta(days=1), reminder, zone)
         cards = night.awake(_sooner(_later(morning, end), limit), reminder)
         mail_day = MailDays.of(profile, settings).on_or_after(cards.date())
-        if mail_day != cards.date():
+        next_mail_day = mail_day != cards.date()
+        if next_mail_day:
             cards = _at(mail_day, reminder, zone)
         arrives = days.add(mail_day, settings.domestic_mail_business_days)
         late_card = stated is not None and arrives > stated
@@ -354,7 +359,7 @@ def due_dates(profile: Profile, interview: Interview, *, settings: FollowupSetti
     follow_up, move_on = _follow_up_and_move_on(settings, days, day, interview.timeline.kind, stated,
                                                  interview.done.get("status-follow-up"))
     return Dates(email, cards, _reminder(follow_up, settings, zone), _reminder(move_on, settings, zone), stated,
-                 email_until, next_morning, arrives, late_card)
+                 email_until, next_morning, arrives, late_card, next_mail_day)
 
 
 def _reminder(day: dt.date, settings: FollowupSettings, zone: ZoneInfo) -> dt.datetime:
@@ -453,6 +458,7 @@ def plan_application(profile: Profile, application: Application, *, settings: Fo
                 next_morning=dates.next_morning and kind == "thank-you-email",
                 late_card=dates.late_card and kind in ("thank-you-email", "thank-you-cards"),
                 card_arrives=dates.card_arrives,
+                next_mail_day=dates.next_mail_day and kind == "thank-you-cards",
                 outcome=outcome,
                 outcome_date=outcome_date,
                 interview=interview,
