@@ -241,7 +241,8 @@ class Session:
         """
         path = self.workspace.save(interview, new=new)
         saved = interview.with_id(path.stem)
-        if self._listing is not None:
+        outside = self.ids is not None and saved.id not in self.ids and not new  # another round of it
+        if self._listing is not None and not outside:
             others = [i for i in self._listing.interviews if i.id != saved.id]
             invalid = [e for e in self._listing.invalid if e.path.stem != saved.id]
             self._listing = Listing(sorted([*others, saved], key=lambda i: (i.start, i.id)), invalid)
