@@ -5,6 +5,7 @@ names; every follow-up date in an .ics calendar; email drafts. The library does
 the work; notebooks and the ``followup-kit`` command are thin front ends.
 """
 
+from .applications import Application, Overview, applications, is_overdue, overview
 from .calendar import CalendarExport, Wording, build_calendar, describe
 from .cards import card_preview, preview_png, render_cards
 from .compose import (
@@ -14,6 +15,7 @@ from .compose import (
     compose_feedback_request,
     compose_follow_up,
     compose_notes,
+    compose_rejection_reply,
 )
 from .emails import Draft, EmailExport, draft_bytes, email_drafts, email_message
 from .errors import (
@@ -49,6 +51,8 @@ from .session import NotesExport, Session
 from .workspace import Listing, Workspace, locate
 
 __all__ = [
+    "Application",
+    "applications",
     "build_calendar",
     "CalendarExport",
     "CalendarServerError",
@@ -59,6 +63,7 @@ __all__ = [
     "compose_feedback_request",
     "compose_follow_up",
     "compose_notes",
+    "compose_rejection_reply",
     "ConflictError",
     "DateTimeline",
     "Draft",
@@ -78,6 +83,7 @@ __all__ = [
     "Interviewer",
     "InvalidFileError",
     "InvalidValueError",
+    "is_overdue",
     "Layout",
     "Listing",
     "locate",
@@ -86,6 +92,8 @@ __all__ = [
     "Note",
     "NotesExport",
     "NoTimeline",
+    "Overview",
+    "overview",
     "plan",
     "plan_interview",
     "preview_png",
