@@ -46,7 +46,16 @@ from .model import (
     replace,
 )
 from .proofread import Finding, proofread
-from .schedule import Event, mark_done, mark_undone, plan, plan_interview, record_outcome
+from .schedule import (
+    Event,
+    mark_done,
+    mark_step_done,
+    mark_undone,
+    plan,
+    plan_interview,
+    record_application_outcome,
+    record_outcome,
+)
 from .session import NotesExport, Session
 from .workspace import Listing, Workspace, locate
 
@@ -88,6 +97,7 @@ __all__ = [
     "Listing",
     "locate",
     "mark_done",
+    "mark_step_done",
     "mark_undone",
     "Note",
     "NotesExport",
@@ -100,6 +110,7 @@ __all__ = [
     "Problem",
     "Profile",
     "proofread",
+    "record_application_outcome",
     "record_outcome",
     "Reflection",
     "render_cards",

@@ -675,26 +675,18 @@ def done(path: Path, step: str, on_text: str | None, workspace: Path, quiet: boo
       followup-kit done my-job-search/interviews/2026-11-20-acme-analytics-onsite.json thank-you-email
       followup-kit done 2026-11-20-acme-analytics-onsite status-follow-up --on 2026-12-07 -w my-job-search
     """
-    from .schedule import mark_done, plan
+    from .schedule import mark_step_done
     from .templating import day
     from .vocabulary import STEP_LABELS
 
     session, interview = _one_interview(path, workspace)
     on = _parse_day(on_text, session.profile.zone)
-    rounds = session.rounds(interview)
-    events = [e for e in plan(session.profile, rounds, settings=session.settings, include_done=True)
-              if e.kind == step]
-    owner = [e for e in events if e.interview_id == interview.id and e.status != "replaced"]
-    if not owner:  # an earlier round's follow-up is the latest round's, the reply the rejected round's
-        owner = [e for e in events if e.status != "replaced"]
-    if not owner:
-        file = session.workspace.shown(session.workspace.interview_path(interview.id))
-        why = {"thank-you-cards": "only an in-person interview has cards",
-               "rejection-reply": "no rejection is recorded (followup-kit outcome PATH rejected)"}.get(step, "")
-        raise WorkspaceError(f"{file}: has no {STEP_LABELS[step]} step to mark done"
-                             + (f": {why}." if why else "."))
-    target = next(r for r in rounds if r.id == owner[0].interview_id)
-    saved = session.save(mark_done(target, step, on))
+    try:
+        updated = mark_step_done(session.profile, interview, step, on, rounds=session.rounds(interview),
+                                 settings=session.settings)
+    except ValueError as exc:
+        raise WorkspaceError(str(exc).replace("interviews/", f"{session.workspace.interviews_dir}/", 1)) from None
+    saved = session.save(updated)
     if not quiet:
         file = session.workspace.shown(session.workspace.interview_path(saved.id))
         _say(f"Marked the {STEP_LABELS[step]} done on {day(on)} in {file}.", fg="green")
@@ -726,14 +718,14 @@ def outcome(path: Path, result: str, on_text: str | None, workspace: Path, quiet
       followup-kit outcome my-job-search/interviews/2026-11-24-acme-analytics-final.json rejected
       followup-kit outcome 2026-11-24-acme-analytics-final offer --on 2026-12-03 -w my-job-search
     """
-    from .schedule import record_outcome
+    from .schedule import record_application_outcome
     from .templating import day
     from .vocabulary import OUTCOME_LABELS
 
     session, interview = _one_interview(path, workspace)
     on = _parse_day(on_text, session.profile.zone)
-    latest = session.rounds(interview)[-1]
-    saved = session.save(record_outcome(latest, None if result == "none" else result, on))
+    saved = session.save(record_application_outcome(interview, None if result == "none" else result, on,
+                                                    rounds=session.rounds(interview)))
     if not quiet:
         file = session.workspace.shown(session.workspace.interview_path(saved.id))
         what = "Opened the application again" if result == "none" else \

@@ -556,3 +556,39 @@ def record_outcome(interview: Interview, outcome: str | None, on: dt.date | None
     if on is not None:
         _day(on, "on")
     return replace(interview, outcome=outcome, outcome_date=on.isoformat() if outcome and on else None)
+
+
+def step_round(profile: Profile, interview: Interview, kind: str, *, rounds: Iterable[Interview] = (),
+               settings: FollowupSettings | None = None) -> Interview:
+    """The round of ``interview``'s application on which step ``kind`` is recorded.
+
+    A thank-you step is the round's own; the status follow-up and the move-on are the
+    application's, recorded on its latest round (R19); the reply to a rejection on the
+    round that holds the rejection (R24). ``rounds``: the workspace's interviews. Raises
+    :class:`~followup_kit.errors.InvalidValueError` naming the file when the application
+    has no such step (cards after a video interview, a reply without a rejection).
+    """
+    application = application_of(interview, rounds)
+    events = [e for e in plan_application(profile, application, settings=settings, include_done=True)
+              if e.kind == _step(kind) and e.status != "replaced"]
+    own = [e for e in events if e.interview_id == interview.id] or events
+    if not own:
+        why = {"thank-you-cards": ": only an in-person interview has cards",
+               "rejection-reply": ": no rejection is recorded (record the outcome \"rejected\" first)"}.get(kind, "")
+        raise InvalidValueError(f"interviews/{interview.id}.json: has no {STEP_LABELS[kind]} step to mark "
+                                f"done{why}.")
+    return next(r for r in application.rounds if r.id == own[0].interview_id)
+
+
+def mark_step_done(profile: Profile, interview: Interview, kind: str, on: dt.date, *,
+                   rounds: Iterable[Interview] = (), settings: FollowupSettings | None = None) -> Interview:
+    """:func:`mark_done` on the round that holds step ``kind`` (:func:`step_round`): the updated
+    round to save, which may be another round of the application than ``interview``."""
+    return mark_done(step_round(profile, interview, kind, rounds=rounds, settings=settings), kind, on)
+
+
+def record_application_outcome(interview: Interview, outcome: str | None, on: dt.date | None = None, *,
+                               rounds: Iterable[Interview] = ()) -> Interview:
+    """:func:`record_outcome` on the latest round of ``interview``'s application, where the outcome
+    of the application belongs (R19): the updated round to save."""
+    return record_outcome(application_of(interview, rounds).latest, outcome, on)

@@ -587,6 +587,27 @@ def test_overview_gives_each_application_its_rounds_and_one_next_step() -> None:
     assert len(acme.events) == 10  # 3 + 3 + 4 steps: two emails done, two follow-ups and move-ons replaced
 
 
+def test_the_tracker_records_a_step_on_the_round_that_holds_it() -> None:
+    """mark_step_done: a thank-you on its own round, the follow-up on the latest round, the reply on the
+    rejected round; a step the application lacks is refused naming the file."""
+    from followup_kit.errors import InvalidValueError
+    from followup_kit.schedule import mark_step_done, record_application_outcome
+
+    prof, (r1, r2, r3) = profile(US), SCENARIOS[0][2]
+    rounds = [r1, r2, r3]
+    on = dt.date(2026, 12, 8)
+    assert mark_step_done(prof, r1, "status-follow-up", on, rounds=rounds).id == "r3"
+    assert mark_step_done(prof, r2, "thank-you-email", on, rounds=rounds).id == "r2"
+    with pytest.raises(InvalidValueError, match=r"interviews/r1\.json: has no thank-you cards step.*in-person"):
+        mark_step_done(prof, r1, "thank-you-cards", on, rounds=[r1])
+    with pytest.raises(InvalidValueError, match="no rejection is recorded"):
+        mark_step_done(prof, r1, "rejection-reply", on, rounds=rounds)
+    rejected = record_application_outcome(r1, "rejected", dt.date(2026, 11, 30), rounds=rounds)
+    assert (rejected.id, rejected.outcome) == ("r3", "rejected")
+    replied = mark_step_done(prof, r2, "rejection-reply", on, rounds=[r1, r2, rejected])
+    assert (replied.id, replied.done["rejection-reply"]) == ("r3", on)
+
+
 # -- the command line -----------------------------------------------------------------------------
 
 THREE_ROUNDS = [
