@@ -24,19 +24,18 @@ from __future__ import annotations
 
 import csv
 import difflib
-import io
 import re
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from .errors import FollowupKitError, InvalidFileError, Problem, WorkspaceError
 from .model import INTERVIEW_FORMAT, Interview
 from .templating import local_iso
 from .validation import person_hint
 from .vocabulary import REFLECTION_FIELDS, TIMELINE_KINDS
-from .workspace import PROFILE_FILE, read_bytes
+from .workspace import PROFILE_FILE, os_errors, read_bytes
 
 #: Columns describing the interview; the same on every row of one interview.
 INTERVIEW_COLUMNS = (
@@ -85,7 +84,7 @@ class ImportedInterview:
     """An interview written (or, in a dry run, that would be written)."""
 
     rows: tuple[int, ...]
-    interview: Interview
+    id: str  # the interview's id (its file name); only the id is kept, so a large import stays small
     workspace: Path
     path: Path
 
@@ -131,7 +130,7 @@ class ImportReport:
         """The report as JSON-ready data (``followup-kit import --json``)."""
         return {
             "file": self.file, "dry_run": self.dry_run,
-            "imported": [{"rows": list(i.rows), "id": i.interview.id, "path": str(i.path),
+            "imported": [{"rows": list(i.rows), "id": i.id, "path": str(i.path),
                           "workspace": str(i.workspace)} for i in self.imported],
             "skipped": [{"rows": list(s.rows), "existing": s.existing, "workspace": str(s.workspace)}
                         for s in self.skipped],
@@ -145,12 +144,52 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class Sheet:
-    """The rows of a CSV file: known columns only, cells stripped, blank rows dropped."""
+    """A cohort CSV: its known columns, and its rows read from the file each time they are
+    walked through (:meth:`rows`), so a large file is never held in memory whole."""
 
     file: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[int, dict[str, str]], ...]
-    problems: tuple[RowProblem, ...] = ()
+    path: Path
+    encoding: str
+    delimiter: str
+    header_row: int
+    _named: tuple[str, ...] = ()  # every header cell, "" for the centre's own '#' columns
+
+    def rows(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """Each filled row under the header: (its row number as the spreadsheet shows it, its
+        known cells, stripped). Raises :class:`InvalidFileError` for bytes in another encoding."""
+        for n, cells in _records(self.path, self.file, self.encoding, self.delimiter):
+            if n <= self.header_row:
+                continue
+            yield n, {name: cells[i] if i < len(cells) else "" for i, name in enumerate(self._named) if name}
+
+    def stray_cells(self, n: int, cells: list[str]) -> list["RowProblem"]:
+        """Cells of row ``n`` beyond the last named column: text that would be lost."""
+        return [RowProblem.at(self.file, n, f"#{i + 1}", "no cell beyond the last named column",
+                              _quoted(cells[i]),
+                              "Give the column a name in the header, or move the text into the right column")
+                for i in range(len(self._named), len(cells)) if cells[i]]
+
+
+def _records(path: Path, shown: str, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """The file's filled rows, streamed: (row number, stripped cells)."""
+    try:
+        with open(path, encoding=encoding, newline="") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
+            for n, cells in enumerate(reader, start=1):
+                cells = [cell.replace("\r\n", "\n").strip().lstrip("\ufeff") if i == 0 else
+                         cell.replace("\r\n", "\n").strip() for i, cell in enumerate(cells)]
+                if any(cells):
+                    yield n, cells
+    except UnicodeDecodeError as exc:
+        raise InvalidFileError(shown, [Problem(
+            shown, f"byte {exc.start + 1:,}", "text saved as UTF-8", "bytes in another encoding",
+            "In Excel choose 'Save As' → 'CSV UTF-8 (Comma delimited)'; or, if you know the "
+            "file's encoding, pass it with --encoding (e.g. --encoding cp1252)")]) from None
+    except csv.Error as exc:
+        raise InvalidFileError(shown, [Problem(shown, "", "a CSV file", str(exc))]) from None
+    except OSError as exc:
+        raise WorkspaceError(f"{shown}: could not be read ({exc.strerror or exc}).") from exc
 
 
 def _column_name(header: str) -> str:
@@ -167,58 +206,42 @@ def _detect_delimiter(text: str) -> str:
 
 
 def read_sheet(path: Path | str, *, encoding: str = "utf-8-sig", delimiter: str | None = None) -> Sheet:
-    """Read a cohort CSV; raise :class:`InvalidFileError` when the file as a whole is unusable.
+    """Open a cohort CSV: read its header; raise :class:`InvalidFileError` when the file as a
+    whole is unusable (no header, an unknown column, an unknown encoding).
 
     UTF-8 with or without a byte-order mark (Excel's "CSV UTF-8") is the default;
-    the delimiter (',', ';' or tab) is detected from the header unless given.
+    the delimiter (',', ';' or tab) is detected from the header unless given. The
+    rows are read later, as they are needed (:meth:`Sheet.rows`).
     """
     path = Path(path)
     shown = str(path)
-    raw = read_bytes(path, shown=shown, missing="Give the path of the CSV to import.")
     try:
-        text = raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        row = raw[: exc.start].count(b"\n") + 1
-        raise InvalidFileError(shown, [Problem(
-            shown, f"line {row}", "text saved as UTF-8", "bytes in another encoding",
-            "In Excel choose 'Save As' → 'CSV UTF-8 (Comma delimited)'; or, if you know the "
-            "file's encoding, pass it with --encoding (e.g. --encoding cp1252)")]) from None
+        import codecs
+
+        codecs.lookup(encoding)
     except LookupError:
         raise InvalidFileError(shown, [Problem(shown, "", "a known text encoding such as 'utf-8'",
                                                encoding)]) from None
-    text = text.lstrip("\ufeff")
-    delimiter = delimiter or _detect_delimiter(text)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise InvalidFileError(shown, [Problem(shown, "", "a CSV file", str(exc))]) from None
-
-    numbered = [(n, [cell.replace("\r\n", "\n").strip() for cell in cells])
-                for n, cells in enumerate(records, start=1)]
-    filled = [(n, cells) for n, cells in numbered if any(cells)]
-    if not filled:
+    with os_errors(path, "read"):
+        if not path.is_file():
+            read_bytes(path, shown=shown, missing="Give the path of the CSV to import.")
+        with open(path, encoding=encoding, errors="replace", newline="") as handle:
+            start = handle.read(64 * 1024).lstrip("\ufeff")
+    delimiter = delimiter or _detect_delimiter(start)
+    first = next(iter(_records(path, shown, encoding, delimiter)), None)
+    if first is None:
         raise InvalidFileError(shown, [Problem(
             shown, "", "a header row naming the columns, then one row per interviewer", "an empty file",
             "Start from the template: followup-kit import --template > cohort.csv")])
-    header_row, header = filled[0]
+    header_row, header = first
     columns, problems = _read_header(shown, header_row, header)
     if problems:
         raise InvalidFileError(shown, problems)
-
-    rows: list[tuple[int, dict[str, str]]] = []
-    cell_problems: list[RowProblem] = []
-    for n, cells in filled[1:]:
-        row = {name: cells[i] if i < len(cells) else "" for i, name in enumerate(columns) if name}
-        for i in range(len(columns), len(cells)):
-            if cells[i]:
-                cell_problems.append(RowProblem.at(
-                    shown, n, f"#{i + 1}", "no cell beyond the last named column", _quoted(cells[i]),
-                    "Give the column a name in the header, or move the text into the right column"))
-        rows.append((n, row))
-    if not rows:
+    sheet = Sheet(shown, tuple(c for c in columns if c), path, encoding, delimiter, header_row, tuple(columns))
+    if next(sheet.rows(), None) is None:
         raise InvalidFileError(shown, [Problem(
             shown, "", "at least one row under the header (one row per interviewer)", "only the header")])
-    return Sheet(shown, tuple(c for c in columns if c), tuple(rows), tuple(cell_problems))
+    return sheet
 
 
 def _read_header(shown: str, row: int, header: list[str]) -> tuple[list[str], list[Problem]]:
@@ -267,20 +290,57 @@ class _Group:
         return tuple(n for n, _ in self.rows)
 
 
-def _group_rows(sheet: Sheet) -> list[_Group]:
-    by_key: dict[tuple[Any, ...], _Group] = {}
+def _key(row: dict[str, str], n: int, keyed: bool) -> tuple[Any, ...]:
+    student = row.get("student", "")
+    if keyed:
+        return (student, "interview", row["interview"].casefold()) if row["interview"] else ("row", n)
+    if row["company"] and row["start"] and row["role"]:
+        return (student, row["company"].casefold(), _local_datetime(row["start"]), row["role"].casefold())
+    return ("row", n)
+
+
+@dataclass
+class Grouping:
+    """Where each interview's rows are, found in one pass over the file: its groups in order of
+    their first row, the last row of each, and the cells beyond the named columns."""
+
+    firsts: list[tuple[Any, ...]] = field(default_factory=list)
+    last: dict[tuple[Any, ...], int] = field(default_factory=dict)
+    stray: dict[int, list["RowProblem"]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.firsts)
+
+
+def _locate_groups(sheet: Sheet) -> Grouping:
     keyed = "interview" in sheet.columns
-    for n, row in sheet.rows:
-        student = row.get("student", "")
-        if keyed:
-            key: tuple[Any, ...] = (student, "interview", row["interview"].casefold()) if row["interview"] \
-                else ("row", n)
-        elif row["company"] and row["start"] and row["role"]:
-            key = (student, row["company"].casefold(), _local_datetime(row["start"]), row["role"].casefold())
-        else:
-            key = ("row", n)
-        by_key.setdefault(key, _Group(key)).rows.append((n, row))
-    return list(by_key.values())
+    found = Grouping()
+    for n, cells in _records(sheet.path, sheet.file, sheet.encoding, sheet.delimiter):
+        if n <= sheet.header_row:
+            continue
+        row = {name: cells[i] if i < len(cells) else "" for i, name in enumerate(sheet._named) if name}
+        key = _key(row, n, keyed)
+        if key not in found.last:
+            found.firsts.append(key)
+        found.last[key] = n
+        stray = sheet.stray_cells(n, cells)
+        if stray:
+            found.stray[n] = stray
+    return found
+
+
+def _group_rows(sheet: Sheet, grouping: Grouping | None = None) -> Iterator[_Group]:
+    """The interviews of the sheet, each as soon as its last row is read (a second pass over
+    the file): only interviews whose rows are still to come are held in memory."""
+    grouping = grouping or _locate_groups(sheet)
+    keyed = "interview" in sheet.columns
+    open_groups: dict[tuple[Any, ...], _Group] = {}
+    for n, row in sheet.rows():
+        key = _key(row, n, keyed)
+        group = open_groups.setdefault(key, _Group(key))
+        group.rows.append((n, row))
+        if grouping.last.get(key) == n:
+            yield open_groups.pop(key)
 
 
 def _local_datetime(text: str, *, day: str = "") -> str:
@@ -495,6 +555,19 @@ def _dedup_key(interview: Interview) -> tuple[str, str, str]:
 
 # -- the import ------------------------------------------------------------------
 
+class _Counted:
+    """An iterator that knows how many items it will give, so a progress bar can show it."""
+
+    def __init__(self, items: Iterator[Any], count: int):
+        self._items, self._count = items, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._items
+
+
 class _Target:
     """A workspace being imported into, with the interviews it already holds."""
 
@@ -508,18 +581,12 @@ class _Target:
         self.unreadable = {error.path.stem for error in self.session.invalid}
         self.known = {i.id for i in self.session.interviews} | self.unreadable
         self.planned: set[str] = set()
-        self._stamp = self._folder_stamp()
-
-    def _folder_stamp(self) -> int | None:
-        try:
-            return self.workspace.interviews_dir.stat().st_mtime_ns
-        except OSError:
-            return None
+        self._generation = self.workspace.generation()
 
     def refresh(self) -> None:
         """Count the interviews another program saved since this import began (call under the lock)."""
-        stamp = self._folder_stamp()
-        if stamp == self._stamp:
+        generation = self.workspace.generation()
+        if generation == self._generation:
             return
         for interview_id in sorted(set(self.workspace.ids()) - self.known):
             self.known.add(interview_id)
@@ -529,7 +596,7 @@ class _Target:
                 self.unreadable.add(interview_id)
                 continue
             self.existing.setdefault(_dedup_key(interview), interview.id)
-        self._stamp = stamp
+        self._generation = generation
 
     def unreadable_twin(self, interview: Interview) -> str | None:
         """An unreadable file whose name says it is this interview (same date, company and stage)."""
@@ -539,7 +606,7 @@ class _Target:
     def saved(self, interview_id: str) -> None:
         """Note an interview this import saved (under the lock), so it is not read back as another's."""
         self.known.add(interview_id)
-        self._stamp = self._folder_stamp()
+        self._generation = self.workspace.generation()
 
 
 def import_csv(path: Path | str, workspace: Path | str, *, dry_run: bool = False,
@@ -566,11 +633,11 @@ def import_csv(path: Path | str, workspace: Path | str, *, dry_run: bool = False
         single = _Target(root, None)
 
     report = ImportReport(sheet.file, dry_run=dry_run)
-    stray = {p.row: p for p in sheet.problems}
-    groups = _group_rows(sheet)
+    grouping = _locate_groups(sheet)
+    groups = _Counted(_group_rows(sheet, grouping), len(grouping))
     for group in progress(groups) if progress is not None else groups:
         builder = _Builder(sheet.file, group)
-        builder.problems.extend(stray[n] for n in group.numbers if n in stray)
+        builder.problems.extend(p for n in group.numbers for p in grouping.stray.get(n, ()))
         data = builder.record()
         target: _Target | None = None
         if cohort:
@@ -634,12 +701,13 @@ def _add(report: ImportReport, target: _Target, interview: Interview, group: _Gr
     if dry_run:
         new_id = target.workspace.new_id(interview, taken=target.planned)
     else:
-        new_id = target.session.save(interview).id
+        # Saved through the workspace, not the session: the session would keep every record in memory.
+        new_id = target.workspace.save(interview).stem
         target.saved(new_id)
     target.planned.add(new_id)
     target.existing[key] = format_rows(group.numbers)
-    report.imported.append(ImportedInterview(group.numbers, interview.with_id(new_id),
-                                             target.workspace.root, target.workspace.interview_path(new_id)))
+    report.imported.append(ImportedInterview(group.numbers, new_id, target.workspace.root,
+                                             target.workspace.interview_path(new_id)))
 
 
 def _student_target(builder: _Builder, root: Path, targets: dict[str, Any]) -> _Target | None:

@@ -682,3 +682,18 @@ def card_preview(note: Note, profile: Profile, interview: Interview, *, size: "s
     return preview_png(pdf, 1 if back else 0, scale=scale)
 
 
+
+
+def faces_needed(note: Note, profile: Profile, interview: Interview, *, size: "str | CardSize" = "a2",
+                 draft: bool = False, fonts: FontSet | None = None) -> int:
+    """How many card faces ``note`` takes at ``size``, laid out as :func:`render_cards` does:
+    1 when it fits on one card, 2 when it runs onto a second. Raises :class:`RenderError`
+    when it fits on neither."""
+    card_size = CardSize.parse(size)
+    fonts = fonts or FontSet()
+    card = _cards_for([note], profile, [interview])[0]
+    style = CardStyle(card_size.width, card_size.height)
+    header_rows = len(wrap(f"{_say('continued')} · {_header(card, draft)}", style.text_width, SMALL, fonts))
+    layout = fit(card.note.text, style.text_width, _body_area(style, header_rows), fonts,
+                 who=f"note to {card.person.name}")
+    return len(layout.faces)

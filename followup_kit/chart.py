@@ -13,12 +13,15 @@ from .vocabulary import STEP_LABELS
 
 _COLOURS = {"thank-you-email": "#1f77b4", "thank-you-cards": "#2ca02c",
             "status-follow-up": "#ff7f0e", "move-on": "#7f7f7f", "rejection-reply": "#9467bd"}
+# Each step has its own shape too, so that the chart reads without telling colours apart.
+_MARKERS = {"thank-you-email": "o", "thank-you-cards": "D", "status-follow-up": "^", "move-on": "v",
+            "rejection-reply": "s"}
 
 
 def timeline_png(interviews: Sequence[Interview], events: Sequence[Event], *, now: dt.datetime,
                  width: float = 9.0) -> bytes:
-    """One row per interview: the interview, then each step as a marker; done steps hollow,
-    overdue ones red; a line marks ``now``. Returns PNG bytes."""
+    """One row per interview: the interview, then each step as a marker of its own shape;
+    done steps hollow, overdue ones red; a line marks ``now``. Returns PNG bytes."""
     import matplotlib
 
     matplotlib.use("Agg")  # no display: the notebooks and tests draw off screen
@@ -40,7 +43,7 @@ def timeline_png(interviews: Sequence[Interview], events: Sequence[Event], *, no
             continue
         colour = "#d62728" if event.overdue else _COLOURS[event.kind]
         axes.plot([event.due.astimezone(zone).replace(tzinfo=None)], [rows[event.interview_id]],
-                  marker="o", linestyle="none", markersize=8, color=colour,
+                  marker=_MARKERS[event.kind], linestyle="none", markersize=8, color=colour,
                   markerfacecolor="none" if event.status != "open" else colour)
     axes.axvline(now.replace(tzinfo=None), color="#d62728", linewidth=1, linestyle="--")
     axes.set_yticks(range(len(order)), [
@@ -51,8 +54,9 @@ def timeline_png(interviews: Sequence[Interview], events: Sequence[Event], *, no
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: day(num2date(value), year=False)))
     # The legend explains colours, not the first event of each kind (which may be red or done).
     legend = [Line2D([], [], marker="s", color="black", linestyle="none", label="interview")]
-    legend += [Line2D([], [], marker="o", color=c, linestyle="none", label=STEP_LABELS[k]) for k, c in _COLOURS.items()]
-    legend += [Line2D([], [], marker="o", color="#d62728", linestyle="none", label="overdue"),
+    legend += [Line2D([], [], marker=_MARKERS[k], color=c, linestyle="none", label=STEP_LABELS[k])
+               for k, c in _COLOURS.items()]
+    legend += [Line2D([], [], marker="o", color="#d62728", linestyle="none", label="overdue (red)"),
                Line2D([], [], marker="o", color="#555", markerfacecolor="none", linestyle="none", label="done"),
                Line2D([], [], color="#d62728", linestyle="--", label="now")]
     axes.legend(handles=legend, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=5, frameon=False,

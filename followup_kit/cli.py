@@ -137,7 +137,7 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
                      "interviewer": None, "field": None, "file": message.split(": ", 1)[0]}
                     for message in session.workspace.stray_files())
     if len(invalid) == len(listing.invalid):  # notes are proofread only with a valid profile
-        findings.extend(proofread_findings(session))
+        findings.extend(proofread_findings(session, quiet=quiet or as_json))
     errors = sum(row["severity"] == "error" for row in findings)
     if as_json:
         _emit_json(findings)
@@ -166,15 +166,17 @@ def check(path: Path, as_json: bool, quiet: bool) -> None:
     sys.exit(EXIT_BAD_INPUT if invalid else EXIT_FINDINGS if errors else EXIT_OK)
 
 
-def proofread_findings(session: Any) -> list[dict[str, Any]]:
+def proofread_findings(session: Any, *, quiet: bool = False) -> list[dict[str, Any]]:
     """The proofreading of each interview's notes, as rows of the ``check --json`` shape."""
+    from .progress import tracked
+
     rows = []
     workspace = session.workspace
-    for interview in session.interviews:
-        for finding in session.proofread(interview):
-            row = finding.to_dict()
-            row["file"] = workspace.shown(workspace.interview_path(interview.id))
-            rows.append(row)
+    progress = lambda items: tracked(items, label="Proofreading", quiet=quiet, min_items=2)  # noqa: E731
+    for finding in session.findings(progress=progress if len(session.interviews) >= PROGRESS_FROM else None):
+        row = finding.to_dict()
+        row["file"] = workspace.shown(workspace.interview_path(finding.interview)) if finding.interview else None
+        rows.append(row)
     return rows
 
 
@@ -862,7 +864,7 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
     report_invalid(export.invalid)
     for draft in export.unaddressed:  # R12: the HR route
         file = workspace.shown(workspace.interview_path(draft.interview_id))
-        if draft.recipient is None:  # R17: never the first-listed by accident
+        if draft.no_contact:  # R17: never the first-listed by accident
             click.secho(f"warning: {draft.interview_id}: {draft.problem}, so no {DRAFT_LABELS[draft.kind]} "
                         f"draft was written. Add \"contact\": true to the interviewer in {file} who runs the "
                         "process (the person you would ask about the decision) and run again.",

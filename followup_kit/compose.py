@@ -193,14 +193,16 @@ def _base_context(profile: Profile, interview: Interview) -> dict[str, Any]:
     }
 
 
-def _person(person: Interviewer, proper: set[str]) -> dict[str, Any]:
+def _person(person: Interviewer, proper: set[str], profile: Profile | None = None) -> dict[str, Any]:
     personal = None
     if person.personal:
         text = inline(second_person(person.personal), proper)
         personal = {"text": text, "clause": is_clause(text)}
     return {
         "name": person.name,
-        "salutation": salutation(person.name, person.salutation),
+        # The profile's greeting: by first name (the default) or by full name.
+        "salutation": person.salutation or (person.name if profile is not None and profile.greeting == "full-name"
+                                            else salutation(person.name)),
         "title": person.title,
         "topics": [inline(t, proper) for t in person.topics],
         "personal": personal,
@@ -244,7 +246,7 @@ def compose_notes(profile: Profile, interview: Interview, *,
     notes = []
     for index, person in enumerate(interview.interviewers):
         seed = f"{interview.id}#{variant}" if variant else interview.id
-        context = {**base, "person": _person(person, proper), "pick": Chooser(seed, rank[index])}
+        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(seed, rank[index])}
         for trim in _TRIMS:
             options = {"second_topic": True, "personal": True, "max_points": 9, **trim}
             parts = render(env, TEMPLATES[kind], {**context, "points": dealt[index][:options["max_points"]],
@@ -313,7 +315,7 @@ def compose_card_emails(profile: Profile, interview: Interview, *,
     rank = ranks(interview)
     emails = []
     for index, person in enumerate(interview.interviewers):
-        context = {**base, "person": _person(person, proper), "pick": Chooser(interview.id, rank[index])}
+        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(interview.id, rank[index])}
         parts = render(env, TEMPLATES["card-on-its-way"], context)
         emails.append(_email(interview, "card-on-its-way", (person,), parts))
     return emails
@@ -355,7 +357,7 @@ def _single(profile: Profile, interview: Interview, kind: str, templates: Path |
             f"interviews/{interview.id}.json: nobody to send the {DRAFT_LABELS[kind]} to: the panel has no "
             "recruiter by title and nobody is marked as the contact. Add \"contact\": true to the interviewer "
             "who runs the process (the person you would ask about the decision).")
-    context = {**_base_context(profile, interview), "person": _person(person, proper),
+    context = {**_base_context(profile, interview), "person": _person(person, proper, profile),
                "pick": Chooser(interview.id),
                "extras": [point for point in points_of(interview, proper) if point.kind == "extra"],
                "round_count": len({r.id for r in rounds} | {interview.id})}

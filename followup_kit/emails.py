@@ -76,6 +76,9 @@ if TYPE_CHECKING:
     from email.message import EmailMessage
 
 EMAILS_DIR = "emails"
+#: Who a status follow-up or a feedback request is to when nobody on the panel is the contact:
+#: a stand-in for messages, never an address (such a draft is not written).
+NO_CONTACT = Interviewer(name="the person who runs the process")
 
 
 @lru_cache(maxsize=1)
@@ -100,20 +103,22 @@ class Draft:
     interview file, then the follow-up, then the feedback request) and stays the
     same when earlier steps are marked done, so a file keeps its name.
     ``status`` is the step's: ``open``, ``done``, ``replaced`` (by a later round) or
-    ``closed`` (the application has an outcome). ``recipient`` is None when nobody on
-    the panel is the contact for the follow-up (see :attr:`problem`).
+    ``closed`` (the application has an outcome). ``no_contact``: nobody on the panel is
+    the contact for the follow-up; ``recipient`` is then :data:`NO_CONTACT`, a stand-in
+    that is never addressed (see :attr:`problem`).
     """
 
     interview_id: str
     number: int
     kind: DraftKind
-    recipient: Interviewer | None
+    recipient: Interviewer
     subject: str
     text: str
     due: dt.datetime
     status: Status = "open"
     event: str = ""
     """The planner's step this draft carries out, where it is not the kind's usual one."""
+    no_contact: bool = False
 
     @property
     def step(self) -> str:
@@ -128,23 +133,22 @@ class Draft:
         ASCII whatever the script of the name; the interview id starts with its date,
         so the files of a workspace sort by interview, then in the order to send them.
         """
-        who = person_slug(self.recipient) if self.recipient is not None else "contact"
-        return f"{self.interview_id}--{self.number:02d}-{self.kind}--{who}.eml"
+        return f"{self.interview_id}--{self.number:02d}-{self.kind}--{person_slug(self.recipient)}.eml"
 
     @property
     def name(self) -> str | None:
         """The recipient's name, or None when there is nobody to address it to."""
-        return self.recipient.name if self.recipient is not None else None
+        return None if self.no_contact else self.recipient.name
 
     @property
     def address(self) -> str | None:
         """The recipient's address as a draft can carry it, or None (see :attr:`problem`)."""
-        return _ascii_address(self.recipient.email) if self.recipient is not None else None
+        return None if self.no_contact else _ascii_address(self.recipient.email)
 
     @property
     def problem(self) -> str | None:
         """Why no draft can be addressed to the recipient, or None when one can."""
-        if self.recipient is None:
+        if self.no_contact:
             return "nobody on the panel is marked as the contact, and no recruiter is"
         if not self.recipient.email:
             return "no email address"
@@ -192,8 +196,8 @@ def email_drafts(profile: Profile, interview: Interview, *, templates: Path | st
     def add(number: int, kind: DraftKind, person: Interviewer | None, subject: str, text: str,
             step: str = "") -> None:
         event = events[step or DRAFT_STEPS[kind]]
-        drafts.append(Draft(interview.id, number, kind, person, subject, text + "\n" if text else "", event.due,
-                            event.status, step))
+        drafts.append(Draft(interview.id, number, kind, person or NO_CONTACT, subject, text + "\n" if text else "",
+                            event.due, event.status, step, no_contact=person is None))
 
     def single(number: int, kind: DraftKind, compose: Any, step: str = "") -> None:
         if contact_person(interview, application.rounds) is None:  # never the first-listed by accident
@@ -234,7 +238,7 @@ def email_message(draft: Draft, profile: Profile) -> "EmailMessage":
     from email.message import EmailMessage
     from email.utils import format_datetime
 
-    if draft.recipient is None:
+    if draft.no_contact:
         raise InvalidValueError(
             f"{draft.filename}: cannot address the draft: {draft.problem}. Add \"contact\": true to the "
             f"interviewer in interviews/{draft.interview_id}.json who runs the process.")

@@ -262,6 +262,9 @@ class Profile(Record):
     timezone: TimeZoneName
     country: CountryCode
     subdivision: str | None = None
+    greeting: Literal["given-name", "full-name"] | None = None
+    """How notes greet people unless a person's own greeting is recorded: by first name
+    ("Dear Anna,", the default) or by full name ("Dear Anna Müller,")."""
     followup: FollowupSettings | None = None
     """Overrides of the follow-up planner's defaults (R7, R13–R18); see :class:`FollowupSettings`."""
 

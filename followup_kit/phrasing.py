@@ -55,11 +55,12 @@ def proper_words(profile: Profile, interview: Interview) -> set[str]:
     r = interview.reflection
     texts += [*r.forgot_to_mention, *r.concerns_raised, *r.went_well, *r.stood_out,
               *(e.title for e in interview.extras)]
+    # A record's own names are capitalised at their start too; other texts only mid-sentence.
+    named = {interview.company, interview.role, profile.name, *(p.name for p in interview.interviewers)}
     proper: set[str] = set()
     for text in texts:
         for i, word in enumerate(re.findall(r"[^\W\d_][\w'’-]*", text)):
-            if word[0].isupper() and (i > 0 or text in (interview.company, interview.role, profile.name)
-                                      or any(text == p.name for p in interview.interviewers)):
+            if word[0].isupper() and (i > 0 or text in named):
                 proper.add(word)
     return proper
 

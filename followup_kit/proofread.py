@@ -168,6 +168,14 @@ class _Record:
     proper: dict[str, str]
     sources: list[tuple[str, str]]
     romanised: list[str]
+    _folded: dict[str, str] | None = None
+
+    @property
+    def folded_proper(self) -> dict[str, str]:
+        """The proper words by their folded form, worked out once per record (the panel may be large)."""
+        if self._folded is None:
+            self._folded = {fold(w): w for w in self.proper.values()}
+        return self._folded
 
 
 def _record(profile: Profile, interview: Interview) -> _Record:
@@ -214,16 +222,21 @@ class _Collector:
     def __init__(self, interview: Interview):
         self.interview = interview
         self.findings: list[Finding] = []
+        self._seen: set[Finding] = set()
 
     def add(self, severity: Severity, code: str, message: str, person: Interviewer | None,
             field: str | None) -> None:
         finding = Finding(severity, code, message, self.interview.id or None,
                           person.name if person else None, field)
-        if finding not in self.findings:
+        if finding not in self._seen:
+            self._seen.add(finding)
             self.findings.append(finding)
 
 
 def _index(interview: Interview, person: Interviewer) -> int:
+    positions = _positions(interview)
+    if id(person) in positions:
+        return positions[id(person)]
     for i, candidate in enumerate(interview.interviewers):
         if candidate is person:
             return i
@@ -231,6 +244,19 @@ def _index(interview: Interview, person: Interviewer) -> int:
         if candidate == person or candidate.name == person.name:
             return i
     return -1
+
+
+_POSITIONS: dict[int, tuple[Interview, dict[int, int]]] = {}
+
+
+def _positions(interview: Interview) -> dict[int, int]:
+    """Where each interviewer object stands in the panel (kept for the last few interviews)."""
+    kept = _POSITIONS.get(id(interview))
+    if kept is None or kept[0] is not interview:
+        if len(_POSITIONS) > 16:
+            _POSITIONS.clear()
+        kept = _POSITIONS[id(interview)] = (interview, {id(p): i for i, p in enumerate(interview.interviewers)})
+    return kept[1]
 
 
 def proofread(profile: Profile, interview: Interview, notes: list[Note] | None = None) -> list[Finding]:
@@ -243,11 +269,13 @@ def proofread(profile: Profile, interview: Interview, notes: list[Note] | None =
         notes = compose_notes(profile, interview)
     record = _record(profile, interview)
     out = _Collector(interview)
+    by_person: dict[int, list[Note]] = {}
+    for note in notes:  # each note's interviewer found once: the panel may be large
+        by_person.setdefault(_index(interview, note.interviewer), []).append(note)
     for i, person in enumerate(interview.interviewers):
         _check_person(out, i, person)
-        for note in notes:
-            if _index(interview, note.interviewer) == i:
-                _check_note(out, profile, interview, record, i, note)
+        for note in by_person.get(i, ()):
+            _check_note(out, profile, interview, record, i, note)
     _check_duplicates(out, interview, notes)
     return out.findings
 
@@ -258,12 +286,12 @@ def _check_person(out: _Collector, i: int, person: Interviewer) -> None:
         out.add("warning", "unverified-name",
                 f"Nobody has checked the spelling of \"{person.name}\"; a misspelled name tells the employer "
                 "you were careless. Check it on a business card, an email signature or the company website, "
-                "and record where under checked.name.",
+                "and record where you checked it.",
                 person, f"{where}.checked.name")
     if "title" in person.unverified:
         out.add("warning", "unverified-title",
                 f"Nobody has checked {person.name}'s title \"{person.title}\"; a wrong title reads as "
-                "careless. Check it and record where under checked.title.", person, f"{where}.checked.title")
+                "careless. Check it and record where you checked it.", person, f"{where}.checked.title")
     if person.email:
         verdict = check_email(person.name, person.email)
         if not verdict.agrees:
@@ -386,13 +414,20 @@ def _source_of(record: _Record, word: str) -> str | None:
 
 def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text: str, field: str,
                     *, draft: bool) -> None:
-    proper_words = list(record.proper.values())
-    folded_proper = {fold(w): w for w in proper_words}
+    folded_proper = record.folded_proper
     for m in _words(text):
         word = m.group(0).replace("’", "'")
         low = word.lower()
         if len(word) < 2 or low in record.known or low.split("'")[0] in record.known or low in TEXT_SPEAK:
             continue  # text-speak has its own finding
+        # A name written without its accents ("Zoe" for "Zoë", "Jurgen" for "Jürgen") is
+        # in the dictionary often enough, so it is caught before the dictionary is asked (R11).
+        unaccented = folded_proper.get(fold(word)) if word[0].isupper() and is_latin(word) else None
+        if unaccented and unaccented.lower() != low:
+            out.add("error", "name-spelling",
+                    f"\"{word}\" is not how the record spells it: \"{unaccented}\". Write names exactly "
+                    f"as verified, accents included.", person, field)
+            continue
         parts = [p for p in re.split(r"-", re.sub(r"'s$|s'$|'$", "", low)) if p]
         if all(p in record.known or (len(p) < 2) or _in_dictionary(p) for p in parts) and parts:
             continue
@@ -408,7 +443,7 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
         capital = word[0].isupper()
         if capital:
             close = folded_proper.get(fold(word)) or next(iter(difflib.get_close_matches(
-                word, proper_words, n=1, cutoff=0.8)), None)
+                word, list(record.proper.values()), n=1, cutoff=0.8)), None)
             if close and close != word:
                 out.add("error", "name-spelling",
                         f"\"{word}\" is not how the record spells it: \"{close}\". Write names exactly "
@@ -473,7 +508,7 @@ def _is_emoji(char: str) -> bool:
 
 def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str, field: str) -> None:
     masked = _mask(text)
-    emoji = sorted({c for c in text if _is_emoji(c) and c not in "\u200d\ufe0f"})
+    emoji = sorted(c for c in set(text) if _is_emoji(c) and c not in "\u200d\ufe0f")
     for face in sorted(set(m.group(0) for m in _EMOTICON.finditer(masked)) | set(emoji)):
         out.add("error", "emoji",
                 f"\"{face}\": emoji and smileys do not belong in a thank-you note; remove it.",
@@ -514,9 +549,33 @@ def likeness(a: Note, b: Note) -> float:
     return difflib.SequenceMatcher(None, _body_words(a), _body_words(b), autojunk=False).ratio()
 
 
+def _candidates(notes: list[Note]) -> list[list[int]]:
+    """For each note, the earlier notes it could be nearly the same as.
+
+    A panel of a handful is compared pair by pair. A large one would cost n² difflib
+    runs, so only notes sharing one of their rarer word runs (4-word shingles that
+    few notes use) are compared: notes alike enough to matter share many such runs.
+    """
+    if len(notes) <= 24:
+        return [list(range(j)) for j in range(len(notes))]
+    words = [_body_words(note) for note in notes]
+    shingles = [{" ".join(w[k:k + 4]) for k in range(max(1, len(w) - 3))} for w in words]
+    users: dict[str, list[int]] = {}
+    for j, runs in enumerate(shingles):
+        for run in runs:
+            users.setdefault(run, []).append(j)
+    limit = max(8, len(notes) // 50)  # a run in that many notes is template wording, not a sign
+    found: list[list[int]] = []
+    for j, runs in enumerate(shingles):
+        earlier = {i for run in runs if len(users[run]) <= limit for i in users[run] if i < j}
+        found.append(sorted(earlier))
+    return found
+
+
 def _check_duplicates(out: _Collector, interview: Interview, notes: list[Note]) -> None:
+    candidates = _candidates(notes)
     for j, later in enumerate(notes):
-        for earlier in notes[:j]:
+        for earlier in (notes[i] for i in candidates[j]):
             ratio = likeness(earlier, later)
             if ratio >= DUPLICATE_RATIO:
                 i = _index(interview, later.interviewer)

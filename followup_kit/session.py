@@ -116,6 +116,7 @@ class Session:
         self._progress = progress
         self._profile: Profile | None = None
         self._listing: Listing | None = None
+        self._index: tuple[Listing, dict[str, Interview]] | None = None
         self._everyone: list[Interview] | None = None
         self._by_application: dict[str, list[Interview]] | None = None
         self._listeners: list[Callable[[str, Any], None]] = []
@@ -204,9 +205,12 @@ class Session:
 
     def interview(self, interview_id: str) -> Interview:
         """One interview by id, as this session last read or saved it."""
-        for interview in self.interviews:
-            if interview.id == interview_id:
-                return interview
+        listing = self.listing
+        if self._index is None or self._index[0] is not listing:
+            self._index = (listing, {interview.id: interview for interview in listing.interviews})
+        found = self._index[1].get(interview_id)
+        if found is not None:
+            return found
         for error in self.invalid:
             if error.path.stem == interview_id:
                 raise error
@@ -226,7 +230,7 @@ class Session:
 
     def subscribe(self, listener: Callable[[str, Any], None]) -> Callable[[], None]:
         """Call ``listener(what, record)`` after every change (``"interview"``, ``"profile"``,
-        ``"reload"``); returns a function that unsubscribes it."""
+        ``"deleted"``, ``"reload"``); returns a function that unsubscribes it."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
@@ -252,6 +256,29 @@ class Session:
         self._by_application = None
         self._notify("interview", saved)
         return saved
+
+    def delete(self, interview_id: str) -> Path:
+        """Delete an interview recoverably (see :meth:`Workspace.delete`); every subscriber
+        hears ``("deleted", interview)``. Returns where the file now is, for :meth:`restore`."""
+        interview = self.interview(interview_id)
+        trashed = self.workspace.delete(interview_id)
+        if self._listing is not None:
+            self._listing = Listing([i for i in self._listing.interviews if i.id != interview_id],
+                                    self._listing.invalid)
+        self._everyone = self._by_application = None
+        self._notify("deleted", interview)
+        return trashed
+
+    def restore(self, trashed: Path | str, interview_id: str) -> Interview:
+        """Undo :meth:`delete`: the interview is back, and every subscriber hears of it."""
+        path = self.workspace.restore(trashed, interview_id)
+        restored = self.workspace.load(path.stem)
+        if self._listing is not None:
+            others = [i for i in self._listing.interviews if i.id != restored.id]
+            self._listing = Listing(sorted([*others, restored], key=lambda i: (i.start, i.id)), self._listing.invalid)
+        self._everyone = self._by_application = None
+        self._notify("interview", restored)
+        return restored
 
     def save_profile(self, profile: Profile) -> Path:
         """Save the profile (atomic, with a ``.bak``) and tell every subscriber."""
@@ -292,10 +319,32 @@ class Session:
         return [*proofread(self.profile, interview, notes), *check_contact(interview, rounds),
                 *repeated_notes(interview, notes, rounds, self.notes)]
 
-    def findings(self, *, progress: Progress | None = None) -> list["Finding"]:
-        """The proofreading of every valid interview of the session."""
-        return [finding for interview in _through(progress, self.interviews)
-                for finding in self.proofread(interview)]
+    def findings(self, *, progress: Progress | None = None, workers: int | None = None) -> list["Finding"]:
+        """The proofreading of every valid interview of the session, in interview order.
+
+        A large workspace is proofread by several processes at once (``workers``,
+        by default one per core from :data:`PARALLEL_FROM` interviews on, where the
+        system can fork); ``progress`` then advances by batches of interviews.
+        """
+        interviews = self.interviews
+        if workers is None:
+            workers = _default_workers(len(interviews))
+        if workers <= 1:
+            return [finding for interview in _through(progress, interviews) for finding in self.proofread(interview)]
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        global _FORKED
+        self.profile  # read before forking, so every worker has it
+        size = max(1, min(50, len(interviews) // (workers * 4) or 1))
+        batches = [[i.id for i in interviews[k:k + size]] for k in range(0, len(interviews), size)]
+        _FORKED = self
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                futures = [pool.submit(_proofread_batch, batch) for batch in batches]
+                return [finding for future in _through(progress, futures) for finding in future.result()]
+        finally:
+            _FORKED = None
 
     def plan(self, *, now: dt.datetime | None = None, include_done: bool = False,
              ids: Sequence[str] | None = None) -> list["Event"]:
@@ -551,6 +600,28 @@ class Session:
         yield "calendar", self.write_calendar().path
         for path in self.write_emails().written:
             yield "email drafts", path
+
+
+#: From this many interviews on, proofreading a workspace uses every core.
+PARALLEL_FROM = 200
+#: The session a forked proofreading worker reads (set only while the workers run).
+_FORKED: Session | None = None
+
+
+def _default_workers(count: int) -> int:
+    import multiprocessing
+    import os
+
+    if count < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(os.cpu_count() or 1, 8)
+
+
+def _proofread_batch(ids: list[str]) -> list["Finding"]:
+    """In a forked worker: the proofreading of some interviews of the session that forked it."""
+    session = _FORKED
+    assert session is not None, "a proofreading worker runs only forked from a session"
+    return [finding for interview_id in ids for finding in session.proofread(session.interview(interview_id))]
 
 
 def create(root: Path | str, profile: Profile) -> Session:

@@ -36,6 +36,9 @@ INTERVIEWS_DIR = "interviews"
 OUTPUT_DIR = "output"
 TEMPLATES_DIR = "templates"
 LOCK_FILE = ".followup-kit.lock"
+GENERATION_FILE = ".followup-kit.saves"
+#: Inside ``interviews/``: where deleted interviews wait, recoverable (hidden, so never listed).
+TRASH_DIR = ".deleted"
 #: Seconds a save waits for another program's save to finish before giving up.
 LOCK_TIMEOUT = 30.0
 
@@ -496,7 +499,21 @@ class Workspace:
                 ))
             write_atomic(path, data, backup=True)
             self._seen[key] = _digest(data)
+            self._bump_generation()
         return path
+
+    def generation(self) -> int:
+        """How many saves the workspace has had (read it under :meth:`locked`): a reader that
+        saw one number and sees another knows someone saved in between. A folder's time
+        stamp cannot tell that: two saves within one clock tick leave it the same."""
+        try:
+            return int((self.root / GENERATION_FILE).read_text("ascii") or 0)
+        except (OSError, ValueError):
+            return 0
+
+    def _bump_generation(self) -> None:
+        with os_errors(self.root / GENERATION_FILE, "written"):
+            (self.root / GENERATION_FILE).write_text(str(self.generation() + 1), "ascii")
 
     def save(self, interview: Interview, *, new: bool = False) -> Path:
         """Write an interview to ``interviews/<id>.json`` atomically, keeping a ``.bak``.
@@ -516,6 +533,46 @@ class Workspace:
         """Write ``profile.json`` atomically, keeping a ``.bak``."""
         data = dump_json(profile.model_dump(mode="json", exclude_none=True))
         return self._write(self.root / PROFILE_FILE, data, new=False)
+
+    def delete(self, interview_id: str) -> Path:
+        """Move an interview file into ``interviews/.deleted/``, where :meth:`restore` finds it.
+
+        Nothing is lost: the folder is hidden, so the kit no longer lists the
+        interview, but the file is whole. Raises :class:`ConflictError` when the file
+        changed on disk since it was loaded (its latest version would go unseen).
+        """
+        path = self.interview_path(interview_id)
+        key = self._key(path)
+        with self.locked():
+            with os_errors(path, "read"):
+                current = path.read_bytes()
+            if self._seen.get(key) != _digest(current):
+                raise ConflictError(path, (
+                    f"{self.shown(path)}: changed on disk since it was loaded (another notebook or an "
+                    "editor saved it), so it was not deleted. Look at its latest version first."))
+            trash = self.interviews_dir / TRASH_DIR
+            target, n = trash / path.name, 2
+            with os_errors(trash, "written"):
+                trash.mkdir(exist_ok=True)
+                while target.exists():
+                    target, n = trash / f"{path.stem}.{n}{path.suffix}", n + 1
+                os.replace(path, target)
+            self._seen.pop(key, None)
+        return target
+
+    def restore(self, trashed: Path | str, interview_id: str) -> Path:
+        """Put a file that :meth:`delete` moved away back as interview ``interview_id``;
+        refuses when a file of that id exists again."""
+        trashed = Path(trashed)
+        path = self.interviews_dir / f"{interview_id}.json"
+        with self.locked():
+            if path.exists():
+                raise WorkspaceError(f"{self.shown(path)}: exists again, so the deleted interview was not put "
+                                     f"back over it. It is still in {self.shown(trashed)}.")
+            with os_errors(path, "restored"):
+                os.replace(trashed, path)
+                self._seen[self._key(path)] = _digest(path.read_bytes())
+        return path
 
     @staticmethod
     def base_id(interview: Interview) -> str:

@@ -16,7 +16,9 @@ check.
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -121,3 +123,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         path, line, _ = item.location
         report.outcome = "skipped"
         report.longrepr = (str(item.path), (line or 0) + 1, f"Skipped: {reason}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The notebook app remembers its workspace in the user's configuration folder; the suite
+    # (the notebooks nbval runs included) keeps one of its own, so it never reads or writes theirs.
+    os.environ["FOLLOWUP_KIT_CONFIG"] = tempfile.mkdtemp(prefix="followup-kit-config-")

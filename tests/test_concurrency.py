@@ -146,3 +146,21 @@ def test_reimport_with_an_unreadable_copy_adds_no_duplicate(tmp_path: Path) -> N
     again = CliRunner().invoke(main, ["import", str(csv_path), "-w", str(ws.root)])
     assert again.exit_code == 1
     assert len(ws.ids()) == 3 and str(broken) in again.stderr and "cannot be read" in again.stderr
+
+
+def test_proofreading_in_several_processes_finds_what_one_does(tmp_path: Path) -> None:
+    """A large workspace proofread by forked workers gives the same findings, in the same order."""
+    import multiprocessing
+
+    import pytest
+
+    from followup_kit.session import Session
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("this system cannot fork; proofreading stays in one process there")
+    ws = sample_workspace(tmp_path / "ws", 40)
+    interview = Workspace.open(ws.root).load(ws.ids()[3])
+    Session(ws).save(interview.with_interviewer(0, note="Dear you,\n\nThanks for the the chat.\n\nBest,\nLena"))
+    one = Session(Workspace.open(ws.root)).findings(workers=1)
+    several = Session(Workspace.open(ws.root)).findings(workers=2)
+    assert several == one and any(f.code == "repeated-word" for f in one)

@@ -263,7 +263,7 @@ def _form_new(ws: Workspace) -> Any:
 def _form_invalid(ws: Workspace) -> Any:
     form = _form_new(ws)
     form.company.value = ""
-    form.end.value = form.start.value - dt.timedelta(hours=1)
+    form.start.value, form.end.value = "10:00", "09:00"  # an end before the start
     form.save.click()
     return form
 

@@ -211,3 +211,11 @@ def test_output_commands_draw_no_bar_in_a_pipe(mid_ws: Workspace, tmp_path: Path
     result = CliRunner().invoke(main, [a.format(ws=mid_ws.root, out=tmp_path) for a in command])
     assert result.exit_code == 0, result.output
     assert label not in result.stderr
+
+
+def test_small_import_draws_no_bar(demo_ws: Workspace) -> None:
+    """Importing a few rows on a terminal shows no bar: bars start at 50 interviews, as for every command."""
+    from followup_kit.resources import cohort_template
+
+    code, terminal, _ = on_terminal(["import", str(cohort_template()), "-w", str(demo_ws.root), "--dry-run"])
+    assert code in (0, 1) and "Importing" not in terminal
