@@ -9,8 +9,8 @@ or role, and a labelled interview never joins an unlabelled one.
 Each round keeps its own thank-you steps; the status follow-up and the move-on
 belong to the application and are planned from its latest round
 (:mod:`followup_kit.schedule`). What the application's outcome is: the outcome
-recorded on a round counts unless a later round started after it (a new round
-implies "advanced"); of those that count, the latest.
+recorded on a round counts unless a later round started that day or after it (a new
+round implies "advanced"); of those that count, the latest.
 
 Nothing here draws a widget: the tracker (:mod:`followup_kit.ui`) and the command
 line call :func:`overview` and :func:`is_overdue`.
@@ -108,16 +108,16 @@ class Application:
     def decided(self) -> Interview | None:
         """The round whose outcome stands for the application, or None while it is open.
 
-        A round's outcome counts unless a later round started after the outcome (or after
-        the round, when no date was recorded); of those that count, the latest one.
+        A round's outcome counts unless a later round started on or after the day of the
+        outcome (or of the round, when no date was recorded); of those that count, the latest.
         """
         standing = []
         for index, interview in enumerate(self.rounds):
             if interview.outcome is None:
                 continue
             when = interview.outcome_date or interview.end.date()
-            if any(later.start.date() > when for later in self.rounds[index + 1:]):
-                continue  # superseded: the candidate went on to a later round
+            if any(later.start.date() >= when for later in self.rounds[index + 1:]):
+                continue  # superseded: the candidate went on to a later round (that day or after)
             standing.append((when, index, interview))
         return max(standing, key=lambda item: item[:2])[2] if standing else None
 

@@ -403,6 +403,18 @@ def test_company_names_match_without_case_punctuation_or_legal_form() -> None:
     assert application_key(rnd("y", "2026-11-02T10:00", "11:00", company="Acme Robotics")) not in keys
 
 
+def test_an_outcome_counts_unless_a_later_round_followed_it() -> None:
+    """'Advanced' recorded the day of the next round is superseded by it; a rejection recorded on an earlier
+    round's file after the latest round ends the application."""
+    r1 = rnd("r1", "2026-11-02T10:00", "10:30", "phone", FEW, outcome="advanced", outcome_date="2026-11-12")
+    r2 = rnd("r2", "2026-11-12T14:00", "15:00", "video", FEW)
+    (application,) = applications([r1, r2])
+    assert application.outcome is None and not application.closed
+    r1 = rnd("r1", "2026-11-02T10:00", "10:30", "phone", FEW, outcome="rejected", outcome_date="2026-11-20")
+    (application,) = applications([r1, r2])
+    assert (application.outcome, application.decided.id, application.closed) == ("rejected", "r1", True)
+
+
 def test_replaced_steps_say_by_which_round() -> None:
     """With include_done, an earlier round's follow-up and move-on are 'replaced', naming the later round."""
     rounds = SCENARIOS[0][2]
