@@ -5,6 +5,7 @@ names; every follow-up date in an .ics calendar; email drafts. The library does
 the work; notebooks and the ``followup-kit`` command are thin front ends.
 """
 
+from .applications import Application, Overview, applications, is_overdue, overview
 from .calendar import CalendarExport, Wording, build_calendar, describe
 from .cards import card_preview, preview_png, render_cards
 from .compose import (
@@ -14,6 +15,7 @@ from .compose import (
     compose_feedback_request,
     compose_follow_up,
     compose_notes,
+    compose_rejection_reply,
 )
 from .emails import Draft, EmailExport, draft_bytes, email_drafts, email_message
 from .errors import (
@@ -45,11 +47,22 @@ from .model import (
     replace,
 )
 from .proofread import Finding, proofread
-from .schedule import Event, mark_done, mark_undone, plan, plan_interview, record_outcome
+from .schedule import (
+    Event,
+    mark_done,
+    mark_step_done,
+    mark_undone,
+    plan,
+    plan_interview,
+    record_application_outcome,
+    record_outcome,
+)
 from .session import NotesExport, Session
 from .workspace import Listing, Workspace, locate
 
 __all__ = [
+    "Application",
+    "applications",
     "build_calendar",
     "CalendarExport",
     "CalendarServerError",
@@ -60,6 +73,7 @@ __all__ = [
     "compose_feedback_request",
     "compose_follow_up",
     "compose_notes",
+    "compose_rejection_reply",
     "ConflictError",
     "DateTimeline",
     "Draft",
@@ -79,21 +93,26 @@ __all__ = [
     "Interviewer",
     "InvalidFileError",
     "InvalidValueError",
+    "is_overdue",
     "Layout",
     "Listing",
     "locate",
     "mark_done",
+    "mark_step_done",
     "mark_undone",
     "Note",
     "NotesExport",
     "NotInstalledError",
     "NoTimeline",
+    "Overview",
+    "overview",
     "plan",
     "plan_interview",
     "preview_png",
     "Problem",
     "Profile",
     "proofread",
+    "record_application_outcome",
     "record_outcome",
     "Reflection",
     "render_cards",

@@ -86,7 +86,7 @@ def describe(event: Event, *, templates: Path | str | None = None) -> Wording:
         names=list(event.people), said=interview.timeline.said, timeline=interview.timeline,
         stated=event.stated, start=interview.start.replace(tzinfo=interview.zone(profile)).astimezone(zone),
         end=interview.ended_at(profile).astimezone(zone), follow_up=event.follow_up, due=event.due,
-        settings=event.settings,
+        settings=event.settings, event=event,
     )
     return Wording(_one_line(call(name, templates, words.title)), _paragraphs(call(name, templates, words.description)))
 

@@ -65,17 +65,19 @@ def _say(macro: str, *args: Any) -> str:
     from .templating import call
 
     text, said = _text(_OVERRIDES.get())
+    # A workspace's own cards.j2 written before a macro existed still prints: the kit's words fill in.
+    words = getattr(text, macro, None) or getattr(_text(None)[0], macro)
     key = (macro, *args)
     try:
         return said[key]
     except KeyError:
         pass
     except TypeError:  # a list (the PDF title's companies): said once per document anyway
-        return call("cards.j2", None, getattr(text, macro), *args).strip()
+        return call("cards.j2", None, words, *args).strip()
     if len(said) > 50_000:
         said.clear()
-    said[key] = words = call("cards.j2", None, getattr(text, macro), *args).strip()
-    return words
+    said[key] = result = call("cards.j2", None, words, *args).strip()
+    return result
 
 
 def default_size_and_sheet(profile: Profile) -> tuple[str, str]:
@@ -100,8 +102,23 @@ class Card:
 
     @property
     def mail_by(self) -> dt.date:
-        """A handwritten card goes in the mail within 24 hours of the interview's end (R7)."""
-        return (self.interview.end + dt.timedelta(days=1)).date()
+        """The day to post the card: the planner's, within 24 hours of the interview's end (R7) on a
+        day the post is collected (R21)."""
+        cards = self.dates.thank_you_cards
+        return cards.date() if cards is not None else (self.interview.end + dt.timedelta(days=1)).date()
+
+    @property
+    def optional(self) -> bool:
+        """True when a card posted on its mail-by day would arrive after the decision date: the
+        same-day email carries the full note, and the card is optional (R21)."""
+        return self.dates.late_card
+
+    @property
+    def dates(self) -> Any:
+        """The planner's dates of the card's interview (:class:`~followup_kit.schedule.Dates`)."""
+        from .schedule import due_dates
+
+        return due_dates(self.profile, self.interview)
 
     def address(self) -> tuple[list[str], str]:
         """The recipient's postal address lines, and where it came from (R12 fallback)."""
@@ -464,6 +481,8 @@ def _checklist(pen: _Pen, cards: list[Card], width: float, height: float, size_l
         verified = _say("verified_on", person.checked.name, person.checked.title, bool(person.title))
         detail = _say("checklist_details", verified, nfc(card.interview.company),
                       _day(card.interview.start.date()), _day(card.mail_by), size_label)
+        if card.optional:  # R21: it would arrive after the decision; the email carried the note
+            detail = _say("optional_card", detail, _day(card.dates.card_arrives), _day(card.dates.stated))
         name_rows = wrap(nfc(person.name), text_w - box - 8, 11, pen.fonts)
         title_rows = wrap(nfc(person.title), text_w - box - 8, 9, pen.fonts) if person.title else []
         detail_rows = wrap(detail, text_w - box - 8, 7.5, pen.fonts)

@@ -13,9 +13,10 @@ from .templating import day, day_month
 from .vocabulary import STEP_LABELS
 
 _COLOURS = {"thank-you-email": "#1f77b4", "thank-you-cards": "#2ca02c",
-            "status-follow-up": "#ff7f0e", "move-on": "#7f7f7f"}
+            "status-follow-up": "#ff7f0e", "move-on": "#7f7f7f", "rejection-reply": "#9467bd"}
 # Each step has its own shape too, so that the chart reads without telling colours apart.
-_MARKERS = {"thank-you-email": "o", "thank-you-cards": "D", "status-follow-up": "^", "move-on": "v"}
+_MARKERS = {"thank-you-email": "o", "thank-you-cards": "D", "status-follow-up": "^", "move-on": "v",
+            "rejection-reply": "s"}
 
 
 def timeline_png(interviews: Sequence[Interview], events: Sequence[Event], *, now: dt.datetime,

@@ -22,7 +22,7 @@ import click
 
 from .errors import FollowupKitError, InvalidFileError, WorkspaceError
 from .geometry import SHEETS
-from .vocabulary import BACKS
+from .vocabulary import BACKS, EVENT_KINDS, OUTCOMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 #: Commands draw a progress bar from this many interviews on (on a terminal only).
@@ -521,9 +521,28 @@ def _parse_now(value: str | None) -> "dt.datetime":
 def _status_words(event: Any) -> str:
     if event.status == "done":
         return f"done {event.done_on.isoformat()}"
-    if event.status == "closed":
-        return "closed"
+    if event.status in ("closed", "replaced"):
+        return event.status
     return "overdue" if event.overdue else ""
+
+
+def _application_heading(events: list[Any]) -> str:
+    """'Acme Analytics · Data Analyst: 3 rounds (Mon 2 Nov, Thu 12 Nov, Fri 20 Nov)' over its steps."""
+    from .templating import day
+    from .vocabulary import OUTCOME_LABELS, label
+
+    first = events[0]
+    rounds = {e.interview_id: e.interview for e in events if e.interview is not None}
+    latest = max(rounds.values(), key=lambda i: (i.start, i.id))
+    heading = f"{latest.company} · {latest.role}"
+    if first.rounds > 1:
+        heading += f": {first.rounds} rounds"
+        shown = sorted(rounds.values(), key=lambda i: (i.start, i.id))
+        if len(shown) == first.rounds:
+            heading += f" ({', '.join(day(i.start, year=False) for i in shown)})"
+    if first.outcome:
+        heading += f"; {label(first.outcome, OUTCOME_LABELS)}"
+    return heading
 
 
 @main.command()
@@ -564,27 +583,157 @@ def plan(path: Path, as_json: bool, include_done: bool, now_text: str | None, qu
 
         for event in events:
             row = event_json(event, templates=session.templates)
+            row.update(application=event.application, round=event.round)
             if include_done:
                 row.update(status=event.status, done=event.done_on.isoformat() if event.done_on else None)
             rows.append(row)
         _emit_json(rows)
     elif events:
+        from .schedule import by_application
         from .templating import moment
 
-        due = [moment(e.due, zone=True) for e in events]
-        status = [_status_words(e) for e in events]
-        width = max(len(text) for text in due)
-        state_width = max(len(text) for text in status + ["Status"]) + 2 if any(status) else 0
+        due = {id(e): moment(e.due, zone=True) for e in events}
+        status = {id(e): _status_words(e) for e in events}
+        width = max(len(text) for text in due.values())
+        state_width = max(len(text) for text in [*status.values(), "Status"]) + 2 if any(status.values()) else 0
         click.echo(f"{'Due':<{width}}  " + ("Status".ljust(state_width) if state_width else "") + "What")
-        for when, state, event in zip(due, status, events):
-            line = f"{when:<{width}}  " + state.ljust(state_width) + session.describe(event).title
-            click.secho(line, fg="yellow" if event.overdue else None)
+        groups = by_application(events)
+        for _name, group in groups:  # R19: the steps of each application together, its rounds named
+            click.secho(_application_heading(group), bold=True)
+            for event in group:
+                line = f"{due[id(event)]:<{width}}  " + status[id(event)].ljust(state_width) + \
+                    session.describe(event).title
+                click.secho(line, fg="yellow" if event.overdue else None)
         planned = len({e.interview_id for e in events})
         if not quiet:
-            _say(f"{len(events)} step(s) for {planned} interview(s); times in {profile.timezone}.")
+            _say(f"{len(events)} step(s) for {planned} interview(s) in {len(groups)} application(s); "
+                 f"times in {profile.timezone}.")
     elif not quiet:
         _say("Nothing to plan: no open interview.")
     sys.exit(EXIT_BAD_INPUT if session.invalid else EXIT_OK)
+
+
+def _parse_day(value: str | None, zone: Any) -> "dt.date":
+    import datetime as dt
+
+    if value is None:
+        return dt.datetime.now(zone).date()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a day written YYYY-MM-DD, e.g. 2026-11-27 (got {value!r})",
+                                 param_hint="--on") from None
+
+
+def _one_interview(path: Path, workspace: Path) -> tuple[Any, Any]:
+    """PATH as an interview file, or as the id of one in WORKSPACE: (session, interview)."""
+    from .session import Session
+
+    if path.suffix.lower() == ".json" or path.is_file():
+        session = Session.open(path)
+        if session.ids is None:
+            raise WorkspaceError(f"{path}: give one interview file (in the interviews/ folder of a workspace) "
+                                 "or its id, not the whole workspace.")
+        return session, session.interview(session.ids[0])
+    if path.is_dir():
+        raise WorkspaceError(f"{path}: is a folder; give one interview file, or its id with -w WORKSPACE.")
+    session = Session.open(workspace)
+    return session, session.interview(str(path))
+
+
+def _next_words(session: Any, interview: Any) -> str:
+    """What the application of ``interview`` has to do next, in a line."""
+    from .schedule import plan
+    from .templating import moment
+
+    events = plan(session.profile, session.rounds(interview), settings=session.settings)
+    if not events:
+        return "Nothing more to do for this application."
+    upcoming = events[0]
+    return f"Next: {session.describe(upcoming).title}, due {moment(upcoming.due, zone=True)}."
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("step", type=click.Choice(list(EVENT_KINDS)))
+@click.option("--on", "on_text", metavar="YYYY-MM-DD", default=None,
+              help="The day it was done (default: today, in your profile's time zone).")
+@click.option("-w", "--workspace", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="The workspace, when PATH is an interview id rather than a file.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def done(path: Path, step: str, on_text: str | None, workspace: Path, quiet: bool) -> None:
+    """Mark a follow-up step of an interview done: it leaves the plan, the calendar and the drafts.
+
+    PATH is an interview file, or its id (with -w for the workspace). The status
+    follow-up and the move-on belong to the application and are recorded on its
+    latest round; the thank-you steps on the round given.
+
+    \b
+    Exit codes: 0 recorded; 2 no such interview, a step it does not have,
+                an invalid file or a bad --on.
+
+    \b
+    Examples:
+      followup-kit done my-job-search/interviews/2026-11-20-acme-analytics-onsite.json thank-you-email
+      followup-kit done 2026-11-20-acme-analytics-onsite status-follow-up --on 2026-12-07 -w my-job-search
+    """
+    from .schedule import mark_step_done
+    from .templating import day
+    from .vocabulary import STEP_LABELS
+
+    session, interview = _one_interview(path, workspace)
+    on = _parse_day(on_text, session.profile.zone)
+    try:
+        updated = mark_step_done(session.profile, interview, step, on, rounds=session.rounds(interview),
+                                 settings=session.settings)
+    except ValueError as exc:
+        raise WorkspaceError(str(exc).replace("interviews/", f"{session.workspace.interviews_dir}/", 1)) from None
+    saved = session.save(updated)
+    if not quiet:
+        file = session.workspace.shown(session.workspace.interview_path(saved.id))
+        _say(f"Marked the {STEP_LABELS[step]} done on {day(on)} in {file}.", fg="green")
+        _say(_next_words(session, saved))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("result", metavar="OUTCOME", type=click.Choice([*OUTCOMES, "none"]))
+@click.option("--on", "on_text", metavar="YYYY-MM-DD", default=None,
+              help="The day you heard (default: today, in your profile's time zone).")
+@click.option("-w", "--workspace", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="The workspace, when PATH is an interview id rather than a file.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def outcome(path: Path, result: str, on_text: str | None, workspace: Path, quiet: bool) -> None:
+    """Record what came of an application: advanced (to a next round not yet planned), offer,
+    rejected, withdrawn or moved-on; 'none' opens it again.
+
+    PATH is an interview file, or its id (with -w for the workspace); the outcome is
+    recorded on the latest round of its application. After offer, withdrawn or
+    moved-on there are no more reminders; after rejected, one: a reply that thanks
+    them and asks for brief feedback, the next business day.
+
+    \b
+    Exit codes: 0 recorded; 2 no such interview, an invalid file or a bad --on.
+
+    \b
+    Examples:
+      followup-kit outcome my-job-search/interviews/2026-11-24-acme-analytics-final.json rejected
+      followup-kit outcome 2026-11-24-acme-analytics-final offer --on 2026-12-03 -w my-job-search
+    """
+    from .schedule import record_application_outcome
+    from .templating import day
+    from .vocabulary import OUTCOME_LABELS
+
+    session, interview = _one_interview(path, workspace)
+    on = _parse_day(on_text, session.profile.zone)
+    saved = session.save(record_application_outcome(interview, None if result == "none" else result, on,
+                                                    rounds=session.rounds(interview)))
+    if not quiet:
+        file = session.workspace.shown(session.workspace.interview_path(saved.id))
+        what = "Opened the application again" if result == "none" else \
+            f"Recorded the outcome \"{OUTCOME_LABELS[result]}\" on {day(on)}"
+        _say(f"{what} in {file}.", fg="green")
+        _say(_next_words(session, saved))
 
 
 @main.command()
@@ -715,6 +864,12 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
     report_invalid(export.invalid)
     for draft in export.unaddressed:  # R12: the HR route
         file = workspace.shown(workspace.interview_path(draft.interview_id))
+        if draft.no_contact:  # R17: never the first-listed by accident
+            click.secho(f"warning: {draft.interview_id}: {draft.problem}, so no {DRAFT_LABELS[draft.kind]} "
+                        f"draft was written. Add \"contact\": true to the interviewer in {file} who runs the "
+                        "process (the person you would ask about the decision) and run again.",
+                        fg="yellow", err=True)
+            continue
         click.secho(f"warning: {draft.interview_id} · {draft.recipient.name}: {draft.problem}, so no "
                     f"{DRAFT_LABELS[draft.kind]} draft was written. Send it through the company's HR "
                     f"department and ask them to pass it on, or add the email address to {file} "
@@ -728,7 +883,7 @@ def emails(path: Path, output: Path | None, as_json: bool, quiet: bool) -> None:
                     "left in place; delete it once it is sent.", fg="yellow", err=True)
     if as_json:
         rows = [{"interview": d.interview_id, "kind": d.kind, "step": d.step, "to": d.address,
-                 "name": d.recipient.name, "subject": d.subject, "date": d.due.isoformat(timespec="seconds"),
+                 "name": d.name, "subject": d.subject, "date": d.due.isoformat(timespec="seconds"),
                  "file": str(export.directory / d.filename) if not d.problem else None,
                  "problem": d.problem}
                 for d in sorted([*export.drafts, *export.unaddressed], key=lambda d: d.filename)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Sequence
 
 from .model import Interview, Interviewer, Profile
 from .names import salutation
@@ -45,6 +45,7 @@ TEMPLATES = {
     "card-on-its-way": "card-on-its-way-email.j2",
     "status-follow-up": "status-follow-up-email.j2",
     "feedback-request": "feedback-request-email.j2",
+    "rejection-reply": "rejection-reply-email.j2",
 }
 
 
@@ -226,23 +227,26 @@ _TRIMS = ({}, {"second_topic": False}, {"second_topic": False, "personal": False
 
 
 def compose_notes(profile: Profile, interview: Interview, *,
-                  templates: Path | str | None = None) -> list[Note]:
+                  templates: Path | str | None = None, kind: str | None = None, variant: int = 0) -> list[Note]:
     """One thank-you note per interviewer (R6), in the order of the interview file.
 
     A card after an in-person interview, an email otherwise (R8), each within its
     word limit (:data:`WORD_LIMITS`, R9). An interviewer's own ``note`` (the
-    candidate's final wording) replaces the draft.
+    candidate's final wording) replaces the draft. ``kind`` ('email') asks for the
+    full note as an email whatever the medium (a card would arrive too late, R21);
+    ``variant`` draws other phrasings (for a person met again, R19).
     """
     env = environment(templates)
     proper = proper_words(profile, interview)
-    kind = note_kind(interview)
+    kind = kind or note_kind(interview)
     medium: Literal["card", "email"] = "card" if kind == "card" else "email"
     dealt = spread(interview, points_of(interview, proper))
     rank = ranks(interview)
     base = _base_context(profile, interview)
     notes = []
     for index, person in enumerate(interview.interviewers):
-        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(interview.id, rank[index])}
+        seed = f"{interview.id}#{variant}" if variant else interview.id
+        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(seed, rank[index])}
         for trim in _TRIMS:
             options = {"second_topic": True, "personal": True, "max_points": 9, **trim}
             parts = render(env, TEMPLATES[kind], {**context, "points": dealt[index][:options["max_points"]],
@@ -318,27 +322,46 @@ def compose_card_emails(profile: Profile, interview: Interview, *,
 
 
 
-def compose_follow_up(profile: Profile, interview: Interview, *,
-                      templates: Path | str | None = None) -> Email:
+def compose_follow_up(profile: Profile, interview: Interview, *, templates: Path | str | None = None,
+                      rounds: Sequence[Interview] = ()) -> Email:
     """The one status follow-up email (R17): it recalls the timeline the employer gave,
-    asks politely about the status and offers further material."""
-    return _single(profile, interview, "status-follow-up", templates)
+    asks politely about the status and offers further material. ``rounds``: the other
+    rounds of the application, where the contact may have been met (R19)."""
+    return _single(profile, interview, "status-follow-up", templates, rounds)
 
 
-def compose_feedback_request(profile: Profile, interview: Interview, *,
-                             templates: Path | str | None = None) -> Email:
+def compose_feedback_request(profile: Profile, interview: Interview, *, templates: Path | str | None = None,
+                             rounds: Sequence[Interview] = ()) -> Email:
     """The email for the move-on date (R18): thanks, a request for brief feedback, and
     an offer to stay in touch."""
-    return _single(profile, interview, "feedback-request", templates)
+    return _single(profile, interview, "feedback-request", templates, rounds)
 
 
-def _single(profile: Profile, interview: Interview, kind: str, templates: Path | str | None) -> Email:
+def compose_rejection_reply(profile: Profile, interview: Interview, *, templates: Path | str | None = None,
+                            rounds: Sequence[Interview] = ()) -> Email:
+    """The reply to a rejection (R24), a feedback request: thanks for the opportunity, a
+    request for brief general feedback, and the door kept open."""
+    return _single(profile, interview, "feedback-request", templates, rounds, template="rejection-reply")
+
+
+def _single(profile: Profile, interview: Interview, kind: str, templates: Path | str | None,
+            rounds: Sequence[Interview] = (), *, template: str | None = None) -> Email:
     env = environment(templates)
     proper = proper_words(profile, interview)
-    person = contact_person(interview)
+    person = contact_person(interview, rounds)
+    if person is None:
+        from .errors import InvalidValueError
+        from .vocabulary import DRAFT_LABELS
+
+        raise InvalidValueError(
+            f"interviews/{interview.id}.json: nobody to send the {DRAFT_LABELS[kind]} to: the panel has no "
+            "recruiter by title and nobody is marked as the contact. Add \"contact\": true to the interviewer "
+            "who runs the process (the person you would ask about the decision).")
     context = {**_base_context(profile, interview), "person": _person(person, proper, profile),
-               "pick": Chooser(interview.id)}
-    return _email(interview, kind, (person,), render(env, TEMPLATES[kind], context))
+               "pick": Chooser(interview.id),
+               "extras": [point for point in points_of(interview, proper) if point.kind == "extra"],
+               "round_count": len({r.id for r in rounds} | {interview.id})}
+    return _email(interview, kind, (person,), render(env, TEMPLATES[template or kind], context))
 
 
 def _email(interview: Interview, kind: str, recipients: tuple[Interviewer, ...], parts: Parts) -> Email:

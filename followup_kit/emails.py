@@ -3,17 +3,25 @@
 Per interview, each on the date its step is planned for (:mod:`followup_kit.schedule`):
 
 * ``thank-you`` (R7, R8): after a phone or video interview, the thank-you note
-  itself, one per interviewer (:func:`~followup_kit.compose.compose_notes`);
-* ``card-on-its-way`` (R8): after an in-person interview, the same-day email per
-  interviewer saying a handwritten card follows
+  itself, one per interviewer (:func:`~followup_kit.compose.compose_notes`); after
+  an in-person interview too, when a card posted on its mail-by day would arrive
+  after the decision date: the email is then the full note (R21);
+* ``card-on-its-way`` (R8): otherwise after an in-person interview, the same-day
+  email per interviewer saying a handwritten card follows
   (:func:`~followup_kit.compose.compose_card_emails`);
-* ``status-follow-up`` (R17): the one follow-up, recalling the employer's
-  timeline and offering further material (:func:`~followup_kit.compose.compose_follow_up`);
+* ``status-follow-up`` (R17, R19): the one follow-up of the application, on its
+  latest round, recalling the employer's timeline and offering further material
+  (:func:`~followup_kit.compose.compose_follow_up`);
 * ``feedback-request`` (R18): on the move-on date
-  (:func:`~followup_kit.compose.compose_feedback_request`).
+  (:func:`~followup_kit.compose.compose_feedback_request`); or, after a rejection,
+  the reply to it, the next business day (R24,
+  :func:`~followup_kit.compose.compose_rejection_reply`), and then instead.
 
-Steps marked done and closed interviews get no draft: the planner decides, with
-:func:`~followup_kit.schedule.plan_interview`.
+Steps marked done, replaced by a later round and of closed applications get no
+draft: the planner decides, with :func:`~followup_kit.schedule.plan_interview`.
+The status follow-up and the feedback request go to the contact person
+(:func:`~followup_kit.panel.contact_person`); without one, the draft is listed
+with a :attr:`Draft.problem` and not written, never sent to the first-listed.
 
 How the files are built, and why:
 
@@ -49,18 +57,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from .compose import (
     compose_card_emails,
     compose_feedback_request,
     compose_follow_up,
-    compose_notes,
+    compose_rejection_reply,
     person_slug,
 )
 from .errors import InvalidFileError, InvalidValueError
 from .fields import ascii_domain
 from .model import Interview, Interviewer, Profile
+from .panel import contact_person
 from .schedule import Status, plan_interview
 from .vocabulary import DRAFT_STEPS, DraftKind
 
@@ -68,6 +77,9 @@ if TYPE_CHECKING:
     from email.message import EmailMessage
 
 EMAILS_DIR = "emails"
+#: Who a status follow-up or a feedback request is to when nobody on the panel is the contact:
+#: a stand-in for messages, never an address (such a draft is not written).
+NO_CONTACT = Interviewer(name="the person who runs the process")
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +103,10 @@ class Draft:
     ``number`` orders the drafts of one interview (thank-yous in the order of the
     interview file, then the follow-up, then the feedback request) and stays the
     same when earlier steps are marked done, so a file keeps its name.
-    ``status`` is the step's: ``open``, ``done`` or ``closed`` (the interview has an outcome).
+    ``status`` is the step's: ``open``, ``done``, ``replaced`` (by a later round) or
+    ``closed`` (the application has an outcome). ``no_contact``: nobody on the panel is
+    the contact for the follow-up; ``recipient`` is then :data:`NO_CONTACT`, a stand-in
+    that is never addressed (see :attr:`problem`).
     """
 
     interview_id: str
@@ -102,11 +117,15 @@ class Draft:
     text: str
     due: dt.datetime
     status: Status = "open"
+    event: str = ""
+    """The planner's step this draft carries out, where it is not the kind's usual one."""
+    no_contact: bool = False
 
     @property
     def step(self) -> str:
-        """The follow-up step this draft carries out ('thank-you-email', 'status-follow-up', 'move-on')."""
-        return DRAFT_STEPS[self.kind]
+        """The follow-up step this draft carries out ('thank-you-email', 'status-follow-up', 'move-on',
+        'rejection-reply')."""
+        return self.event or DRAFT_STEPS[self.kind]
 
     @property
     def filename(self) -> str:
@@ -118,13 +137,20 @@ class Draft:
         return f"{self.interview_id}--{self.number:02d}-{self.kind}--{person_slug(self.recipient)}.eml"
 
     @property
+    def name(self) -> str | None:
+        """The recipient's name, or None when there is nobody to address it to."""
+        return None if self.no_contact else self.recipient.name
+
+    @property
     def address(self) -> str | None:
         """The recipient's address as a draft can carry it, or None (see :attr:`problem`)."""
-        return _ascii_address(self.recipient.email)
+        return None if self.no_contact else _ascii_address(self.recipient.email)
 
     @property
     def problem(self) -> str | None:
         """Why no draft can be addressed to the recipient, or None when one can."""
+        if self.no_contact:
+            return "nobody on the panel is marked as the contact, and no recruiter is"
         if not self.recipient.email:
             return "no email address"
         if self.address is None:
@@ -149,35 +175,57 @@ def _ascii_address(address: str | None) -> str | None:
 
 
 def email_drafts(profile: Profile, interview: Interview, *, templates: Path | str | None = None,
-                 include_done: bool = False) -> list[Draft]:
+                 include_done: bool = False, rounds: Sequence[Interview] = ()) -> list[Draft]:
     """Every email draft of ``interview``, in the order to send them.
 
-    Drafts of steps marked done and of a closed interview are left out unless
-    ``include_done``. Drafts whose recipient has no usable address are included
-    (see :attr:`Draft.problem`): the caller decides how to say so (R12).
+    ``rounds`` are the workspace's other interviews: ``interview`` is drafted as a round
+    of its application (R19), whose status follow-up and feedback request belong to the
+    latest round. Drafts of steps marked done, replaced and of a closed application are
+    left out unless ``include_done``. Drafts whose recipient has no usable address, or
+    that have no recipient, are included (see :attr:`Draft.problem`): the caller decides
+    how to say so (R12).
     """
-    events = {event.kind: event for event in plan_interview(profile, interview, include_done=True)}
+    from .applications import application_of
+
+    application = application_of(interview, rounds)
+    events = {event.kind: event for event in plan_interview(profile, interview, include_done=True,
+                                                             rounds=application.rounds)}
     wanted = {kind for kind, event in events.items() if include_done or event.is_open}
     drafts: list[Draft] = []
     count = len(interview.interviewers)
 
-    def add(number: int, kind: DraftKind, person: Interviewer, subject: str, text: str) -> None:
-        event = events[DRAFT_STEPS[kind]]
-        drafts.append(Draft(interview.id, number, kind, person, subject, text + "\n", event.due, event.status))
+    def add(number: int, kind: DraftKind, person: Interviewer | None, subject: str, text: str,
+            step: str = "") -> None:
+        event = events[step or DRAFT_STEPS[kind]]
+        drafts.append(Draft(interview.id, number, kind, person or NO_CONTACT, subject, text + "\n" if text else "",
+                            event.due, event.status, step, no_contact=person is None))
+
+    def single(number: int, kind: DraftKind, compose: Any, step: str = "") -> None:
+        if contact_person(interview, application.rounds) is None:  # never the first-listed by accident
+            add(number, kind, None, "", "", step)
+            return
+        message = compose(profile, interview, templates=templates, rounds=application.rounds)
+        add(number, kind, message.recipients[0], message.subject, message.text, step)
 
     if "thank-you-email" in wanted:
-        if interview.medium == "in-person":  # R8: a card follows by post; this email says so
+        email = events["thank-you-email"]
+        if interview.medium == "in-person" and not email.late_card:  # R8: a card follows by post; this email says so
             for number, message in enumerate(compose_card_emails(profile, interview, templates=templates), 1):
                 add(number, "card-on-its-way", message.recipients[0], message.subject, message.text)
-        else:
-            for number, note in enumerate(compose_notes(profile, interview, templates=templates), 1):
+        else:  # R21: a card would arrive too late, so the email is the full note
+            from .rounds import round_notes
+
+            kind = "email" if interview.medium == "in-person" else None
+            notes = round_notes(profile, interview, application.rounds, templates=templates, kind=kind)
+            for number, note in enumerate(notes, 1):
                 add(number, "thank-you", note.interviewer, note.subject or "", note.text)
     if "status-follow-up" in wanted:  # R17: one follow-up, to the person who runs the process
-        message = compose_follow_up(profile, interview, templates=templates)
-        add(count + 1, "status-follow-up", message.recipients[0], message.subject, message.text)
-    if "move-on" in wanted:  # R18
-        message = compose_feedback_request(profile, interview, templates=templates)
-        add(count + 2, "feedback-request", message.recipients[0], message.subject, message.text)
+        single(count + 1, "status-follow-up", compose_follow_up)
+    replied = "rejection-reply" in wanted
+    if replied:  # R24: the reply to a rejection is the feedback request
+        single(count + 2, "feedback-request", compose_rejection_reply, "rejection-reply")
+    if "move-on" in wanted and not (replied and events["move-on"].status != "open"):  # R18
+        single(count + 2, "feedback-request", compose_feedback_request)
     return drafts
 
 
@@ -191,6 +239,10 @@ def email_message(draft: Draft, profile: Profile) -> "EmailMessage":
     from email.message import EmailMessage
     from email.utils import format_datetime
 
+    if draft.no_contact:
+        raise InvalidValueError(
+            f"{draft.filename}: cannot address the draft: {draft.problem}. Add \"contact\": true to the "
+            f"interviewer in interviews/{draft.interview_id}.json who runs the process.")
     if draft.problem:
         raise InvalidValueError(
             f"{draft.filename}: cannot address a draft to {draft.recipient.name}: {draft.problem}. Give "

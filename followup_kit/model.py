@@ -65,7 +65,7 @@ from .fields import (
 from .templating import local_iso
 from .validation import build
 from .vocabulary import EVENT_KINDS, OUTCOMES, TIMELINE_KINDS  # noqa: F401  (re-exported: first defined here)
-from .vocabulary import EventKind, Medium, Outcome, Stage
+from .vocabulary import CLOSING_OUTCOMES, EventKind, Medium, Outcome, Stage, Weekday
 
 PROFILE_FORMAT = "followup-kit/profile@1"
 INTERVIEW_FORMAT = "followup-kit/interview@1"
@@ -167,6 +167,9 @@ class Interviewer(Record):
     salutation: Salutation | None = None
     """How notes address this person after "Dear" ("Ms Hà", "Dr Weiß"); by default
     the given name, see :func:`followup_kit.names.salutation` (R11)."""
+    contact: StrictBool | None = None
+    """true: the person the status follow-up and the feedback request go to (the one who runs
+    the process), when the panel has no recruiter or another person should get them."""
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready dict stored in the interview file."""
@@ -240,6 +243,21 @@ class FollowupSettings(Record):  # R7, R13–R18
     """How long each calendar entry lasts."""
     alarm_minutes_before: StrictInt = Field(15, ge=0, le=1440)
     """How long before each calendar entry its alarm rings."""
+    evening_ends: ClockTime = "21:00"
+    """R20: the same-day thank-you email is on time until this time of the evening (HH:MM)."""
+    night_starts: ClockTime = "22:00"
+    """R20: nothing is due from this time (HH:MM) ..."""
+    night_ends: ClockTime = "07:00"
+    """... until this time (HH:MM) the next morning."""
+    morning_email: ClockTime = "08:00"
+    """R20: when an interview ends too late for an email that evening, it is due at this time
+    (HH:MM) the next morning."""
+    mail_days: list[Weekday] = Field(["mon", "tue", "wed", "thu", "fri", "sat"], min_length=1)
+    """R21: the days the post is collected ("mon" … "sun"); public holidays never are."""
+    domestic_mail_business_days: StrictInt = Field(2, ge=0, le=20)
+    """R21: how many business days a card takes to arrive by domestic post."""
+    rejection_reply_business_days: StrictInt = Field(1, ge=0, le=10)
+    """R24: the reply to a rejection is due this many business days after it came."""
 
     @model_serializer(mode="wrap")
     def _only_what_was_set(self, handler: Any, info: Any) -> dict[str, Any]:
@@ -250,7 +268,7 @@ class FollowupSettings(Record):  # R7, R13–R18
         return {key: value for key, value in data.items() if key in self.model_fields_set}
 
     def time_of(self, name: str) -> dt.time:
-        """``email_by`` or ``reminder_time`` as a :class:`datetime.time`."""
+        """A time setting (``email_by``, ``reminder_time``, ``evening_ends``…) as a :class:`datetime.time`."""
         return dt.time.fromisoformat(getattr(self, name))
 
 
@@ -318,9 +336,13 @@ class Interview(Record):
     done: dict[EventKind, IsoDate] = {}
     """Follow-up steps already done, each with the date: ``{"thank-you-email": "2026-11-20"}``."""
     outcome: Outcome | None = None
-    """How the application ended; an interview with an outcome gets no more reminders."""
+    """What came of this round: "advanced" to the next round, or how the application ended
+    ("offer", "rejected", "withdrawn", "moved-on"), after which it gets no more reminders."""
     outcome_date: IsoDate | None = None
     """When the outcome was recorded."""
+    application: NonEmptyText | None = None
+    """A label joining the rounds of one application; by default, interviews at one company
+    for one role are its rounds."""
 
     _id: str = PrivateAttr(default="")
 
@@ -399,8 +421,9 @@ class Interview(Record):
 
     @property
     def closed(self) -> bool:
-        """True once an outcome is recorded: the interview gets no more reminders (R18)."""
-        return self.outcome is not None
+        """True once an outcome that ends the application is recorded (R18, R24); "advanced"
+        keeps it open (R19)."""
+        return self.outcome in CLOSING_OUTCOMES
 
     def zone(self, profile: Profile) -> ZoneInfo:
         """The interview's time zone, else the profile's."""

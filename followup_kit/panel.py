@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Sequence
 
 from .model import Interview, Interviewer
 from .phrasing import as_clause, concern_kind, content_stems, inline, is_clause, own_gap
@@ -141,9 +141,21 @@ def spread(interview: Interview, points: list[Point]) -> list[list[Point]]:
     return [sorted(mine, key=points.index) for mine in dealt]
 
 
-def contact_person(interview: Interview) -> Interviewer:
-    """Whom a status follow-up or feedback request goes to: the recruiter on the panel,
-    who runs the process, else the first interviewer; someone with an email address
-    before someone without one (R12)."""
-    people = interview.interviewers
-    return min(people, key=lambda p: (p.email is None, not is_recruiter(p), people.index(p)))
+def contact_person(interview: Interview, rounds: Sequence[Interview] = ()) -> Interviewer | None:
+    """Whom a status follow-up, a feedback request or a reply to a rejection goes to, or None.
+
+    The person marked as the contact (``"contact": true``), else the recruiter or talent
+    contact on the panel by title, someone with an email address first (R12); looked for
+    on this panel, then on the other ``rounds`` of the application, latest first (the
+    recruiter of the phone screen runs the process of the final round too). A panel of
+    one is its own contact. Otherwise None: never the first-listed by accident;
+    proofreading asks to mark one.
+    """
+    others = sorted((r for r in rounds if r is not interview and r != interview), key=lambda r: r.start,
+                    reverse=True)
+    for panel in (interview, *others):
+        people = panel.interviewers
+        for chosen in ([p for p in people if p.contact], [p for p in people if is_recruiter(p)]):
+            if chosen:
+                return min(chosen, key=lambda p: (p.email is None, people.index(p)))
+    return interview.interviewers[0] if len(interview.interviewers) == 1 else None

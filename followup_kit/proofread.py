@@ -30,6 +30,9 @@ no-signature       the note does not end with the candidate's name
 unverified-name    nobody checked the name's spelling (R2, R11)
 unverified-title   nobody checked the title (R2, R11)
 name-email         the name and the email address disagree (R11)
+no-contact         nobody to send the status follow-up to: no recruiter, nobody marked (R17, R19)
+repeats-earlier-note  a note to someone met again repeats the earlier round's (R19;
+                   :func:`followup_kit.rounds.repeated_notes`)
 =================  ==========================================================
 
 The spelling dictionary (pyspellchecker) is loaded once, on first use, so that
@@ -584,4 +587,25 @@ def _check_duplicates(out: _Collector, interview: Interview, notes: list[Note]) 
                 break
 
 
-__all__ = ["DUPLICATE_RATIO", "Finding", "likeness", "mentions_topic", "proofread"]
+def check_contact(interview: Interview, rounds: Iterable[Interview] = ()) -> list[Finding]:
+    """A ``no-contact`` warning when the status follow-up of ``interview``'s application would go
+    to nobody: no recruiter by title and nobody marked ``"contact": true`` on this panel or in
+    the other ``rounds`` of the application (R17, R19). Never a guess at the first-listed.
+
+    ``rounds``: the rounds of the application (only the latest round is checked)."""
+    from .panel import contact_person
+
+    rounds = list(rounds)
+    if interview.closed or any((r.start, r.id) > (interview.start, interview.id) for r in rounds):
+        return []  # the follow-up is the latest round's
+    if contact_person(interview, rounds) is not None:
+        return []
+    names = ", ".join(p.name for p in interview.interviewers)
+    return [Finding("warning", "no-contact",
+                    f"Who should get the status follow-up? Nobody on the panel ({names}) has a recruiting title "
+                    "and nobody is marked as the contact, so no follow-up email is drafted. Add \"contact\": true "
+                    "to the person who runs the process, the one you would ask about the decision.",
+                    interview.id or None, None, "interviewers")]
+
+
+__all__ = ["DUPLICATE_RATIO", "Finding", "check_contact", "likeness", "mentions_topic", "proofread"]

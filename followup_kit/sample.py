@@ -41,6 +41,8 @@ def sample_interview_record(i: int) -> dict:
          "topics": [f"topic {i}.{k}", "the team's roadmap"]}
         for k, (name, title) in enumerate(_PEOPLE[j % len(_PEOPLE)] for j in range(i, i + 1 + i % 3))
     ]
+    if not any(person["title"] in ("Recruiter", "Talent Acquisition Manager") for person in people):
+        people[0]["contact"] = True  # who gets the follow-up, as a user marks it without a recruiter
     return {
         "format": INTERVIEW_FORMAT,
         "company": f"{_COMPANIES[i % len(_COMPANIES)]} {i}",

@@ -117,6 +117,8 @@ class Session:
         self._profile: Profile | None = None
         self._listing: Listing | None = None
         self._index: tuple[Listing, dict[str, Interview]] | None = None
+        self._everyone: list[Interview] | None = None
+        self._by_application: dict[str, list[Interview]] | None = None
         self._listeners: list[Callable[[str, Any], None]] = []
 
     # -- opening ---------------------------------------------------------------------------
@@ -179,6 +181,28 @@ class Session:
         """The interview files that could not be read, each with its problems."""
         return self.listing.invalid
 
+    @property
+    def all_interviews(self) -> list[Interview]:
+        """Every valid interview of the workspace, also when the session is narrowed to some:
+        the rounds of an application are planned together (R19)."""
+        if self.ids is None:
+            return self.interviews
+        if self._everyone is None:
+            self._everyone = self.workspace.interviews().interviews
+        mine = {interview.id: interview for interview in self.interviews}
+        return [mine.get(interview.id, interview) for interview in self._everyone]
+
+    def rounds(self, interview: Interview) -> list[Interview]:
+        """The rounds of ``interview``'s application in the workspace, first to latest (R19)."""
+        from .applications import application_key, application_of
+
+        if self._by_application is None:
+            groups: dict[str, list[Interview]] = {}
+            for other in self.all_interviews:
+                groups.setdefault(application_key(other), []).append(other)
+            self._by_application = groups
+        return list(application_of(interview, self._by_application.get(application_key(interview), [])).rounds)
+
     def interview(self, interview_id: str) -> Interview:
         """One interview by id, as this session last read or saved it."""
         listing = self.listing
@@ -198,6 +222,8 @@ class Session:
         """Forget what was read, so that the next access reads the files again."""
         self._profile = None
         self._listing = None
+        self._everyone = None
+        self._by_application = None
         self._notify("reload", None)
 
     # -- saving --------------------------------------------------------------------------------
@@ -219,10 +245,15 @@ class Session:
         """
         path = self.workspace.save(interview, new=new)
         saved = interview.with_id(path.stem)
-        if self._listing is not None:
+        outside = self.ids is not None and saved.id not in self.ids and not new  # another round of it
+        if self._listing is not None and not outside:
             others = [i for i in self._listing.interviews if i.id != saved.id]
             invalid = [e for e in self._listing.invalid if e.path.stem != saved.id]
             self._listing = Listing(sorted([*others, saved], key=lambda i: (i.start, i.id)), invalid)
+        if self._everyone is not None:
+            others = [i for i in self._everyone if i.id != saved.id]
+            self._everyone = sorted([*others, saved], key=lambda i: (i.start, i.id))
+        self._by_application = None
         self._notify("interview", saved)
         return saved
 
@@ -234,6 +265,7 @@ class Session:
         if self._listing is not None:
             self._listing = Listing([i for i in self._listing.interviews if i.id != interview_id],
                                     self._listing.invalid)
+        self._everyone = self._by_application = None
         self._notify("deleted", interview)
         return trashed
 
@@ -244,6 +276,7 @@ class Session:
         if self._listing is not None:
             others = [i for i in self._listing.interviews if i.id != restored.id]
             self._listing = Listing(sorted([*others, restored], key=lambda i: (i.start, i.id)), self._listing.invalid)
+        self._everyone = self._by_application = None
         self._notify("interview", restored)
         return restored
 
@@ -262,10 +295,11 @@ class Session:
         return [self.interview(interview_id) for interview_id in ids]
 
     def notes(self, interview: Interview) -> list["Note"]:
-        """One note per interviewer of ``interview``, in the workspace's own wording if it has one."""
-        from .compose import compose_notes
+        """One note per interviewer of ``interview``, in the workspace's own wording if it has one;
+        to someone met in an earlier round, a note that does not repeat the earlier one (R19)."""
+        from .rounds import round_notes
 
-        return compose_notes(self.profile, interview, templates=self.templates)
+        return round_notes(self.profile, interview, self.rounds(interview), templates=self.templates)
 
     def card_emails(self, interview: Interview) -> list["Email"]:
         """The same-day emails saying a handwritten card is on its way."""
@@ -274,10 +308,16 @@ class Session:
         return compose_card_emails(self.profile, interview, templates=self.templates)
 
     def proofread(self, interview: Interview, notes: list["Note"] | None = None) -> list["Finding"]:
-        """The proofreading of one interview's notes (composed here unless given) and its record."""
-        from .proofread import proofread
+        """The proofreading of one interview's notes (composed here unless given) and its record,
+        with the checks across the rounds of its application (R19): who gets the follow-up, and
+        notes to a person met again that repeat the earlier note."""
+        from .proofread import check_contact, proofread
+        from .rounds import repeated_notes
 
-        return proofread(self.profile, interview, self.notes(interview) if notes is None else notes)
+        notes = self.notes(interview) if notes is None else notes
+        rounds = self.rounds(interview)
+        return [*proofread(self.profile, interview, notes), *check_contact(interview, rounds),
+                *repeated_notes(interview, notes, rounds, self.notes)]
 
     def findings(self, *, progress: Progress | None = None, workers: int | None = None) -> list["Finding"]:
         """The proofreading of every valid interview of the session, in interview order.
@@ -308,11 +348,18 @@ class Session:
 
     def plan(self, *, now: dt.datetime | None = None, include_done: bool = False,
              ids: Sequence[str] | None = None) -> list["Event"]:
-        """Every follow-up step of the session's interviews (or of ``ids``), by due time."""
+        """Every follow-up step of the session's interviews (or of ``ids``), by due time, each
+        planned as a round of its application in the whole workspace (R19)."""
         from .schedule import plan
 
-        return plan(self.profile, self._chosen(ids), settings=self.settings, now=now,
-                    include_done=include_done)
+        chosen = self._chosen(ids)
+        if ids is None and self.ids is None:
+            return plan(self.profile, chosen, settings=self.settings, now=now, include_done=include_done)
+        context = {interview.id: interview for interview in self.all_interviews}
+        context.update((interview.id, interview) for interview in chosen)
+        return [event for event in plan(self.profile, context.values(), settings=self.settings, now=now,
+                                        include_done=include_done) if event.interview_id in set(context) & {
+                                            interview.id for interview in chosen}]
 
     def describe(self, event: "Event") -> "Wording":
         """What a planned step says (its calendar title and description), in the workspace's wording."""
@@ -324,7 +371,8 @@ class Session:
         """Every email draft of ``interview``, in the order to send them."""
         from .emails import email_drafts
 
-        return email_drafts(self.profile, interview, templates=self.templates, include_done=include_done)
+        return email_drafts(self.profile, interview, templates=self.templates, include_done=include_done,
+                            rounds=self.rounds(interview))
 
     # -- rendering: records in, bytes out ------------------------------------------------------
 
@@ -481,8 +529,9 @@ class Session:
                               folder=True)
         export = EmailExport(target, invalid=list(self.invalid))
         manifest = self._manifest(target)
+        settled = {e.interview_id for e in self.plan(include_done=True) if e.status != "open"}
         for interview in _through(progress, self.interviews):
-            finished = interview.closed or bool(interview.done)
+            finished = interview.id in settled  # done, replaced by a later round, or closed
             # Drafts of finished steps are composed only to find an earlier export of them.
             drafts = self.drafts(interview, include_done=finished and target.is_dir())
             for draft, name in zip(drafts, unique_names(d.filename for d in drafts)):

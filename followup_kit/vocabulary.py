@@ -43,26 +43,40 @@ REFLECTION_FIELDS = tuple(REFLECTION_QUESTIONS)
 
 # -- following up -----------------------------------------------------------------------
 
-#: The follow-up steps of an interview, in the order they fall due.
+#: The follow-up steps of an interview, in the order they fall due. The status follow-up and the
+#: move-on belong to the application (its latest round, R19); the reply to a rejection is planned
+#: only once the outcome "rejected" is recorded (R24).
 STEP_LABELS = {"thank-you-email": "thank-you email", "thank-you-cards": "thank-you cards",
-               "status-follow-up": "status follow-up", "move-on": "move on"}
+               "status-follow-up": "status follow-up", "move-on": "move on",
+               "rejection-reply": "reply to the rejection"}
 EVENT_KINDS = tuple(STEP_LABELS)
 EventKind = Literal[EVENT_KINDS]  # type: ignore[valid-type]
 
-#: How an application can end; an interview with an outcome gets no more reminders.
-OUTCOME_LABELS = {"offer": "offer", "rejected": "rejected", "withdrawn": "withdrawn", "moved-on": "moved on"}
+#: What came of a round. "advanced" (to the next round) keeps the application open, and a later
+#: round implies it (R19); the others end the application: no more reminders, except the reply
+#: to a rejection (R24).
+OUTCOME_LABELS = {"offer": "offer", "rejected": "rejected", "withdrawn": "withdrawn", "moved-on": "moved on",
+                  "advanced": "advanced to the next round"}
 OUTCOMES = tuple(OUTCOME_LABELS)
 Outcome = Literal[OUTCOMES]  # type: ignore[valid-type]
+#: The outcomes that end an application.
+CLOSING_OUTCOMES = ("offer", "rejected", "withdrawn", "moved-on")
 
 #: The emails the kit drafts: the thank-you email itself and the three others. One name per
 #: kind, the same in a composed email, a draft and a draft's file name; each belongs to the
-#: planner's step that dates it and is marked done with it.
+#: planner's step that dates it and is marked done with it. A feedback request is the
+#: move-on's, or, after a rejection, the reply's (R24); a thank-you after an in-person
+#: interview is the full note when a card would arrive too late (R21).
 DRAFT_LABELS = {"thank-you": "thank-you email", "card-on-its-way": "'a card is on its way' email",
                 "status-follow-up": "status follow-up email", "feedback-request": "feedback request email"}
 DRAFT_KINDS = tuple(DRAFT_LABELS)
 DraftKind = Literal[DRAFT_KINDS]  # type: ignore[valid-type]
 DRAFT_STEPS = {"thank-you": "thank-you-email", "card-on-its-way": "thank-you-email",
                "status-follow-up": "status-follow-up", "feedback-request": "move-on"}
+
+#: Days of the week, as settings name them (``mail_days``).
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Weekday = Literal[WEEKDAY_NAMES]  # type: ignore[valid-type]
 
 # -- printing ---------------------------------------------------------------------------
 

@@ -400,3 +400,22 @@ def test_the_calendar_panel_syncs_to_my_calendar(demo_ws: Workspace, radicale, c
     assert "14 created" in panel.sync_status.value and PASSWORD not in panel.sync_status.value
     assert panel.caldav_password.value == ""
     assert len(_kit(_stored(radicale, calendar_url))) == 14
+
+
+def test_steps_replaced_by_a_later_round_are_deleted_on_the_next_sync(demo_ws: Workspace, radicale,
+                                                                       calendar_url: str) -> None:
+    """A second round of the Mekong application replaces the first round's follow-up and move-on: the next
+    sync deletes those two and creates the new round's steps (R19)."""
+    assert _sync(demo_ws, calendar_url).exit_code == 0
+    first = demo_ws.load(MEKONG)
+    later = replace(first, start="2026-11-26T16:00", end="2026-11-26T17:00", medium="video", stage="first-round")
+    demo_ws.save(later.with_id("2026-11-26-mekong-freight-labs-video"), new=True)
+    result = _sync(demo_ws, calendar_url)
+    assert result.exit_code == 0, result.output
+    stored = _kit(_stored(radicale, calendar_url))
+    replaced = {event_uid(MEKONG, "status-follow-up"), event_uid(MEKONG, "move-on")}
+    assert not replaced & set(stored) and event_uid(MEKONG, "thank-you-email") in stored
+    assert event_uid("2026-11-26-mekong-freight-labs-video", "status-follow-up") in stored
+    # The first round's email is updated: it now says it is round 1 of 2 of the application.
+    assert "Round 1 of 2" in str(stored[event_uid(MEKONG, "thank-you-email")][1]["description"])
+    assert "3 created, 1 updated, 2 deleted" in result.stderr

@@ -26,7 +26,9 @@ from followup_kit.workspace import Workspace, dump_json
 REPO = Path(__file__).resolve().parent.parent
 ONSITE = "2026-11-19-nordwind-energie-onsite"
 VIDEO = "2026-11-23-dnipro-robotics-first-round"
-COMMANDS = ["demo", "new", "check", "plan", "notes", "cards", "calendar", "emails", "import", "schema"]
+COMMANDS = ["demo", "new", "check", "plan", "notes", "cards", "calendar", "emails", "import", "done", "outcome",
+            "schema"]
+FINAL = "2026-11-24-aegean-analytics-final"
 
 CSV_HEADER = ("company,role,stage,medium,start,end,timeline,name,title,name_checked,title_checked,"
               "email,topics\r\n")
@@ -128,6 +130,14 @@ TABLE = [
     ("import", csv_files, ["import", "{tmp}/mixed.csv", "-w", "{ws}"], 1, "row 3, column medium"),
     ("import", csv_files, ["import", "{tmp}/missing.csv", "-w", "{ws}"], 2, "missing.csv"),
     ("import", demo_only, ["import", "--template"], 0, "interview,company"),
+    ("done", demo_only, ["done", f"{{ws}}/interviews/{ONSITE}.json", "thank-you-email", "--on", "2026-11-19"], 0,
+     "Marked the thank-you email done on Thu 19 Nov 2026"),
+    ("done", demo_only, ["done", VIDEO, "thank-you-cards", "-w", "{ws}"], 2, "only an in-person interview has cards"),
+    ("done", demo_only, ["done", VIDEO, "move-on", "-w", "{ws}", "--on", "soon"], 2, "YYYY-MM-DD"),
+    ("outcome", demo_only, ["outcome", FINAL, "rejected", "--on", "2026-12-01", "-w", "{ws}"], 0,
+     "Next: Reply to the rejection: Aegean Analytics (Lead Data Engineer), due Wed 2 Dec 2026 09:00 CET."),
+    ("outcome", demo_only, ["outcome", "2026-12-01-nowhere", "offer", "-w", "{ws}"], 2, "no such interview file"),
+    ("outcome", invalid_interview, ["outcome", VIDEO, "offer", "-w", "{ws}"], 2, "company: expected"),
     ("schema", demo_only, ["schema", "profile"], 0, '"timezone"'),
     ("schema", demo_only, ["schema", "widget"], 2, "widget"),
 ]

@@ -29,7 +29,7 @@ def test_plan_prints_a_table(fixture_ws: Workspace) -> None:
     assert result.exit_code == 0, result.output
     assert ("Sat 21 Nov 2026 09:00 CST  Thank-you cards: Lakeshore Metrics "
             "(Kateřina Horáčková, Tamsin Achterberg, Rory O'Callaghan)") in result.stdout
-    assert "10 step(s) for 3 interview(s); times in America/Chicago." in result.stderr  # a message, not data
+    assert "10 step(s) for 3 interview(s) in 3 application(s); times in America/Chicago." in result.stderr
 
 
 def test_plan_marks_overdue_steps(fixture_ws: Workspace) -> None:
@@ -45,7 +45,8 @@ def test_plan_json(fixture_ws: Workspace) -> None:
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     assert len(rows) == 10
-    assert all(set(row) == {"interview", "kind", "due", "people", "title", "description"} for row in rows)
+    assert all(set(row) == {"interview", "kind", "due", "people", "title", "description", "application", "round"}
+               for row in rows)
     assert {row["kind"] for row in rows} == {"thank-you-email", "thank-you-cards", "status-follow-up", "move-on"}
     first = rows[0]
     assert first == {**first, "interview": ONSITE, "kind": "thank-you-email", "due": "2026-11-20T18:00:00-06:00",
@@ -166,8 +167,9 @@ def test_plan_all_table_shows_the_status(fixture_ws: Workspace) -> None:
     result = CliRunner().invoke(main, ["plan", str(path), "--all", "--now", "2026-11-01T00:00Z"])
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["Due", "Status", "What"]
-    assert "done 2026-11-20  Thank-you email: Lakeshore Metrics" in lines[1]
-    assert all("closed" in line for line in lines[2:5])
+    assert lines[1] == "Lakeshore Metrics · Senior Product Analyst; offer"  # the application, its outcome
+    assert "done 2026-11-20  Thank-you email: Lakeshore Metrics" in lines[2]
+    assert all("closed" in line for line in lines[3:6])
 
 
 def test_calendar_of_the_profile_file_covers_the_workspace(fixture_ws: Workspace) -> None:

@@ -323,10 +323,15 @@ def test_a_us_candidate_gets_us_dates_and_business_days(fixture_dir: Path) -> No
     assert "within ten business days" in compose_follow_up(workspace.profile(), dnipro).text
 
 
-def test_the_follow_up_goes_to_someone_with_an_address(fixture_dir: Path) -> None:
-    """Without a recruiter on the panel, the follow-up goes to an interviewer who has an email (R12)."""
+def test_without_a_recruiter_the_follow_up_goes_to_the_marked_contact(fixture_dir: Path) -> None:
+    """Without a recruiter on the panel, the follow-up goes to the interviewer marked as the contact,
+    never to the first-listed by accident; with nobody marked, composing it says what to add (R17)."""
     workspace = Workspace.open(fixture_dir)
-    email = compose_follow_up(workspace.profile(), workspace.load("2026-11-24-cobalt-video"))
+    cobalt = workspace.load("2026-11-24-cobalt-video")
+    with pytest.raises(ValueError, match=r'2026-11-24-cobalt-video\.json: nobody to send .* "contact": true'):
+        compose_follow_up(workspace.profile(), cobalt)
+    marked = cobalt.with_interviewer(1, contact=True)
+    email = compose_follow_up(workspace.profile(), marked)
     assert email.to == ["Ifeoma Chukwuemeka <ifeoma.c@cobalt-ledger.example>"]
     assert "I am writing about my interview" in email.text  # no timeline was given
 

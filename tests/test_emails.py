@@ -161,11 +161,13 @@ def test_emails_command_suggests_hr_and_exits_1_without_an_address(demo_ws: Work
     assert f"{VIDEO}.json" in result.stderr and "1 without an address" in result.stderr
 
 
-def test_follow_up_goes_to_someone_with_an_address(demo_ws: Workspace) -> None:
-    """When the recruiter has no address, the follow-up goes to a panel member who has one (R12)."""
+def test_follow_up_goes_to_the_recruiter_even_without_an_address(demo_ws: Workspace) -> None:
+    """When the recruiter has no address, the follow-up is still theirs, never the first-listed's by
+    accident: the draft names the missing address, for the HR route (R12, R17)."""
     edit(demo_ws, ONSITE, lambda d: d["interviewers"][2].pop("email"))
     drafts = email_drafts(demo_ws.profile(), demo_ws.load(ONSITE))
-    assert [d.recipient.name for d in drafts if d.kind == "status-follow-up"] == ["Małgorzata Wiśniewska"]
+    follow_up = [d for d in drafts if d.kind == "status-follow-up"]
+    assert [(d.name, d.problem) for d in follow_up] == [("Sophie Laurent", "no email address")]
 
 
 def test_done_steps_get_no_draft_and_keep_the_numbering(demo_ws: Workspace) -> None:
@@ -177,9 +179,13 @@ def test_done_steps_get_no_draft_and_keep_the_numbering(demo_ws: Workspace) -> N
 
 
 def test_closed_interview_gets_no_draft(demo_ws: Workspace) -> None:
-    """An interview with an outcome gets no more emails."""
-    closed = record_outcome(demo_ws.load(PHONE), "rejected", dt.date(2026, 11, 30))
-    assert email_drafts(demo_ws.profile(), closed) == []
+    """An interview with an offer or withdrawn gets no more emails; after a rejection, only the reply (R24)."""
+    for outcome in ("offer", "withdrawn", "moved-on"):
+        closed = record_outcome(demo_ws.load(PHONE), outcome, dt.date(2026, 11, 30))
+        assert email_drafts(demo_ws.profile(), closed) == []
+    rejected = record_outcome(demo_ws.load(PHONE), "rejected", dt.date(2026, 11, 30))
+    assert [(d.kind, d.step) for d in email_drafts(demo_ws.profile(), rejected)] == [
+        ("feedback-request", "rejection-reply")]
 
 
 def test_drafts_of_a_step_marked_done_are_removed(demo_ws: Workspace) -> None:

@@ -13,6 +13,7 @@ from followup_kit.errors import FollowupKitError
 from followup_kit.model import FollowupSettings, Interview, Profile
 from followup_kit.schedule import (
     BusinessDays,
+    MailDays,
     mark_done,
     mark_undone,
     plan,
@@ -98,20 +99,24 @@ SCENARIOS = [
      dict(follow="2026-11-27T09:00-06:00", move="2026-12-21T09:00-06:00")),
     ("r16-stated-date-before-the-interview", US, ("2026-11-09T10:00", "2026-11-09T11:00", date("2026-11-01"), {}),
      dict(follow="2026-11-16T09:00-06:00", move="2026-12-09T09:00-06:00")),
-    ("saturday-interview-thank-yous-not-moved", US,
+    # R21: no collection on Sunday 15 Nov, so the card is posted on Monday; the email is not moved.
+    ("saturday-interview-email-not-moved-card-on-monday", US,
      ("2026-11-14T10:00", "2026-11-14T11:00", FEW, {"medium": "in-person"}),
-     dict(email="2026-11-14T18:00-06:00", cards="2026-11-15T09:00-06:00",
+     dict(email="2026-11-14T18:00-06:00", cards="2026-11-16T09:00-06:00",
           follow="2026-11-23T09:00-06:00", move="2026-12-14T09:00-06:00")),
+    # The 24 elapsed hours end on Sunday 1 Nov 07:30 CST; no collection on a Sunday (R21): Monday.
     ("day-before-dst-ends-24h-elapsed", US, ("2026-10-31T07:30", "2026-10-31T08:30", NONE, {"medium": "in-person"}),
-     dict(email="2026-10-31T18:00-05:00", cards="2026-11-01T07:30-06:00",
+     dict(email="2026-10-31T18:00-05:00", cards="2026-11-02T09:00-06:00",
           follow="2026-11-16T09:00-06:00", move="2026-11-30T09:00-06:00")),
+    # Sunday 8 Mar (DST starts): no collection (R21), so Monday 9 Mar, in CDT.
     ("day-before-dst-starts-24h-elapsed", US, ("2026-03-07T07:30", "2026-03-07T08:30", FEW, {"medium": "in-person"}),
-     dict(email="2026-03-07T18:00-06:00", cards="2026-03-08T09:00-05:00",
+     dict(email="2026-03-07T18:00-06:00", cards="2026-03-09T09:00-05:00",
           follow="2026-03-16T09:00-05:00", move="2026-04-06T09:00-05:00")),
     ("evening-interview-email-after-getting-home", US, ("2026-11-10T17:30", "2026-11-10T19:00", NONE, {}),
      dict(email="2026-11-10T20:00-06:00")),
-    ("late-night-interview-email-within-24h", US, ("2026-11-10T22:30", "2026-11-10T23:30", NONE, {}),
-     dict(email="2026-11-11T00:30-06:00")),
+    # R20: 00:30 would be in the night; the email is due at 08:00 the next morning, within 24 h.
+    ("late-night-interview-email-next-morning", US, ("2026-11-10T22:30", "2026-11-10T23:30", NONE, {}),
+     dict(email="2026-11-11T08:00-06:00")),
     ("another-zone-london", US,
      ("2026-11-23T16:00", "2026-11-23T17:00", FEW, {"timezone": "Europe/London"}),
      dict(email="2026-11-23T18:00-06:00", follow="2026-11-30T09:00-06:00", move="2026-12-23T09:00-06:00")),
@@ -173,13 +178,20 @@ def test_there_are_at_least_25_scenarios() -> None:
 
 @pytest.mark.parametrize("profile_options, spec", [s[1:3] for s in SCENARIOS], ids=[s[0] for s in SCENARIOS])
 def test_thank_yous_fall_within_24_elapsed_hours(profile_options: dict[str, Any], spec: tuple[Any, ...]) -> None:
-    """The thank-you email and cards are due after the end and at most 24 h of elapsed time later (R7)."""
+    """The thank-you email and cards are due after the end and at most 24 h of elapsed time later (R7);
+    a card only later when no post is collected in between (R21)."""
     profile, interview, events = _planned(profile_options, spec)
     end = interview.ended_at(profile).astimezone(UTC)
     for kind in ("thank-you-email", "thank-you-cards"):
         if kind in events:
             elapsed = events[kind].due.astimezone(UTC) - end
-            assert dt.timedelta(0) < elapsed <= dt.timedelta(hours=24), (kind, elapsed)
+            assert dt.timedelta(0) < elapsed, (kind, elapsed)
+            if elapsed > dt.timedelta(hours=24):
+                mail = MailDays.of(profile, FollowupSettings())
+                due = events[kind].due.date()
+                assert kind == "thank-you-cards" and mail.is_mail_day(due)
+                skipped = [end.astimezone(profile.zone).date() + dt.timedelta(days=n) for n in range(1, 3)]
+                assert not any(mail.is_mail_day(d) for d in skipped if d < due), (kind, elapsed)
 
 
 @pytest.mark.parametrize("profile_options, spec", [s[1:3] for s in SCENARIOS], ids=[s[0] for s in SCENARIOS])
