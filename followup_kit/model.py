@@ -340,7 +340,7 @@ class Interview(Record):
     ("offer", "rejected", "withdrawn", "moved-on"), after which it gets no more reminders."""
     outcome_date: IsoDate | None = None
     """When the outcome was recorded."""
-    application: NonEmptyText | None = None
+    application: Name | None = None
     """A label joining the rounds of one application; by default, interviews at one company
     for one role are its rounds."""
 
