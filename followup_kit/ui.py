@@ -1761,7 +1761,9 @@ class Tracker(widgets.VBox):
             return False
         try:
             before = self.session.interview(self.choice.value)
-            self.session.save(change(before))
+            changed = change(before)  # may be another round of the application (the one that holds the step)
+            before = self.session.interview(changed.id) if changed.id != before.id else before
+            self.session.save(changed)
         except ConflictError:
             self.session.reload()
             self.status.value = message_html([
@@ -1777,13 +1779,15 @@ class Tracker(widgets.VBox):
         return True
 
     def _on_done_click(self, _button: widgets.Button) -> None:
-        from .schedule import mark_done
+        from .schedule import mark_step_done
 
         day = self._day()
         if day is None:
             return
         label = dict((v, k) for k, v in self.choice.options).get(self.choice.value, "")
-        if self._save(lambda i: mark_done(i, self.step.value, day),
+        rounds = self.session.interviews
+        if self._save(lambda i: mark_step_done(self.session.profile, i, self.step.value, day, rounds=rounds,
+                                               settings=self.session.settings),
                       f"{STEP_WORDS[self.step.value]} of {label}: marked done on {uikit.say_day(day)}."):
             self._close_editor()
 
@@ -1800,7 +1804,7 @@ class Tracker(widgets.VBox):
         self.confirm.layout.display = None
 
     def _on_confirm_click(self, _button: widgets.Button) -> None:
-        from .schedule import record_outcome
+        from .schedule import record_application_outcome
 
         if not self.outcome.value:
             return
@@ -1809,7 +1813,8 @@ class Tracker(widgets.VBox):
             return
         outcome = self.outcome.value
         label = dict((v, k) for k, v in self.choice.options).get(self.choice.value, "")
-        if self._save(lambda i: record_outcome(i, outcome, day),
+        rounds = self.session.interviews
+        if self._save(lambda i: record_application_outcome(i, outcome, day, rounds=rounds),
                       f"{label} is closed: {OUTCOME_WORDS[outcome].lower()}, on {uikit.say_day(day)}."):
             self._close_editor()
 

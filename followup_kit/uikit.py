@@ -387,6 +387,8 @@ def step_state(event: "Event", interview: Interview, profile: Profile, now: dt.d
         return StepState(event.kind, "done", due, limit, f"done{when}")
     if event.status == "closed":
         return StepState(event.kind, "closed", due, limit, "not needed: the application is closed")
+    if event.status == "replaced":
+        return StepState(event.kind, "closed", due, limit, "not needed: a later round took its place")
     if now > limit:
         return StepState(event.kind, "overdue", due, limit, f"overdue: it was due by {say_moment(limit, today=today)}")
     if now < due:
@@ -421,7 +423,8 @@ def tracker_rows(interviews: Sequence[Interview], events: Sequence["Event"], pro
     for interview in interviews:
         mine = [e for e in events if e.interview_id == interview.id]
         states = [step_state(e, interview, profile, now, settings) for e in mine]
-        if interview.closed:
+        waiting = [e for e in mine if e.status == "open"]  # after a rejection: the reply to send
+        if interview.closed and not waiting:
             outcome = OUTCOME_WORDS.get(interview.outcome or "", interview.outcome or "")
             when = f" on {say_day(interview.outcome_date)}" if interview.outcome_date else ""
             rows.append(TrackerRow(interview, None, f"Closed: {outcome.lower()}{when}", "closed", states))
