@@ -581,12 +581,13 @@ class _Target:
 
         self.session = Session.open(root, progress=progress)
         self.workspace = self.session.workspace
+        # Counted before the interviews are read: a save while they are read shows as a change.
+        self._generation = self.workspace.generation()
         self.existing = {_dedup_key(i): i.id for i in self.session.interviews}
         # Files that could not be read still hold an interview: one importing again must not duplicate.
         self.unreadable = {error.path.stem for error in self.session.invalid}
         self.known = {i.id for i in self.session.interviews} | self.unreadable
         self.planned: set[str] = set()
-        self._generation = self.workspace.generation()
 
     def refresh(self) -> None:
         """Count the interviews another program saved since this import began (call under the lock)."""
