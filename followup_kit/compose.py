@@ -16,10 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .jottings import read
 from .model import Interview, Interviewer, Profile
 from .names import salutation
-from .panel import Chooser, contact_person, is_recruiter, points_of, ranks, spread, stable_number
-from .phrasing import company_in_prose, count_words, inline, is_clause, proper_words, second_person
+from .panel import (
+    Chooser,
+    concerns_of,
+    contact_person,
+    deal_highlights,
+    highlights,
+    is_recruiter,
+    points_of,
+    ranks,
+    spread,
+    stable_number,
+)
+from .phrasing import company_in_prose, count_words, proper_words
 from .templating import part_of_day
 
 if TYPE_CHECKING:
@@ -184,6 +196,7 @@ def _base_context(profile: Profile, interview: Interview) -> dict[str, Any]:
         "interview": interview,
         "company": company_in_prose(interview.company),
         "role": interview.role,
+        "role_comma": "," in re.sub(r"\([^)]*\)", "", interview.role),
         "date": interview.start.date(),
         "part_of_day": part_of_day(interview.start),
         "timeline": interview.timeline,
@@ -192,19 +205,50 @@ def _base_context(profile: Profile, interview: Interview) -> dict[str, Any]:
     }
 
 
-def _person(person: Interviewer, proper: set[str]) -> dict[str, Any]:
+def greeting_name(person: Interviewer, profile: Profile | None = None,
+                  proper: set[str] | frozenset[str] = frozenset()) -> str:
+    """How the notes address ``person`` after "Dear" (R11, R25): their recorded salutation;
+    else how they asked to be called, when a jotting says so ("told me to call him
+    Hiroshi") and it is part of their name; else :func:`~followup_kit.names.salutation`
+    with the profile's greeting style."""
+    if person.salutation:
+        return person.salutation
+    if person.personal:
+        asked = read(person.personal, "personal", frozenset(proper)).salutation
+        if asked and any(asked.lower() == part.lower() for part in person.name.split()):
+            return next(part for part in person.name.split() if part.lower() == asked.lower())
+    return salutation(person.name, email=person.email, style=profile.greeting if profile else None)
+
+
+def usable_topics(person: Interviewer, proper: set[str] | frozenset[str]) -> list[str]:
+    """The person's topics as they read inside a sentence, leaving out those that would not
+    (``check`` names them, R23), logistics (R26), and a weakness or failure after the rest."""
+    names = frozenset(proper)
+    readings = [read(t, "topic", names) for t in person.topics]
+    usable = [j for j in readings if j.usable]
+    return [j.phrase for j in usable if not j.negative] + [j.phrase for j in usable if j.negative]
+
+
+def _person(person: Interviewer, proper: set[str] | frozenset[str], profile: Profile | None = None) -> dict[str, Any]:
     personal = None
     if person.personal:
-        text = inline(second_person(person.personal), proper)
-        personal = {"text": text, "clause": is_clause(text)}
+        jotting = read(person.personal, "personal", frozenset(proper))
+        if jotting.usable:
+            personal = {"text": jotting.phrase, "clause": jotting.clause}
     return {
         "name": person.name,
-        "salutation": salutation(person.name, person.salutation),
+        "salutation": greeting_name(person, profile, proper),
         "title": person.title,
-        "topics": [inline(t, proper) for t in person.topics],
+        "topics": usable_topics(person, proper),
         "personal": personal,
         "recruiter": is_recruiter(person),
     }
+
+
+def _highlight(jotting: Any) -> dict[str, Any] | None:
+    if jotting is None:
+        return None
+    return {"text": jotting.phrase, "clause": jotting.clause, "sure": jotting.sure}
 
 
 def note_kind(interview: Interview) -> str:
@@ -218,9 +262,12 @@ def note_kind(interview: Interview) -> str:
 
 
 # Parts a note drops, in this order, when it runs past its word limit (R9).
+# A person's own concern (R22) is kept longest, then the sentence on why the candidate fits (R26).
 _TRIMS = ({}, {"second_topic": False}, {"second_topic": False, "personal": False},
           {"second_topic": False, "personal": False, "max_points": 1},
-          {"second_topic": False, "personal": False, "max_points": 0})
+          {"second_topic": False, "personal": False, "max_points": 1, "why": False},
+          {"second_topic": False, "personal": False, "max_points": 0},
+          {"second_topic": False, "personal": False, "max_points": 0, "why": False})
 
 
 def compose_notes(profile: Profile, interview: Interview, *,
@@ -232,18 +279,23 @@ def compose_notes(profile: Profile, interview: Interview, *,
     candidate's final wording) replaces the draft.
     """
     env = environment(templates)
-    proper = proper_words(profile, interview)
+    proper = frozenset(proper_words(profile, interview))
     kind = note_kind(interview)
     medium: Literal["card", "email"] = "card" if kind == "card" else "email"
-    dealt = spread(interview, points_of(interview, proper))
+    own = [concerns_of(person, i, proper) for i, person in enumerate(interview.interviewers)]
+    dealt = spread(interview, points_of(interview, proper), [len(mine) for mine in own])
+    why = deal_highlights(interview, highlights(interview, proper))
     rank = ranks(interview)
     base = _base_context(profile, interview)
     notes = []
     for index, person in enumerate(interview.interviewers):
-        context = {**base, "person": _person(person, proper), "pick": Chooser(interview.id, rank[index])}
+        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(interview.id, rank[index]),
+                   "highlight": _highlight(why[index])}
+        # A person's own concerns come first: answering them is what most helps (R5, R22).
+        points = own[index] + dealt[index]
         for trim in _TRIMS:
-            options = {"second_topic": True, "personal": True, "max_points": 9, **trim}
-            parts = render(env, TEMPLATES[kind], {**context, "points": dealt[index][:options["max_points"]],
+            options = {"second_topic": True, "personal": True, "why": True, "max_points": 9, **trim}
+            parts = render(env, TEMPLATES[kind], {**context, "points": points[:options["max_points"]],
                                                   "include": options})
             if count_words(parts.text) <= WORD_LIMITS[kind][1]:
                 break
@@ -304,12 +356,14 @@ def compose_card_emails(profile: Profile, interview: Interview, *,
     if interview.medium != "in-person":
         return []
     env = environment(templates)
-    proper = proper_words(profile, interview)
+    proper = frozenset(proper_words(profile, interview))
     base = _base_context(profile, interview)
     rank = ranks(interview)
     emails = []
     for index, person in enumerate(interview.interviewers):
-        context = {**base, "person": _person(person, proper), "pick": Chooser(interview.id, rank[index])}
+        mine = concerns_of(person, index, proper)
+        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(interview.id, rank[index]),
+                   "concern": mine[0] if mine else None}
         parts = render(env, TEMPLATES["card-on-its-way"], context)
         emails.append(_email(interview, "card-on-its-way", (person,), parts))
     return emails
@@ -332,10 +386,11 @@ def compose_feedback_request(profile: Profile, interview: Interview, *,
 
 def _single(profile: Profile, interview: Interview, kind: str, templates: Path | str | None) -> Email:
     env = environment(templates)
-    proper = proper_words(profile, interview)
+    proper = frozenset(proper_words(profile, interview))
     person = contact_person(interview)
-    context = {**_base_context(profile, interview), "person": _person(person, proper),
-               "pick": Chooser(interview.id)}
+    extras = [p for p in points_of(interview, proper) if p.kind == "extra"]
+    context = {**_base_context(profile, interview), "person": _person(person, proper, profile),
+               "pick": Chooser(interview.id), "extra": extras[0] if extras else None}
     return _email(interview, kind, (person,), render(env, TEMPLATES[kind], context))
 
 

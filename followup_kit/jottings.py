@@ -65,6 +65,9 @@ class Jotting:
     """"told me to call him Hiroshi" -> "Hiroshi": how to address the person, not a jotting."""
     concern: str = ""
     """For a concern: 'whether', 'question', 'gap' or 'other' (which answer fits)."""
+    sure: bool = True
+    """False when it is unclear whether the jotting is a phrase or a sentence ("every robot's
+    telemetry lands in one lakehouse"): a template then sets it apart, after a colon."""
 
     @property
     def usable(self) -> bool:
@@ -212,7 +215,7 @@ _VERB_STARTS = {"told", "grew", "asked", "talked", "spoke", "went", "also", "wor
                 "fellow", "from", "wasn't", "hasn't", "haven't", "never", "lack", "career"}
 
 
-def _lower_start(text: str, names: frozenset[str]) -> str:
+def _lower_start(text: str, names: frozenset[str], *, loose: bool = False) -> str:
     """The first letter lowered when the first word is plainly not a name ('Told me…',
     'Engineers rotate…'); 'I', a name, a product or an acronym keeps its capital."""
     from .phrasing import _COMMON_ENDINGS, _LOWER_STARTS
@@ -222,12 +225,12 @@ def _lower_start(text: str, names: frozenset[str]) -> str:
         return text
     word = first.group(0)
     low = word.lower()
-    if word in names or not word[:1].isupper() or sum(c.isupper() for c in word) > 1 or low in (
+    if (word in names and not (loose and _known(low))) or not word[:1].isupper() or sum(c.isupper() for c in word) > 1 or low in (
             "i", "i'm", "i've", "i'd", "i'll"):
         return text
     plural = low.endswith("s") and not low.endswith("ss") and _known(low[:-1])
     if (low in _LOWER_STARTS or re.split(r"['’-]", low)[0] in _LOWER_STARTS or low.endswith(_COMMON_ENDINGS)
-            or low in _VERB_STARTS or low in _APOSTROPHE or plural):
+            or low in _VERB_STARTS or low in _APOSTROPHE or plural or (loose and _known(low))):
         return word[0].lower() + text[1:]
     return text
 
@@ -304,6 +307,9 @@ def _concern_phrase(text: str) -> str | None:
             continue
         if how == "INNER":
             inner = m.group(1)
+            done = re.match(r"I (?:have|had) (\w+) (.+)$", inner)
+            if done:
+                return _experience(done.group(1), done.group(2))  # "whether I have used dbt" is a gap
             if re.match(r"I (?:have |had |would |am |can |will |could )?", inner):
                 return _concern_phrase(inner) or f"whether {inner}"
             return _concern_phrase(inner) or inner
@@ -336,7 +342,8 @@ def _article(phrase: str) -> str:
     if not words or words[0].lower() in _DETERMINERS or words[0].lower() in _WH or words[0].lower() in (
             "whether", "if", "why", "designing", "having"):
         return phrase
-    head = re.split(r"\s+(?:of|for|on|in|at|to|with|from|about|by|vs\.?|versus|and|\()\s*", phrase, maxsplit=1)[0]
+    head = re.split(r"\s+(?:of|for|on|in|at|to|with|from|about|by|vs\.?|versus|and|across|through|into|over|"
+                    r"under|between|per|after|before|during|around|\()\s*", phrase, maxsplit=1)[0]
     if re.search(r"\bexperience$", head) and len(head.split(" ")) <= 3:
         return "my " + phrase  # "budgeting experience" -> "my budgeting experience"
     if words[0].lower().endswith("ing") or words[0][:1].isdigit():
@@ -425,8 +432,9 @@ def _has_finite_verb(phrase: str) -> bool:
         if _verb_like(word, after):
             return True
         plural_subject = words[i - 1].lower().endswith("s") and not words[i - 1].lower().endswith("ss")
-        if (plural_subject and i == 1 and low.isalpha() and low not in _FUNCTION and _known(low)
-                and not low.endswith(("s", "ing", "ed", "ly")) and (after.lower() in _FUNCTION or not after)):
+        if (plural_subject and i <= 3 and low.isalpha() and low not in _FUNCTION and _known(low)
+                and not low.endswith(("s", "ing", "ed", "ly"))
+                and (after.lower() in _FUNCTION or after.lower() in ("next", "together", "closely") or not after)):
             return True  # "engineers rotate through", "analysts present to"
     return False
 
@@ -479,7 +487,7 @@ def read(text: str, role: Role = "topic", names: frozenset[str] = frozenset()) -
     body = _expand(body)
     inner_bang = "!" in body
     # Lower the first letter when it is plainly not a name ("Told me…", "Grew up…").
-    body = _lower_start(body, names)
+    body = _lower_start(body, names, loose=role == "highlight")
 
     salutation = ""
     phrase = body
@@ -500,6 +508,7 @@ def read(text: str, role: Role = "topic", names: frozenset[str] = frozenset()) -
                        problem="", suggestion="")
 
     concern = ""
+    sure = True
     if role == "concern":
         phrase = re.sub(r"\s*\([^)]*\)\s*$", "", phrase)  # "(only side project)": a note to oneself
         phrase = re.sub(r",?\s+(?:since|because|as) I .+$", "", phrase)  # why they asked: not for the note
@@ -561,6 +570,8 @@ def read(text: str, role: Role = "topic", names: frozenset[str] = frozenset()) -
             clause = _is_clause(phrase) or (role == "highlight" and _has_finite_verb(phrase))
             if role == "highlight" and clause:
                 phrase = _subject_article(phrase)  # "data team reports…" -> "the data team reports…"
+            if role == "highlight":
+                sure = clause or not any(_maybe_verb(w) for w in phrase.split(" ")[1:])
             if role == "topic" and (_has_finite_verb(phrase) or clause):
                 problems.append("it is a whole sentence, and the note needs a short phrase")
                 suggestion = _phrase_of_sentence(phrase)
@@ -581,8 +592,12 @@ def read(text: str, role: Role = "topic", names: frozenset[str] = frozenset()) -
     if role == "topic" and re.search(r"\b(it|them)$", phrase) and not problems:
         problems.append("\"it\" has nothing to refer to in the note")
         suggestion = re.sub(r"\b(it|them)$", "…", phrase) + " (name what it was)"
+    if re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", phrase) and phrase not in names and all(
+            _known(part.lower()) for part in phrase.split("-")):
+        problems.append("it is spelled the German way")  # "Stakeholder-Management"
+        suggestion = phrase.replace("-", " ").lower()
     if role in ("topic", "highlight", "personal"):
-        phrase = _second_person(phrase)
+        phrase = _lower_start(_second_person(phrase), names)  # "He's also…" -> "you're also…"
     phrase = _tidy(phrase)
     if problems:
         best = suggestion or phrase
@@ -592,7 +607,19 @@ def read(text: str, role: Role = "topic", names: frozenset[str] = frozenset()) -
         concern = _concern_kind(phrase)
     if role == "concern" and concern == "other":
         phrase = _article(phrase)
-    return Jotting(original, phrase, clause=clause, logistics=logistics, negative=negative, concern=concern)
+    return Jotting(original, phrase, clause=clause, logistics=logistics, negative=negative, concern=concern,
+                   sure=sure)
+
+
+def _maybe_verb(word: str) -> bool:
+    """A word that may be a verb as well as a noun ("lands", "sit"): the shape is in doubt."""
+    low = word.lower().strip(",;:()")
+    if low in _FINITE:
+        return True
+    if low in _FUNCTION or not low.isalpha() or len(low) < 3:
+        return False
+    return (low.endswith("s") and not low.endswith("ss") and _known(low[:-1])) or (
+        low.endswith("ed") and _known(lemma(low)))
 
 
 def _verb_led(phrase: str) -> bool:

@@ -52,7 +52,7 @@ from .fields import (
 from .templating import local_iso
 from .validation import build
 from .vocabulary import EVENT_KINDS, OUTCOMES, TIMELINE_KINDS  # noqa: F401  (re-exported: first defined here)
-from .vocabulary import EventKind, Medium, Outcome, Stage
+from .vocabulary import EventKind, GreetingStyle, Medium, Outcome, Stage
 
 PROFILE_FORMAT = "followup-kit/profile@1"
 INTERVIEW_FORMAT = "followup-kit/interview@1"
@@ -248,6 +248,9 @@ class Profile(Record):
     subdivision: str | None = None
     followup: FollowupSettings | None = None
     """Overrides of the follow-up planner's defaults (R7, R13–R18); see :class:`FollowupSettings`."""
+    greeting: GreetingStyle | None = None
+    """How notes greet people by default: "given-name" (the default), "full-name", or "formal"
+    (the salutation recorded for each person, else the full name)."""
 
     @field_validator("subdivision")
     @classmethod

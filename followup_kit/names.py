@@ -101,8 +101,7 @@ _HUNGARIAN_FAMILY = {
 }
 FAMILY_FIRST = _CHINESE_FAMILY | _JAPANESE_FAMILY | _KOREAN_FAMILY | _HUNGARIAN_FAMILY
 
-#: The greeting styles a profile may set (``profile.greeting``), see :func:`salutation`.
-GREETING_STYLES = ("given-name", "full-name", "formal")
+from .vocabulary import GREETING_STYLES  # noqa: E402,F401  (the styles :func:`salutation` takes)
 
 
 def _is_cjk(char: str) -> bool:
@@ -307,7 +306,10 @@ def check_email(name: str, email: str) -> NameCheck:
     def explained(token: str) -> bool:
         if _composed(token, flat):
             return True
-        return not latin and any(_ratio(token, s) >= NON_LATIN_LIKENESS for s in flat)
+        # Scripts without written vowels (Arabic, Hebrew) transliterate to consonants: "حداد"
+        # folds to "hdd", which "haddad" matches once vowels and doubled letters are set aside.
+        return not latin and any(_ratio(token, s) >= NON_LATIN_LIKENESS or _skeleton(token) == _skeleton(s)
+                                 for s in flat)
 
     def likeness(token: str, word: str) -> float:
         return max((_ratio(token, s) for s in by_word[word]), default=0.0)
@@ -325,6 +327,10 @@ def check_email(name: str, email: str) -> NameCheck:
             return NameCheck(True)
         return NameCheck(False, unexplained=local, close_to="", certain=False)
     return NameCheck(False, unexplained=token, close_to=close, certain=latin and some_explained)
+
+
+def _skeleton(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
 
 
 def _composed(token: str, parts: list[str]) -> bool:

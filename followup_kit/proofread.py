@@ -1,4 +1,4 @@
-"""Proofreading: the slips that cost a candidate the job (domain rules R2, R6, R9–R11).
+"""Proofreading: the slips that cost a candidate the job (domain rules R2, R6, R9–R11, R22–R26).
 
 :func:`proofread` reads an interview's notes (composed drafts, or the candidate's
 own wording from each interviewer's ``note``) and the record behind them, and
@@ -30,7 +30,19 @@ no-signature       the note does not end with the candidate's name
 unverified-name    nobody checked the name's spelling (R2, R11)
 unverified-title   nobody checked the title (R2, R11)
 name-email         the name and the email address disagree (R11)
+jotting            a jotting that would not read inside a sentence, with a rewrite (R23)
+language           a jotting in another language than the note's (R23)
+salutation         a jotting that says how to address the person: record it (R25)
+greeting-script    a greeting in another script than the note's (R25)
+no-highlight       some notes cannot say why you fit: too little stood out (R26)
+agreement          a verb that does not agree with its subject ("I has")
+other-company      another company of the workspace named in a note
+repeated-noun      the same noun in two sentences in a row ("the call… the call")
 =================  ==========================================================
+
+Every drafted email is proofread as the notes are (the same-day emails, the status
+follow-up and the feedback request); a finding in one names it in ``field``
+("card-on-its-way", "status-follow-up", "feedback-request").
 
 The spelling dictionary (pyspellchecker) is loaded once, on first use, so that
 ``import followup_kit`` stays light and later calls are fast.
@@ -44,11 +56,14 @@ import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Literal
 
-from .compose import WORD_LIMITS, Note, compose_notes, split_note
+from .compose import WORD_LIMITS, Email, Note, compose_notes, greeting_name, split_note, usable_topics
 from .dictionary import _in_dictionary, _speller, _suggestions
 from .model import Interview, Interviewer, Profile
-from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person, salutation
-from .phrasing import content_stems
+from .jottings import ROLE_WORDS, read
+from .language import script_of
+from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person
+from .panel import deal_highlights, highlights
+from .phrasing import company_in_prose, content_stems, proper_words
 
 Severity = Literal["error", "warning"]
 
@@ -116,6 +131,8 @@ class _Record:
     proper: dict[str, str]
     sources: list[tuple[str, str]]
     romanised: list[str]
+    names: frozenset[str] = frozenset()
+    """The record's proper words, as the composer reads jottings with them."""
 
 
 def _record(profile: Profile, interview: Interview) -> _Record:
@@ -162,12 +179,14 @@ class _Collector:
     def __init__(self, interview: Interview):
         self.interview = interview
         self.findings: list[Finding] = []
+        self._seen: set[Finding] = set()
 
     def add(self, severity: Severity, code: str, message: str, person: Interviewer | None,
             field: str | None) -> None:
         finding = Finding(severity, code, message, self.interview.id or None,
                           person.name if person else None, field)
-        if finding not in self.findings:
+        if finding not in self._seen:
+            self._seen.add(finding)
             self.findings.append(finding)
 
 
@@ -181,26 +200,72 @@ def _index(interview: Interview, person: Interviewer) -> int:
     return -1
 
 
-def proofread(profile: Profile, interview: Interview, notes: list[Note] | None = None) -> list[Finding]:
-    """Everything worth fixing in ``interview``'s notes and the record behind them.
+def proofread(profile: Profile, interview: Interview, notes: list[Note] | None = None, *,
+              emails: list[Email] | None = None, companies: "Companies | None" = None) -> list[Finding]:
+    """Everything worth fixing in ``interview``'s notes, its drafted emails and the record behind them.
 
     ``notes`` defaults to :func:`~followup_kit.compose.compose_notes`, which uses each
-    interviewer's own ``note`` where there is one. Findings come in interviewer order.
+    interviewer's own ``note`` where there is one. ``emails`` are the other drafted
+    emails (same-day, status follow-up, feedback request), proofread the same way.
+    ``companies`` are the workspace's other companies, none of which a note may name.
+    Findings come in interviewer order, then the interview's own.
     """
     if notes is None:
         notes = compose_notes(profile, interview)
     record = _record(profile, interview)
     out = _Collector(interview)
+    names = record.names = frozenset(proper_words(profile, interview))
+    by_person: dict[int, list[Note]] = {}
+    positions = {id(p): i for i, p in enumerate(interview.interviewers)}
+    for note in notes:
+        index = positions.get(id(note.interviewer))
+        if index is None:
+            index = _index(interview, note.interviewer)
+        by_person.setdefault(index, []).append(note)
     for i, person in enumerate(interview.interviewers):
-        _check_person(out, i, person)
-        for note in notes:
-            if _index(interview, note.interviewer) == i:
-                _check_note(out, profile, interview, record, i, note)
+        _check_person(out, i, person, names)
+        for note in by_person.get(i, ()):
+            _check_note(out, profile, interview, record, i, note, companies)
+    _check_jottings(out, interview, names)
+    _check_highlights(out, interview, names)
     _check_duplicates(out, interview, notes)
+    for email in emails or ():
+        _check_email(out, profile, interview, record, email, companies)
     return out.findings
 
 
-def _check_person(out: _Collector, i: int, person: Interviewer) -> None:
+class Companies:
+    """The companies of a workspace, to find another one named in a note.
+
+    Built once per workspace; a note is looked up word by word (a dictionary from the
+    first word of each name), so the cost grows with the text, not with the number
+    of companies.
+    """
+
+    def __init__(self, names: Iterable[str]):
+        self._by_first: dict[str, set[str]] = {}
+        for name in names:
+            for form in {name, company_in_prose(name)}:
+                words = form.split()
+                if words and (len(words) > 1 or len(form) >= 4):
+                    self._by_first.setdefault(words[0], set()).add(form)
+
+    def named_in(self, text: str, own: str) -> list[str]:
+        """The companies other than ``own`` that ``text`` names (exact case, whole words)."""
+        mine = {own, company_in_prose(own)}
+        found = []
+        for m in re.finditer(r"[^\W_][\w&'’.-]*", text):
+            for name in self._by_first.get(m.group(0).rstrip(".,"), ()):
+                if name in mine or any(name in other or other in name for other in mine):
+                    continue
+                end = m.start() + len(name)
+                if text.startswith(name, m.start()) and (end == len(text) or not text[end].isalnum()):
+                    if name not in found:
+                        found.append(name)
+        return found
+
+
+def _check_person(out: _Collector, i: int, person: Interviewer, names: frozenset[str]) -> None:
     where = f"interviewers[{i}]"
     if "name" in person.unverified:
         out.add("warning", "unverified-name",
@@ -225,10 +290,27 @@ def _check_person(out: _Collector, i: int, person: Interviewer) -> None:
                     f"The name \"{person.name}\" and the email address disagree: {detail}{how}. One of them "
                     f"is wrong; check both against the business card or an email signature.",
                     person, f"{where}.email")
-    if not person.topics:
-        out.add("warning", "no-topics",
-                f"No topics are recorded for {person.name}. Add what you discussed with this person, so "
-                f"that the note can name it and read as written to them alone.", person, f"{where}.topics")
+    usable = [read(t, "topic", names) for t in person.topics]
+    if not any(j.usable for j in usable):
+        # R4, R6, R23, R26: a note must name something said with this person; a generic line
+        # would make it anyone's note.
+        if not person.topics:
+            why = f"No topics are recorded for {person.name}."
+        elif all(j.logistics for j in usable):
+            why = (f"{person.name}'s topics are all practical matters (salary, dates, relocation, office days), "
+                   "which a thank-you note leaves out.")
+        else:
+            why = f"None of {person.name}'s topics reads as a phrase the note can use (see the other findings)."
+        out.add("error", "no-topics",
+                f"{why} Add what you discussed with this person as a short phrase, e.g. \"the move to dbt\", "
+                f"so that the note can name it and read as written to them alone.", person, f"{where}.topics")
+    if person.personal and not person.salutation:
+        asked = read(person.personal, "personal", names).salutation
+        if asked:
+            out.add("warning", "salutation",
+                    f"\"{person.personal}\" says how to address {person.name}, not a personal connection: the "
+                    f"notes say \"Dear {greeting_name(person, None, names)},\". Record it as their salutation "
+                    f"(\"{asked}\") and take it out of personal.", person, f"{where}.personal")
     if person.title:
         for word, suggestions in _misspelled_title(person.title):
             out.add("warning", "spelling",
@@ -256,7 +338,7 @@ def _did_you_mean(suggestions: Iterable[str], like: str = "") -> str:
 
 
 def _check_note(out: _Collector, profile: Profile, interview: Interview, record: _Record, i: int,
-                note: Note) -> None:
+                note: Note, companies: "Companies | None" = None) -> None:
     person = note.interviewer
     field = f"interviewers[{i}].note" if note.own else "note"
     text = note.text
@@ -269,6 +351,8 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
         _check_spelling(out, record, person, note.subject, "subject", draft=False)
     _check_repeats(out, person, text, field)
     _check_tone(out, record, person, text, field)
+    _check_grammar(out, record, person, text, field, draft=not note.own)
+    _check_companies(out, interview, person, text, field, companies)
 
     limits = WORD_LIMITS.get(note.kind or note.medium, WORD_LIMITS["card"])
     what = "A card holds" if note.medium == "card" else "A note like this one needs"
@@ -281,10 +365,11 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
                 f"The note has only {note.words} words; a thoughtful note has about {limits[0]}–"
                 f"{limits[1]}. Add a point from your conversation with {person.name}.", person, field)
 
+    _check_greeting_script(out, person, greeting, field)
     if not greeting:
         out.add("error", "no-greeting",
                 f"The note does not open with a greeting. Start it with "
-                f"\"Dear {salutation(person.name, person.salutation)},\".", person, field)
+                f"\"Dear {greeting_name(person, profile)},\".", person, field)
     elif not _names(greeting, person):
         others = [p.name for p in interview.interviewers if p is not person and _names(greeting, p)]
         hint = f" It names {others[0]}: is this the note meant for them?" if others else ""
@@ -296,12 +381,167 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
                 f"The note does not end with your name. Close it with a sign-off and \"{profile.name}\".",
                 person, field)
 
-    if person.topics and not any(mentions_topic(text, t, interview) for t in person.topics):
+    usable = usable_topics(person, record.names)
+    if usable and not any(mentions_topic(text, t, interview) for t in usable):
         shown = "; ".join(f"\"{t}\"" for t in person.topics[:3])
         out.add("warning", "no-topic",
                 f"The note names none of the topics you discussed with {person.name} ({shown}). Name at "
                 f"least one, so that the note could only have been written to this person.",
                 person, field)
+
+
+def _check_email(out: _Collector, profile: Profile, interview: Interview, record: _Record, email: Email,
+                 companies: "Companies | None") -> None:
+    """A drafted email (same-day, status follow-up, feedback request), proofread as a note is."""
+    person = email.recipients[0]
+    field = email.kind
+    _check_spelling(out, record, person, email.text, field, draft=True)
+    _check_spelling(out, record, person, email.subject, field, draft=True)
+    _check_repeats(out, person, email.text, field)
+    _check_tone(out, record, person, email.text, field)
+    _check_grammar(out, record, person, email.text, field, draft=True)
+    _check_companies(out, interview, person, email.text, field, companies)
+    _check_greeting_script(out, person, email.greeting, field)
+    if email.greeting and not _names(email.greeting, person):
+        out.add("error", "greeting-name",
+                f"The greeting \"{email.greeting}\" does not name {person.name}. Address the person the email "
+                f"is for, spelled as verified.", person, field)
+    if not _signed(email.signature, email.text, profile.name):
+        out.add("error", "no-signature",
+                f"The email does not end with your name. Close it with a sign-off and \"{profile.name}\".",
+                person, field)
+
+
+def _check_jottings(out: _Collector, interview: Interview, names: frozenset[str]) -> None:
+    """Every jotting that goes into a note: a phrase, or a finding with a rewrite (R23)."""
+    places: list[tuple[Interviewer | None, str, str, str]] = []
+    for i, person in enumerate(interview.interviewers):
+        places += [(person, f"interviewers[{i}].topics[{k}]", "topic", t) for k, t in enumerate(person.topics)]
+        if person.personal:
+            places.append((person, f"interviewers[{i}].personal", "personal", person.personal))
+        places += [(person, f"interviewers[{i}].concerns[{k}]", "concern", t)
+                   for k, t in enumerate(person.concerns)]
+    r = interview.reflection
+    places += [(None, f"reflection.forgot_to_mention[{k}]", "forgot", t) for k, t in enumerate(r.forgot_to_mention)]
+    places += [(None, f"reflection.concerns_raised[{k}]", "concern", t) for k, t in enumerate(r.concerns_raised)]
+    places += [(None, f"extras[{k}].title", "extra", e.title) for k, e in enumerate(interview.extras)]
+    for person, field, role, text in places:
+        jotting = read(text, role, names)  # type: ignore[arg-type]
+        if jotting.logistics or jotting.salutation or not jotting.problem:
+            continue
+        whose = f"{person.name}'s {ROLE_WORDS[role]}" if person else f"The {ROLE_WORDS[role]}"
+        if jotting.language:
+            out.add("error", "language",
+                    f"{whose} \"{text}\" is {_language_words(jotting.language)}, but the note is in English. "
+                    f"Write it in English, as a short phrase.", person, field)
+        else:
+            out.add("error", "jotting",
+                    f"{whose} \"{text}\" would not read well inside a sentence of the note: {jotting.problem}. "
+                    f"It is left out until you rewrite it; consider \"{jotting.suggestion}\".", person, field)
+
+
+def _language_words(language: str) -> str:
+    return language if language.endswith("script") else f"in {language}"
+
+
+def _check_highlights(out: _Collector, interview: Interview, names: frozenset[str]) -> None:
+    """R26: each note says why the candidate fits, from what stood out, each its own."""
+    dealt = deal_highlights(interview, highlights(interview, names))
+    missing = [p for p, h in zip(interview.interviewers, dealt) if h is None]
+    if not missing:
+        return
+    count = len(interview.interviewers)
+    if len(missing) == count:
+        what = "Nothing recorded under what stood out reads as a phrase for a note"
+    else:
+        what = f"What stood out gives {count - len(missing)} of {count} notes their own reason"
+    out.add("warning", "no-highlight",
+            f"{what}, so the notes to {', '.join(p.name for p in missing)} cannot say why you fit the role. Add "
+            f"one thing per person that stood out about the company or the role (e.g. \"the team publishes its "
+            f"decisions openly\").", None, "reflection.stood_out")
+
+
+def _check_greeting_script(out: _Collector, person: Interviewer, greeting: str, field: str) -> None:
+    """R25: an English note greets in Latin letters; a name in another script suggests a salutation."""
+    scripts = {script_of(m.group(0)) for m in _words(greeting)} - {"Latin"}
+    if scripts and not person.salutation:
+        script = sorted(scripts)[0]
+        out.add("warning", "greeting-script",
+                f"The greeting \"{greeting}\" is in {script} script inside an English note. If you spoke English "
+                f"with {person.name}, record how they introduced themselves in Latin letters as their salutation "
+                f"(their email signature shows the spelling they use).", person, field)
+
+
+# Agreement slips a writer makes when editing: "I has", "the teams works".
+_I_WRONG = re.compile(r"\bI (has|is|does|was not|wasn't|doesn't|hasn't)\b")
+_SINGULAR_WRONG = re.compile(r"\b(he|she|it) (have|are|were|do|don't|haven't|aren't)\b", re.I)
+_PLURAL_WRONG = re.compile(r"\b(we|they|you) (has|is|was|does|doesn't|hasn't|isn't|wasn't)\b", re.I)
+_DETERMINED_PLURAL = re.compile(r"\b(the|these|those|our|your|their|my|his|her|its|all|both|many) "
+                                r"([a-z]+s) ([a-z]+s)\b", re.I)
+_NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species", "physics")
+_AFTER_VERB = {"the", "a", "an", "its", "their", "our", "your", "my", "his", "her", "this", "that", "well",
+               "hard", "together", "closely", "with", "on", "in", "at", "for", "to", "from", "so", "out"}
+
+
+def _check_grammar(out: _Collector, record: _Record, person: Interviewer, text: str, field: str, *,
+                   draft: bool) -> None:
+    """Agreement slips and a noun repeated in two sentences in a row."""
+    masked = _mask(text)
+    for pattern in (_I_WRONG, _SINGULAR_WRONG, _PLURAL_WRONG):
+        for m in pattern.finditer(masked):
+            where = (_source_of(record, m.group(0).split(" ")[-1]) or field) if draft else field
+            out.add("error", "agreement",
+                    f"\"{m.group(0)}\": the verb does not agree with \"{m.group(1)}\". Read the sentence aloud "
+                    f"and correct the verb.", person, where)
+    for m in _DETERMINED_PLURAL.finditer(masked):
+        noun, verb = m.group(2).lower(), m.group(3).lower()
+        after = masked[m.end():].split(" ", 2)[1:2]
+        if noun.endswith(_NOT_PLURAL) or verb.endswith(_NOT_PLURAL) or not after:
+            continue
+        if (after[0].lower().strip(".,;") in _AFTER_VERB and _in_dictionary(noun[:-1]) and _in_dictionary(verb[:-1])
+                and not _in_dictionary(noun[:-1] + "'s")):
+            out.add("error", "agreement",
+                    f"\"{m.group(2)} {m.group(3)}\": a plural subject takes \"{verb[:-1]}\", not \"{verb}\" (or "
+                    f"\"{noun[:-1]} {verb}\" for one). Correct one of the two.", person, field)
+    _check_repeated_nouns(out, person, masked, field)
+
+
+_DETERMINER = r"(?:the|a|an|our|your|my|this|that|their|its|his|her)"
+_NOUN_AFTER = re.compile(rf"\b{_DETERMINER} ([a-z][a-z-]{{2,}})\b", re.I)
+# Nouns a note may well repeat: its subject matter.
+_REPEAT_FINE = {"role", "team", "company", "interview", "way", "time", "next", "same", "other", "first", "last",
+                "most", "best", "kind", "chance", "more", "work", "one"}
+
+
+def _check_repeated_nouns(out: _Collector, person: Interviewer, text: str, field: str) -> None:
+    """R10: "the call… the call" in two sentences in a row reads as careless."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text) if s.strip()]
+    previous: set[str] = set()
+    for sentence in sentences:
+        nouns = {m.group(1).lower() for m in _NOUN_AFTER.finditer(sentence)} - _REPEAT_FINE
+        nouns = {n for n in nouns if n not in _STOP_NOUNS}
+        for noun in sorted(nouns & previous):
+            out.add("warning", "repeated-noun",
+                    f"\"{noun}\" is in two sentences in a row; say it once, or use another word the second time.",
+                    person, field)
+        previous = nouns
+
+
+_STOP_NOUNS = {"very", "most", "more", "best", "same", "only", "new", "open", "real", "first", "great", "good"}
+
+
+def _check_companies(out: _Collector, interview: Interview, person: Interviewer, text: str, field: str,
+                     companies: "Companies | None") -> None:
+    if companies is None:
+        return
+    record_text = " ".join([*person.topics, person.personal or "", *interview.reflection.forgot_to_mention,
+                            *(e.title for e in interview.extras)])
+    for name in companies.named_in(text, interview.company):
+        if name in record_text:
+            continue  # the candidate wrote it on purpose
+        out.add("error", "other-company",
+                f"The note names {name}, another company you interviewed with, in a note to {interview.company}. "
+                f"Check that the note was not copied from another one.", person, field)
 
 
 def _names(greeting: str, person: Interviewer) -> bool:
@@ -341,6 +581,14 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
         low = word.lower()
         if len(word) < 2 or low in record.known or low.split("'")[0] in record.known or low in TEXT_SPEAK:
             continue  # text-speak has its own finding
+        if word[0].isupper() and word not in record.proper.values():
+            named = folded_proper.get(fold(word))
+            if named and named != word:
+                # "Zoe" for "Zoë", "Jurgen" for "Jürgen": a dictionary word, but not the name (R11).
+                out.add("error", "name-spelling",
+                        f"\"{word}\" is not how the record spells it: \"{named}\". Write names exactly "
+                        f"as verified, with their accents.", person, field)
+                continue
         parts = [p for p in re.split(r"-", re.sub(r"'s$|s'$|'$", "", low)) if p]
         if all(p in record.known or (len(p) < 2) or _in_dictionary(p) for p in parts) and parts:
             continue

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from .calendar import CalendarExport, Wording
     from .compose import Email, Note
     from .emails import Draft, EmailExport
-    from .proofread import Finding
+    from .proofread import Companies, Finding
     from .schedule import Event
 
 #: Wraps a list while it is worked through, e.g. to draw a progress bar
@@ -117,6 +117,7 @@ class Session:
         self._profile: Profile | None = None
         self._listing: Listing | None = None
         self._index: tuple[Listing, dict[str, Interview]] | None = None
+        self._companies: tuple[Listing, "Companies"] | None = None
         self._listeners: list[Callable[[str, Any], None]] = []
 
     # -- opening ---------------------------------------------------------------------------
@@ -252,11 +253,30 @@ class Session:
 
         return compose_card_emails(self.profile, interview, templates=self.templates)
 
+    def emails(self, interview: Interview) -> list["Email"]:
+        """Every email drafted for ``interview`` besides the thank-you notes: the same-day
+        emails after an in-person interview, the status follow-up and the feedback request."""
+        from .compose import compose_feedback_request, compose_follow_up
+
+        return [*self.card_emails(interview),
+                compose_follow_up(self.profile, interview, templates=self.templates),
+                compose_feedback_request(self.profile, interview, templates=self.templates)]
+
+    def companies(self) -> "Companies":
+        """The workspace's companies, for finding another one named in a note (built once)."""
+        from .proofread import Companies
+
+        if self._companies is None or self._companies[0] is not self.listing:
+            self._companies = (self.listing, Companies(i.company for i in self.listing.interviews))
+        return self._companies[1]
+
     def proofread(self, interview: Interview, notes: list["Note"] | None = None) -> list["Finding"]:
-        """The proofreading of one interview's notes (composed here unless given) and its record."""
+        """The proofreading of one interview's notes (composed here unless given), of every
+        email drafted for it, and of its record."""
         from .proofread import proofread
 
-        return proofread(self.profile, interview, self.notes(interview) if notes is None else notes)
+        return proofread(self.profile, interview, self.notes(interview) if notes is None else notes,
+                         emails=self.emails(interview), companies=self.companies())
 
     def findings(self, *, progress: Progress | None = None, workers: int | None = None) -> list["Finding"]:
         """The proofreading of every valid interview of the session, in interview order.
