@@ -282,8 +282,8 @@ def compose_notes(profile: Profile, interview: Interview, *,
     proper = frozenset(proper_words(profile, interview))
     kind = note_kind(interview)
     medium: Literal["card", "email"] = "card" if kind == "card" else "email"
-    own = [concerns_of(person, i, proper) for i, person in enumerate(interview.interviewers)]
-    dealt = spread(interview, points_of(interview, proper), [len(mine) for mine in own])
+    raised = [concerns_of(person, i, proper) for i, person in enumerate(interview.interviewers)]
+    dealt = spread(interview, points_of(interview, proper), [len(mine) for mine in raised])
     why = deal_highlights(interview, highlights(interview, proper))
     rank = ranks(interview)
     base = _base_context(profile, interview)
@@ -292,7 +292,7 @@ def compose_notes(profile: Profile, interview: Interview, *,
         context = {**base, "person": _person(person, proper, profile), "pick": Chooser(interview.id, rank[index]),
                    "highlight": _highlight(why[index])}
         # A person's own concerns come first: answering them is what most helps (R5, R22).
-        points = own[index] + dealt[index]
+        points = raised[index] + dealt[index]
         for trim in _TRIMS:
             options = {"second_topic": True, "personal": True, "why": True, "max_points": 9, **trim}
             parts = render(env, TEMPLATES[kind], {**context, "points": points[:options["max_points"]],

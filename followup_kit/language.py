@@ -91,6 +91,7 @@ def other_language(text: str, *, known: Callable[[str], bool], names: Iterable[s
     """
     names = {n.lower() for n in names}
     unknown = False
+    kept = []
     for match in _WORD.finditer(text):
         word = match.group(0)
         low = word.lower()
@@ -99,11 +100,15 @@ def other_language(text: str, *, known: Callable[[str], bool], names: Iterable[s
         script = script_of(word)
         if script != "Latin":
             return f"{script} script"
-        if word.isupper() or low.replace("’", "'") in names:
+        if word.isupper():
             continue  # an acronym
-        if not known(low):
+        kept.append(word)
+        # Only a lower-case word counts: a capitalised one the dictionary lacks is likely a
+        # name or a product ("Kubernetes at scale"), and a German noun rarely comes alone.
+        if word[:1].islower() and not known(low):
             unknown = True
-    return _detected(text) if unknown else ""
+    # Names and acronyms are left out of what the detector reads: "Wrocław" is not Polish prose.
+    return _detected(" ".join(kept)) if unknown and len(kept) >= 2 else ""
 
 
 __all__ = ["LANGUAGES", "detector", "other_language", "script_of"]
