@@ -84,7 +84,7 @@ class Jotting:
 
 # Practical matters (R26), in English and in the German and Spanish people jot in.
 _LOGISTICS = re.compile(
-    r"\b(salar(?:y|ies)|pay (?:band|range|scale)|compensation|equity(?: refresh)?|stock options?|bonus(?:es)?|"
+    r"\b(salar(?:y|ies)|pay (?:band|range|scale)|compensation|equity (?:refresh|grant|package|stake)|stock options?|bonus(?:es)?|"
     r"benefits?|stipend|pto|paid (?:leave|time off)|vacation days|relocat\w*|start(?:ing)? date|"
     r"notice period|visas?|sponsorship|work permit|hybrid|(?:days?|\d+) (?:in|at) (?:the )?office|"
     r"office days?|in-office|two office days|working remotely|work from home|wfh|homeoffice|home office|eor|"
@@ -431,7 +431,9 @@ def _has_finite_verb(phrase: str) -> bool:
             return True
         if _verb_like(word, after):
             return True
-        plural_subject = words[i - 1].lower().endswith("s") and not words[i - 1].lower().endswith("ss")
+        prev = words[i - 1]
+        plural_subject = (prev.lower().endswith("s") and not prev.lower().endswith("ss") and prev.lower() not in _FUNCTION
+                          and not prev.isupper() and not word.isupper())
         if (plural_subject and i <= 3 and low.isalpha() and low not in _FUNCTION and _known(low)
                 and not low.endswith(("s", "ing", "ed", "ly"))
                 and (after.lower() in _FUNCTION or after.lower() in ("next", "together", "closely") or not after)):

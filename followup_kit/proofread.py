@@ -495,11 +495,12 @@ def _check_grammar(out: _Collector, record: _Record, person: Interviewer, text: 
                     f"and correct the verb.", person, where)
     for m in _DETERMINED_PLURAL.finditer(masked):
         noun, verb = m.group(2).lower(), m.group(3).lower()
-        after = masked[m.end():].split(" ", 2)[1:2]
-        if noun.endswith(_NOT_PLURAL) or verb.endswith(_NOT_PLURAL) or not after:
+        rest = masked[m.end():]
+        if noun.endswith(_NOT_PLURAL) or verb.endswith(_NOT_PLURAL) or not rest:
             continue
-        if (after[0].lower().strip(".,;") in _AFTER_VERB and _in_dictionary(noun[:-1]) and _in_dictionary(verb[:-1])
-                and not _in_dictionary(noun[:-1] + "'s")):
+        # "…how the teams works." ends the sentence; "the teams works on …" goes on as a verb would.
+        following = "" if rest[0] in ".;:!?" else (rest.split(None, 1)[0].lower().strip(".,;") if rest.strip() else "")
+        if ((following == "" or following in _AFTER_VERB) and _in_dictionary(noun[:-1]) and _in_dictionary(verb[:-1])):
             out.add("error", "agreement",
                     f"\"{m.group(2)} {m.group(3)}\": a plural subject takes \"{verb[:-1]}\", not \"{verb}\" (or "
                     f"\"{noun[:-1]} {verb}\" for one). Correct one of the two.", person, field)
@@ -582,7 +583,7 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
         if len(word) < 2 or low in record.known or low.split("'")[0] in record.known or low in TEXT_SPEAK:
             continue  # text-speak has its own finding
         if word[0].isupper() and word not in record.proper.values():
-            named = folded_proper.get(fold(word))
+            named = folded_proper.get(fold(re.sub(r"'s$", "", word)))
             if named and named != word:
                 # "Zoe" for "Zoë", "Jurgen" for "Jürgen": a dictionary word, but not the name (R11).
                 out.add("error", "name-spelling",
