@@ -230,6 +230,7 @@ def usable_topics(person: Interviewer, proper: set[str] | frozenset[str]) -> lis
 
 
 def _person(person: Interviewer, proper: set[str] | frozenset[str], profile: Profile | None = None) -> dict[str, Any]:
+    topics = usable_topics(person, proper)
     personal = None
     if person.personal:
         jotting = read(person.personal, "personal", frozenset(proper))
@@ -239,7 +240,10 @@ def _person(person: Interviewer, proper: set[str] | frozenset[str], profile: Pro
         "name": person.name,
         "salutation": greeting_name(person, profile, proper),
         "title": person.title,
-        "topics": usable_topics(person, proper),
+        "topics": topics,
+        # A topic about the candidate ("my biggest weakness", "how I would test…") is not the
+        # interviewer's view: the templates say "our exchange about" rather than "your view on".
+        "own": [bool(re.search(r"\b(I|my|me)\b", t)) for t in topics],
         "personal": personal,
         "recruiter": is_recruiter(person),
     }

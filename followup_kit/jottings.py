@@ -271,7 +271,7 @@ _LEADS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for p, r i
     (_PRONOUN_LEAD + r"asked (?:me )?(?:if|whether) (.+)$", r"whether \1"),
     (_PRONOUN_LEAD + r"told me about (.+)$", r"\1"),
     (_PRONOUN_LEAD + r"showed me (.+)$", r"\1"),
-    (_PRONOUN_LEAD + r"(?:walked|took|showed) me (?:around|round) (.+)$", r"the tour of \1"),
+    (_PRONOUN_LEAD + r"(?:walked|took|showed) me (?:around|round) (.+)$", "TOUR"),
     (_PRONOUN_LEAD + r"(?:walked|took) me through (.+)$", r"\1"),
     (r"^I (?:mentioned|brought up|presented|talked through|walked (?:him|her|them) through) (.+)$", r"\1"),
 ]]
@@ -500,6 +500,11 @@ def read(text: str, role: Role = "topic", names: frozenset[str] = frozenset()) -
         if how == "SALUTATION":
             salutation = m.group(1).strip(".,!")
             break
+        if how == "TOUR":
+            # An event, not a subject: "our discussion of the office tour" would not read.
+            return Jotting(original, "", problem="it says what happened, not what you discussed",
+                           suggestion=f"what you talked about on the tour of {m.group(1)}", logistics=logistics,
+                           negative=negative)
         if how == "GERUND":
             phrase = f"{gerund(m.group(1))} {m.group(2)}"
         else:

@@ -189,9 +189,10 @@ def spread(interview: Interview, points: list[Point], already: list[int] | None 
     for k in order:
         point = points[k]
 
-        def key(i: int) -> tuple[int, int, int, int]:
+        def key(i: int) -> tuple[int, int, int, int, int]:
             technical = point.kind in ("concern", "extra") and is_recruiter(people[i])
-            return (int(technical), len(dealt[i]) + held[i], -overlaps[k][i], i)
+            crowded = point.kind == "concern" and len(dealt[i]) + held[i] >= 2  # two answers to a note at most
+            return (int(crowded), int(technical), len(dealt[i]) + held[i], -overlaps[k][i], i)
 
         dealt[min(range(len(people)), key=key)].append(point)
     # Within a note, points keep the interview's order: concern, extra, forgotten.

@@ -63,7 +63,7 @@ REWRITTEN = [
     ("topic", "how eng and product prioritise", "how engineering and product prioritise"),
     ("topic", "SQL case study - fleet utilisation per district", "the SQL case study (fleet utilisation per district)"),
     ("topic", "accessibility, WCAG", "accessibility (WCAG)"),
-    ("topic", "she walked me around the office", "the tour of the office"),
+    ("topic", "he asked what I'd change about on-call at my current job", "what I would change about on-call at my current job"),
     ("topic", "why I'm leaving teaching after 9 yrs", "why I am leaving teaching after 9 years"),
     ("personal", "Told me about her trip to Japan.", "your trip to Japan"),
     ("personal", "We both cycle to work along the Isar, he does it even in winter.",
@@ -96,6 +96,7 @@ FLAGGED = [
     ("personal", "also went to UIUC!! go illini", "an exclamation mark", "we both went to UIUC"),
     ("personal", "Es de Monterrey también, hablamos de cabrito", "in Spanish", "the same in English"),
     ("personal", "From Lagos too! we talked about jollof wars", "a fragment", "we are both from Lagos"),
+    ("topic", "she walked me around the office", "what happened", "what you talked about on the tour of the office"),
     ("forgot", "CPA exam - passed FAR + AUD", "a half sentence", "I passed FAR and AUD (the CPA exam)"),
 ]
 
