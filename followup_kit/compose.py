@@ -57,6 +57,7 @@ TEMPLATES = {
     "card-on-its-way": "card-on-its-way-email.j2",
     "status-follow-up": "status-follow-up-email.j2",
     "feedback-request": "feedback-request-email.j2",
+    "second-reader": "second-reader.j2",
 }
 
 
@@ -401,6 +402,12 @@ def _single(profile: Profile, interview: Interview, kind: str, templates: Path |
 def _email(interview: Interview, kind: str, recipients: tuple[Interviewer, ...], parts: Parts) -> Email:
     return Email(interview.id, kind, recipients, parts.subject, parts.text, parts.greeting,
                  parts.paragraphs, parts.signature)
+
+
+def second_reader(templates: Path | str | None = None) -> str:
+    """What to tell the candidate wherever the notes are handed over: read each one aloud,
+    or have someone else read it (R27). In ``templates/notes/second-reader.j2``."""
+    return " ".join(render(environment(templates), TEMPLATES["second-reader"], {}).paragraphs)
 
 
 # -- notes as files ---------------------------------------------------------------------

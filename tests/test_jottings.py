@@ -490,3 +490,46 @@ def test_another_companys_name_in_a_note_is_found_only_when_it_is_not_the_record
     _edit(root, ONSITE, lambda d: d["reflection"]["forgot_to_mention"].append("I interned at Cobalt Ledger"))
     session = Session.open(root)
     assert not [f for f in session.proofread(session.interview(ONSITE)) if f.code == "other-company"]
+
+
+# -- R27: a second reader, where the notes are handed over ------------------------------------------
+
+def test_the_notes_command_says_to_read_each_note_aloud(tmp_path: Path) -> None:
+    """`notes` ends with the reminder, on stderr, so the notes on stdout stay clean."""
+    from click.testing import CliRunner
+
+    from followup_kit.cli import main
+
+    result = CliRunner().invoke(main, ["notes", str(demo_dir())])
+    assert result.exit_code == 0
+    assert "read it aloud, or ask someone to read it" in result.stderr
+    assert "read it aloud" not in result.stdout
+    written = CliRunner().invoke(main, ["notes", str(demo_dir()), "-o", str(tmp_path / "notes")])
+    assert "read it aloud" in written.stderr
+
+
+def test_the_cards_checklist_says_to_read_each_note_aloud() -> None:
+    """The first page of the printable cards asks for a second reader before copying."""
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = Session.open(demo_dir()).cards_pdf(invariant=True)
+    first = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Read each note aloud, or ask someone to read it" in " ".join(first.split())
+
+
+def test_a_concerns_column_is_imported_per_interviewer(tmp_path: Path) -> None:
+    """The cohort CSV's `concerns` column becomes the interviewer's own concerns (R22)."""
+    from followup_kit.batch import import_csv
+
+    ws = Workspace.create(tmp_path / "ws", Workspace.open(demo_dir()).profile())
+    csv_path = tmp_path / "cohort.csv"
+    csv_path.write_text(
+        "company,role,stage,medium,start,end,timeline,name,topics,concerns\n"
+        "Acme,Analyst,onsite,in-person,2026-11-20 10:00,11:00,none,Ana Dvořák,the dbt move,"
+        "my experience with dbt; whether I can start in a month\n", "utf-8")
+    report = import_csv(csv_path, ws.root)
+    assert not report.rejected
+    (interview,) = ws.interviews().interviews
+    assert interview.interviewers[0].concerns == ["my experience with dbt", "whether I can start in a month"]
