@@ -82,8 +82,21 @@ class Jotting:
 
 # -- word lists -------------------------------------------------------------------------
 
+class _Lazy:
+    """A regular expression compiled on first use, so that importing the kit stays quick."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return getattr(self._compiled, name)
+
+
 # Practical matters (R26), in English and in the German and Spanish people jot in.
-_LOGISTICS = re.compile(
+_LOGISTICS = _Lazy(
     r"\b(salar(?:y|ies)|pay (?:band|range|scale)|compensation|equity (?:refresh|grant|package|stake)|stock options?|bonus(?:es)?|"
     r"benefits?|stipend|pto|paid (?:leave|time off)|vacation days|relocat\w*|start(?:ing)? date|"
     r"notice period|visas?|sponsorship|work permit|hybrid|(?:days?|\d+) (?:in|at) (?:the )?office|"
@@ -92,9 +105,9 @@ _LOGISTICS = re.compile(
     r"us person|citizen(?:ship)?|grant[- ]funded|\d+[- ]?(?:yr|year)s? (?:position|contract)|"
     r"contract length|other (?:interview )?processes|(?:is|are) paid|gehalt\w*|urlaub|kündigungsfrist|"
     r"sueldo|salario|\d+\s?[-–]\s?\d+k\b|[$€£]\s?\d)", re.I)
-_REMOTE_LEAD = re.compile(r"^(remote|fully remote|on-?site|in office)\b(?!\s+team)", re.I)
+_REMOTE_LEAD = _Lazy(r"^(remote|fully remote|on-?site|in office)\b(?!\s+team)", re.I)
 
-_NEGATIVE = re.compile(r"\b(weakness(?:es)?|failures?|a time I failed|mistakes?|regrets?)\b", re.I)
+_NEGATIVE = _Lazy(r"\b(weakness(?:es)?|failures?|a time I failed|mistakes?|regrets?)\b", re.I)
 
 # Text-message style: words a note never carries, with what to write instead ('' = leave out).
 SLANG = {
@@ -117,7 +130,7 @@ _EXPAND = [
     (r"\s+\+\s+", " and "), (r"\s*→\s*", " to "), (r"\s+&\s+", " and "),
     (r"(?<![\w'’])i(?=\s|['’](?:d|m|ve|ll)\b)", "I"),
 ]
-_EXPAND = [(re.compile(pattern), new) for pattern, new in _EXPAND]
+_EXPAND = [(_Lazy(pattern), new) for pattern, new in _EXPAND]
 
 # Contractions without their apostrophe ("havent"): a slip, put right.
 _APOSTROPHE = {"havent": "haven't", "hasnt": "hasn't", "dont": "don't", "didnt": "didn't",
@@ -258,7 +271,7 @@ def _without_slang(text: str) -> str:
     return _tidy(re.sub(r"[!]+", "", text)).strip(" ,;-")
 
 
-_LEADS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for p, r in [
+_LEADS: list[tuple[_Lazy, str]] = [(_Lazy(p, re.I), r) for p, r in [
     # "told me to call him Hiroshi": how to address the person (handled by the caller).
     (_PRONOUN_LEAD + r"(?:told|asked) me to call (?:him|her|them) (\S+)$", "SALUTATION"),
     (_PRONOUN_LEAD + r"(?:talked|spoke|chatted) (?:a lot )?(?:about|of) (.+)$", r"\1"),
@@ -275,7 +288,7 @@ _LEADS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for p, r i
     (_PRONOUN_LEAD + r"(?:walked|took) me through (.+)$", r"\1"),
     (r"^I (?:mentioned|brought up|presented|talked through|walked (?:him|her|them) through) (.+)$", r"\1"),
 ]]
-_CONCERN_LEADS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.I), r) for p, r in [
+_CONCERN_LEADS: list[tuple[_Lazy, str]] = [(_Lazy(p, re.I), r) for p, r in [
     (_PRONOUN_LEAD + r"(?:was |were )?(?:worried|concerned|unsure|not sure|wasn't sure|was not sure|"
      r"wondered|doubted)(?: about)?(?: (?:that|if|whether))? (.+)$", "INNER"),
     (r"^(?:I )?(?:have not|haven't|has not|hasn't|have never|has never|never|not) "
