@@ -625,8 +625,8 @@ def read(text: str, role: Role = "topic", names: frozenset[str] = frozenset()) -
                        negative=negative)
     if role == "concern" and not concern:
         concern = _concern_kind(phrase)
-    if role == "concern" and concern == "other":
-        phrase = _article(phrase)
+    if role == "concern" and concern in ("other", "gap"):
+        phrase = _article(phrase)  # "pace of a startup" -> "the pace…", "on-call experience" -> "my on-call…"
     return Jotting(original, phrase, clause=clause, logistics=logistics, negative=negative, concern=concern,
                    sure=sure)
 

@@ -53,7 +53,8 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Literal
 
 from .compose import WORD_LIMITS, Email, Note, compose_notes, greeting_name, split_note, usable_topics
@@ -107,6 +108,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 
 
+@lru_cache(maxsize=512)
 def _mask(text: str) -> str:
     """The text with web and email addresses blanked out (same length, so offsets hold)."""
     for pattern in (_EMAIL, _URL):
@@ -133,6 +135,10 @@ class _Record:
     romanised: list[str]
     names: frozenset[str] = frozenset()
     """The record's proper words, as the composer reads jottings with them."""
+    fine: set[str] = field(default_factory=set)
+    """Words already found fine in this interview's texts (each is read once)."""
+    folded: dict[str, str] | None = None
+    proper_set: set[str] = field(default_factory=set)
 
 
 def _record(profile: Profile, interview: Interview) -> _Record:
@@ -237,31 +243,36 @@ def proofread(profile: Profile, interview: Interview, notes: list[Note] | None =
 class Companies:
     """The companies of a workspace, to find another one named in a note.
 
-    Built once per workspace; a note is looked up word by word (a dictionary from the
-    first word of each name), so the cost grows with the text, not with the number
-    of companies.
+    Built once per workspace, as a tree of the names' words; a note is read word by word
+    down that tree, so the cost grows with the text and the length of a name, not with
+    the number of companies.
     """
 
     def __init__(self, names: Iterable[str]):
-        self._by_first: dict[str, set[str]] = {}
+        self._tree: dict[str, Any] = {}
         for name in names:
             for form in {name, company_in_prose(name)}:
                 words = form.split()
                 if words and (len(words) > 1 or len(form) >= 4):
-                    self._by_first.setdefault(words[0], set()).add(form)
+                    node = self._tree
+                    for word in words:
+                        node = node.setdefault(word, {})
+                    node[""] = form
 
     def named_in(self, text: str, own: str) -> list[str]:
         """The companies other than ``own`` that ``text`` names (exact case, whole words)."""
         mine = {own, company_in_prose(own)}
-        found = []
-        for m in re.finditer(r"[^\W_][\w&'’.-]*", text):
-            for name in self._by_first.get(m.group(0).rstrip(".,"), ()):
-                if name in mine or any(name in other or other in name for other in mine):
-                    continue
-                end = m.start() + len(name)
-                if text.startswith(name, m.start()) and (end == len(text) or not text[end].isalnum()):
-                    if name not in found:
-                        found.append(name)
+        tokens = [t.rstrip(".,;:!?)") for t in text.split()]
+        found: list[str] = []
+        for start in range(len(tokens)):
+            node = self._tree.get(tokens[start])
+            k = start
+            while node is not None:
+                name = node.get("")
+                if name and name not in mine and name not in found:
+                    found.append(name)
+                k += 1
+                node = node.get(tokens[k]) if k < len(tokens) else None
         return found
 
 
@@ -425,7 +436,7 @@ def _check_jottings(out: _Collector, interview: Interview, names: frozenset[str]
     places += [(None, f"reflection.forgot_to_mention[{k}]", "forgot", t) for k, t in enumerate(r.forgot_to_mention)]
     places += [(None, f"reflection.concerns_raised[{k}]", "concern", t) for k, t in enumerate(r.concerns_raised)]
     places += [(None, f"extras[{k}].title", "extra", e.title) for k, e in enumerate(interview.extras)]
-    for person, field, role, text in places:
+    for person, where, role, text in places:
         jotting = read(text, role, names)  # type: ignore[arg-type]
         if jotting.logistics or jotting.salutation or not jotting.problem:
             continue
@@ -433,11 +444,11 @@ def _check_jottings(out: _Collector, interview: Interview, names: frozenset[str]
         if jotting.language:
             out.add("error", "language",
                     f"{whose} \"{text}\" is {_language_words(jotting.language)}, but the note is in English. "
-                    f"Write it in English, as a short phrase.", person, field)
+                    f"Write it in English, as a short phrase.", person, where)
         else:
             out.add("error", "jotting",
                     f"{whose} \"{text}\" would not read well inside a sentence of the note: {jotting.problem}. "
-                    f"It is left out until you rewrite it; consider \"{jotting.suggestion}\".", person, field)
+                    f"It is left out until you rewrite it; consider \"{jotting.suggestion}\".", person, where)
 
 
 def _language_words(language: str) -> str:
@@ -573,16 +584,27 @@ def _source_of(record: _Record, word: str) -> str | None:
     return next((field for field, text in record.sources if pattern.search(text)), None)
 
 
+#: Lower-case words the dictionary knows: fine in any interview, so each is looked at once per process.
+_ENGLISH: set[str] = set()
+
+
 def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text: str, field: str,
                     *, draft: bool) -> None:
+    if record.folded is None:
+        record.proper_set = set(record.proper.values())
+        record.folded = {fold(w): w for w in record.proper_set}
     proper_words = list(record.proper.values())
-    folded_proper = {fold(w): w for w in proper_words}
+    folded_proper = record.folded
+    fine = record.fine
     for m in _words(text):
         word = m.group(0).replace("’", "'")
+        if word in fine or word in _ENGLISH:
+            continue  # already read in another note or email of this interview, or plain English
         low = word.lower()
         if len(word) < 2 or low in record.known or low.split("'")[0] in record.known or low in TEXT_SPEAK:
+            fine.add(word)
             continue  # text-speak has its own finding
-        if word[0].isupper() and word not in record.proper.values():
+        if word[0].isupper() and word not in record.proper_set:
             named = folded_proper.get(fold(re.sub(r"'s$", "", word)))
             if named and named != word:
                 # "Zoe" for "Zoë", "Jurgen" for "Jürgen": a dictionary word, but not the name (R11).
@@ -591,9 +613,14 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
                         f"as verified, with their accents.", person, field)
                 continue
         parts = [p for p in re.split(r"-", re.sub(r"'s$|s'$|'$", "", low)) if p]
+        if parts and word.islower() and len(_ENGLISH) < 50_000 and all(len(p) < 2 or _in_dictionary(p) for p in parts):
+            _ENGLISH.add(word)  # a lower-case dictionary word is fine in every interview
+            continue
         if all(p in record.known or (len(p) < 2) or _in_dictionary(p) for p in parts) and parts:
+            fine.add(word)
             continue
         if _in_dictionary(low):
+            fine.add(word)
             continue
         if len(low) >= 3 and any(low in r.replace(" ", "") or difflib.SequenceMatcher(None, low, part).ratio()
                                  >= NON_LATIN_LIKENESS for r in record.romanised for part in r.split()):
@@ -670,7 +697,7 @@ def _is_emoji(char: str) -> bool:
 
 def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str, field: str) -> None:
     masked = _mask(text)
-    emoji = sorted({c for c in text if _is_emoji(c) and c not in "\u200d\ufe0f"})
+    emoji = [] if text.isascii() else sorted({c for c in set(text) if _is_emoji(c) and c not in "\u200d\ufe0f"})
     for face in sorted(set(m.group(0) for m in _EMOTICON.finditer(masked)) | set(emoji)):
         out.add("error", "emoji",
                 f"\"{face}\": emoji and smileys do not belong in a thank-you note; remove it.",
