@@ -47,13 +47,13 @@ INTERVIEW_COLUMNS = (
 )
 #: Columns describing the one interviewer of a row.
 INTERVIEWER_COLUMNS = (
-    "name", "title", "name_checked", "title_checked", "email", "address", "topics", "personal", "note",
+    "name", "title", "name_checked", "title_checked", "email", "address", "topics", "personal", "concerns", "note",
 )
 COLUMNS = INTERVIEW_COLUMNS + INTERVIEWER_COLUMNS
 #: Columns the header must have.
 REQUIRED_COLUMNS = ("company", "role", "stage", "medium", "start", "end", "name")
 #: Reflection columns hold lists: items separated by ';' (or by '|' when the cell has one),
-#: as do ``topics`` and ``extras``.
+#: as do ``topics``, ``concerns`` and ``extras``.
 REFLECTION_COLUMNS = REFLECTION_FIELDS
 _GROUPING = ("interview", "student")
 _KEYWORD_COLUMNS = ("stage", "medium", "timeline")
@@ -458,6 +458,9 @@ class _Builder:
         checked = {key: row[f"{key}_checked"] for key in ("name", "title") if row.get(f"{key}_checked")}
         person["checked"] = checked
         person["topics"] = _items(row.get("topics", ""))
+        concerns = _items(row.get("concerns", ""))
+        if concerns:
+            person["concerns"] = concerns  # R22: the concerns this person raised
         return person
 
 

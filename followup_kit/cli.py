@@ -230,6 +230,10 @@ def notes(path: Path, as_json: bool, output: Path | None, quiet: bool) -> None:
             if note.subject:
                 click.echo(f"Subject: {note.subject}\n")
             click.echo(note.text + "\n")
+    if composed and not as_json and not quiet:
+        from .compose import second_reader
+
+        _say(second_reader(session.templates))  # R27: a second reader before anything goes out
     sys.exit(EXIT_BAD_INPUT if listing.invalid else EXIT_OK)
 
 

@@ -16,10 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Sequence
 
+from .jottings import read
 from .model import Interview, Interviewer, Profile
 from .names import salutation
-from .panel import Chooser, contact_person, is_recruiter, points_of, ranks, spread, stable_number
-from .phrasing import company_in_prose, count_words, inline, is_clause, proper_words, second_person
+from .panel import (
+    Chooser,
+    concerns_of,
+    contact_person,
+    deal_highlights,
+    highlights,
+    is_recruiter,
+    points_of,
+    ranks,
+    spread,
+    stable_number,
+)
+from .phrasing import company_in_prose, count_words, proper_words
 from .templating import part_of_day
 
 if TYPE_CHECKING:
@@ -46,6 +58,7 @@ TEMPLATES = {
     "status-follow-up": "status-follow-up-email.j2",
     "feedback-request": "feedback-request-email.j2",
     "rejection-reply": "rejection-reply-email.j2",
+    "second-reader": "second-reader.j2",
 }
 
 
@@ -185,6 +198,7 @@ def _base_context(profile: Profile, interview: Interview) -> dict[str, Any]:
         "interview": interview,
         "company": company_in_prose(interview.company),
         "role": interview.role,
+        "role_comma": "," in re.sub(r"\([^)]*\)", "", interview.role),
         "date": interview.start.date(),
         "part_of_day": part_of_day(interview.start),
         "timeline": interview.timeline,
@@ -193,21 +207,54 @@ def _base_context(profile: Profile, interview: Interview) -> dict[str, Any]:
     }
 
 
-def _person(person: Interviewer, proper: set[str], profile: Profile | None = None) -> dict[str, Any]:
+def greeting_name(person: Interviewer, profile: Profile | None = None,
+                  proper: set[str] | frozenset[str] = frozenset()) -> str:
+    """How the notes address ``person`` after "Dear" (R11, R25): their recorded salutation;
+    else how they asked to be called, when a jotting says so ("told me to call him
+    Hiroshi") and it is part of their name; else :func:`~followup_kit.names.salutation`
+    with the profile's greeting style."""
+    if person.salutation:
+        return person.salutation
+    if person.personal:
+        asked = read(person.personal, "personal", frozenset(proper)).salutation
+        if asked and any(asked.lower() == part.lower() for part in person.name.split()):
+            return next(part for part in person.name.split() if part.lower() == asked.lower())
+    return salutation(person.name, email=person.email, style=profile.greeting if profile else None)
+
+
+def usable_topics(person: Interviewer, proper: set[str] | frozenset[str]) -> list[str]:
+    """The person's topics as they read inside a sentence, leaving out those that would not
+    (``check`` names them, R23), logistics (R26), and a weakness or failure after the rest."""
+    names = frozenset(proper)
+    readings = [read(t, "topic", names) for t in person.topics]
+    usable = [j for j in readings if j.usable]
+    return [j.phrase for j in usable if not j.negative] + [j.phrase for j in usable if j.negative]
+
+
+def _person(person: Interviewer, proper: set[str] | frozenset[str], profile: Profile | None = None) -> dict[str, Any]:
+    topics = usable_topics(person, proper)
     personal = None
     if person.personal:
-        text = inline(second_person(person.personal), proper)
-        personal = {"text": text, "clause": is_clause(text)}
+        jotting = read(person.personal, "personal", frozenset(proper))
+        if jotting.usable:
+            personal = {"text": jotting.phrase, "clause": jotting.clause}
     return {
         "name": person.name,
-        # The profile's greeting: by first name (the default) or by full name.
-        "salutation": person.salutation or (person.name if profile is not None and profile.greeting == "full-name"
-                                            else salutation(person.name)),
+        "salutation": greeting_name(person, profile, proper),
         "title": person.title,
-        "topics": [inline(t, proper) for t in person.topics],
+        "topics": topics,
+        # A topic about the candidate ("my biggest weakness", "how I would test…") is not the
+        # interviewer's view: the templates say "our exchange about" rather than "your view on".
+        "own": [bool(re.search(r"\b(I|my|me)\b", t)) for t in topics],
         "personal": personal,
         "recruiter": is_recruiter(person),
     }
+
+
+def _highlight(jotting: Any) -> dict[str, Any] | None:
+    if jotting is None:
+        return None
+    return {"text": jotting.phrase, "clause": jotting.clause, "sure": jotting.sure}
 
 
 def note_kind(interview: Interview) -> str:
@@ -221,9 +268,12 @@ def note_kind(interview: Interview) -> str:
 
 
 # Parts a note drops, in this order, when it runs past its word limit (R9).
+# A person's own concern (R22) is kept longest, then the sentence on why the candidate fits (R26).
 _TRIMS = ({}, {"second_topic": False}, {"second_topic": False, "personal": False},
           {"second_topic": False, "personal": False, "max_points": 1},
-          {"second_topic": False, "personal": False, "max_points": 0})
+          {"second_topic": False, "personal": False, "max_points": 1, "why": False},
+          {"second_topic": False, "personal": False, "max_points": 0},
+          {"second_topic": False, "personal": False, "max_points": 0, "why": False})
 
 
 def compose_notes(profile: Profile, interview: Interview, *,
@@ -237,19 +287,24 @@ def compose_notes(profile: Profile, interview: Interview, *,
     ``variant`` draws other phrasings (for a person met again, R19).
     """
     env = environment(templates)
-    proper = proper_words(profile, interview)
+    proper = frozenset(proper_words(profile, interview))
     kind = kind or note_kind(interview)
     medium: Literal["card", "email"] = "card" if kind == "card" else "email"
-    dealt = spread(interview, points_of(interview, proper))
+    raised = [concerns_of(person, i, proper) for i, person in enumerate(interview.interviewers)]
+    dealt = spread(interview, points_of(interview, proper), [len(mine) for mine in raised])
+    why = deal_highlights(interview, highlights(interview, proper))
     rank = ranks(interview)
     base = _base_context(profile, interview)
     notes = []
     for index, person in enumerate(interview.interviewers):
         seed = f"{interview.id}#{variant}" if variant else interview.id
-        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(seed, rank[index])}
+        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(seed, rank[index]),
+                   "highlight": _highlight(why[index])}
+        # A person's own concerns come first: answering them is what most helps (R5, R22).
+        points = raised[index] + dealt[index]
         for trim in _TRIMS:
-            options = {"second_topic": True, "personal": True, "max_points": 9, **trim}
-            parts = render(env, TEMPLATES[kind], {**context, "points": dealt[index][:options["max_points"]],
+            options = {"second_topic": True, "personal": True, "why": True, "max_points": 9, **trim}
+            parts = render(env, TEMPLATES[kind], {**context, "points": points[:options["max_points"]],
                                                   "include": options})
             if count_words(parts.text) <= WORD_LIMITS[kind][1]:
                 break
@@ -310,12 +365,14 @@ def compose_card_emails(profile: Profile, interview: Interview, *,
     if interview.medium != "in-person":
         return []
     env = environment(templates)
-    proper = proper_words(profile, interview)
+    proper = frozenset(proper_words(profile, interview))
     base = _base_context(profile, interview)
     rank = ranks(interview)
     emails = []
     for index, person in enumerate(interview.interviewers):
-        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(interview.id, rank[index])}
+        mine = concerns_of(person, index, proper)
+        context = {**base, "person": _person(person, proper, profile), "pick": Chooser(interview.id, rank[index]),
+                   "concern": mine[0] if mine else None}
         parts = render(env, TEMPLATES["card-on-its-way"], context)
         emails.append(_email(interview, "card-on-its-way", (person,), parts))
     return emails
@@ -347,7 +404,7 @@ def compose_rejection_reply(profile: Profile, interview: Interview, *, templates
 def _single(profile: Profile, interview: Interview, kind: str, templates: Path | str | None,
             rounds: Sequence[Interview] = (), *, template: str | None = None) -> Email:
     env = environment(templates)
-    proper = proper_words(profile, interview)
+    proper = frozenset(proper_words(profile, interview))
     person = contact_person(interview, rounds)
     if person is None:
         from .errors import InvalidValueError
@@ -357,9 +414,9 @@ def _single(profile: Profile, interview: Interview, kind: str, templates: Path |
             f"interviews/{interview.id}.json: nobody to send the {DRAFT_LABELS[kind]} to: the panel has no "
             "recruiter by title and nobody is marked as the contact. Add \"contact\": true to the interviewer "
             "who runs the process (the person you would ask about the decision).")
+    extras = [point for point in points_of(interview, proper) if point.kind == "extra"]
     context = {**_base_context(profile, interview), "person": _person(person, proper, profile),
-               "pick": Chooser(interview.id),
-               "extras": [point for point in points_of(interview, proper) if point.kind == "extra"],
+               "pick": Chooser(interview.id), "extras": extras, "extra": extras[0] if extras else None,
                "round_count": len({r.id for r in rounds} | {interview.id})}
     return _email(interview, kind, (person,), render(env, TEMPLATES[template or kind], context))
 
@@ -367,6 +424,12 @@ def _single(profile: Profile, interview: Interview, kind: str, templates: Path |
 def _email(interview: Interview, kind: str, recipients: tuple[Interviewer, ...], parts: Parts) -> Email:
     return Email(interview.id, kind, recipients, parts.subject, parts.text, parts.greeting,
                  parts.paragraphs, parts.signature)
+
+
+def second_reader(templates: Path | str | None = None) -> str:
+    """What to tell the candidate wherever the notes are handed over: read each one aloud,
+    or have someone else read it (R27). In ``templates/notes/second-reader.j2``."""
+    return " ".join(render(environment(templates), TEMPLATES["second-reader"], {}).paragraphs)
 
 
 # -- notes as files ---------------------------------------------------------------------

@@ -213,9 +213,15 @@ class Questions:
         email = self.ask("Email (optional)", (*path, "email"), optional=True)
         if email:
             person["email"] = email
-        # R4, R6: the topics make each person's note their own.
-        person["topics"] = self.ask("Topics you discussed with them (separate with ';')",
-                                    (*path, "topics"), optional=True, convert=_items) or []
+        # R4, R6, R23: the topics make each person's note their own; jotted as short phrases,
+        # they go into the note's sentences as written.
+        person["topics"] = self.ask("Topics you discussed with them, as short phrases, e.g. 'the move to dbt' "
+                                    "(separate with ';')", (*path, "topics"), optional=True, convert=_items) or []
+        # R22: a concern is answered in the note to the person who raised it.
+        concerns = self.ask("Concerns this person raised, as short phrases, e.g. 'my experience with Kafka' "
+                            "(optional; separate with ';')", (*path, "concerns"), optional=True, convert=_items)
+        if concerns:
+            person["concerns"] = concerns
         personal = self.ask("A personal connection worth a sentence (optional)", (*path, "personal"),
                             optional=True)
         if personal:

@@ -65,7 +65,7 @@ from .fields import (
 from .templating import local_iso
 from .validation import build
 from .vocabulary import EVENT_KINDS, OUTCOMES, TIMELINE_KINDS  # noqa: F401  (re-exported: first defined here)
-from .vocabulary import CLOSING_OUTCOMES, EventKind, Medium, Outcome, Stage, Weekday
+from .vocabulary import CLOSING_OUTCOMES, EventKind, GreetingStyle, Medium, Outcome, Stage, Weekday
 
 PROFILE_FORMAT = "followup-kit/profile@1"
 INTERVIEW_FORMAT = "followup-kit/interview@1"
@@ -163,6 +163,8 @@ class Interviewer(Record):
     checked: Checked = Checked()
     topics: Topics = []
     personal: Personal | None = None
+    concerns: Points = []
+    """Concerns this person raised; each is answered in this person's note only (R22)."""
     note: NoteText | None = None
     salutation: Salutation | None = None
     """How notes address this person after "Dear" ("Ms Hà", "Dr Weiß"); by default
@@ -283,11 +285,11 @@ class Profile(Record):
     timezone: TimeZoneName
     country: CountryCode
     subdivision: Subdivision | None = None
-    greeting: Literal["given-name", "full-name"] | None = None
-    """How notes greet people unless a person's own greeting is recorded: by first name
-    ("Dear Anna,", the default) or by full name ("Dear Anna Müller,")."""
     followup: FollowupSettings | None = None
     """Overrides of the follow-up planner's defaults (R7, R13–R18); see :class:`FollowupSettings`."""
+    greeting: GreetingStyle | None = None
+    """How notes greet people by default: "given-name" (the default), "full-name", or "formal"
+    (the salutation recorded for each person, else the full name)."""
 
     @field_validator("subdivision")
     @classmethod

@@ -1,28 +1,40 @@
 """People's names: how a note addresses someone, and whether a name fits an email address.
 
 A misspelled or misused name costs the candidate more than any other slip (domain
-rule R11), so these rules err on the side of the name exactly as the record writes it.
+rules R11, R25), so these rules err on the side of the name exactly as the record
+writes it, and never address anyone by a family name alone as if it were a given name.
 
-How a note addresses a person (R11), in order:
+How a note addresses a person (:func:`salutation`), in order:
 
 1. the interviewer's own ``salutation`` field, when the candidate set one ("Ms Hà",
-   "Dr Weiß", "Dimitris"): the candidate knows best how the person introduced themselves;
-2. a leading academic title is kept with the family name ("Dr Jürgen Weiß" -> "Dr Weiß"),
+   "Dr Weiß", "Hiroshi"): the candidate knows best how the person introduced themselves;
+2. the profile's greeting style: ``full-name`` ("Dear Ana Dvořák,"), or ``formal``,
+   which uses a recorded salutation or a leading academic title with the family name
+   and otherwise the full name (the kit never guesses "Mr" or "Ms");
+3. a leading academic title is kept with the family name ("Dr Jürgen Weiß" -> "Dr Weiß"),
    because dropping it would be a slight;
-3. a Vietnamese name is written family name first ("Nguyễn Thị Thu Hà"): the person is
+4. a Vietnamese name is written family name first ("Nguyễn Thị Thu Hà"): the person is
    addressed by the given name, the part after the family name and the middle name
    ("Thu Hà"), never by "Nguyễn", which half the country shares;
-4. a name in a script written without spaces or family name first (Chinese, Japanese,
-   Korean), a single-word name, a name that starts with an initial ("J. Smith"), or a
-   Latin-script name that starts with a common Chinese or Korean family name ("Wang
-   Fang" could be either order): the full name as written, since a wrong guess is worse
-   than a formal greeting;
-5. otherwise the first word, the given name in Western order, in its own script
-   ("Ana", "Σοφία", "Олена"). After a conversation in person, first names are the norm
-   in the industries the kit is written for, and a given name needs no guess at the
-   person's gender, which "Mr"/"Ms" would.
+5. a name that starts with a known Chinese, Japanese, Korean or Hungarian family name
+   ("Li Wei", "Tanaka Hiroshi", "Park Jin-soo", "Nagy Péter") may be in either order: the
+   email address decides where it puts another part of the name first ("wei.li@" makes
+   "Wei" the given name, "peter.nagy@" "Péter"), a hyphenated Korean given name after the
+   family name is one ("Jin-soo"), and otherwise it is the full name as written, since a
+   wrong guess is worse than a formal greeting;
+6. a name in Chinese, Japanese or Korean script is family name first: the given name in
+   Latin letters when the email address spells it, else the full name;
+7. a name in another script (Greek, Cyrillic, Arabic…) is addressed by its first word;
+   when the email address spells that word in Latin letters ("sofia.nikolaou@" for
+   "Σοφία"), the English note uses that spelling ("Dear Sofia,"), else the given name in
+   its own script (proofreading then suggests recording a salutation);
+8. a single-word name, or one that starts with an initial ("J. Smith"): the full name;
+9. otherwise the first word, the given name in Western order ("Ana", "Zoë"). After a
+   conversation in person, first names are the norm in the industries the kit is written
+   for, and a given name needs no guess at the person's gender, which "Mr"/"Ms" would.
 
-Never transliterated: the note prints the name in the script the record uses.
+Names are printed in the script the record uses; only a greeting takes its Latin
+spelling from the person's own email address.
 """
 
 from __future__ import annotations
@@ -48,14 +60,48 @@ _VIETNAMESE_MIDDLE = {"thị", "văn", "thi", "van"}
 # Vietnamese letters that no other Latin orthography uses: ơ ư đ and the stacked tones.
 _VIETNAMESE_LETTERS = set("ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
 
-# Latin spellings of common Chinese and Korean family names: a name that starts with one
-# may be in either order ("Wang Fang" or "Fang Wang"), so it is addressed in full.
-_EAST_ASIAN_FAMILY = {
-    "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "zhou", "xu", "sun", "zhu", "guo",
-    "lin", "luo", "zheng", "liang", "xie", "tang", "feng", "deng", "cao", "peng", "zeng", "xiao",
-    "tian", "pan", "yuan", "cai", "jiang", "cheng", "shen", "yao", "kim", "park", "choi", "jung",
-    "kang", "cho", "yoon", "jang", "lim", "shin", "seo", "kwon", "hwang",
+# Latin spellings of common family names of cultures that write the family name first
+# (R25). A name that starts with one may be in either order ("Li Wei" or "Wei Li"), so it
+# is addressed by what the record supports. Names common as Western given names too
+# (Simon, Sandor, Major) are left out: "Simon Kiss" is addressed as Simon.
+_CHINESE_FAMILY = {
+    "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu",
+    "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng",
+    "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye", "cheng",
+    "wei", "su", "lu", "ding", "ren", "shen", "yao", "cui", "zhong", "tan", "fan", "liao", "shi", "jin",
+    "jia", "xia", "fu", "fang", "zou", "xiong", "bai", "meng", "qin", "qiu", "hou", "yin", "xue", "yan",
+    "duan", "lei", "long", "zhai", "wong", "chan", "cheung", "leung", "ng", "lau", "chow", "tsang", "kwok",
 }
+_JAPANESE_FAMILY = {
+    "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "yamamoto", "nakamura", "kobayashi", "kato",
+    "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue", "kimura", "hayashi", "shimizu",
+    "yamazaki", "mori", "abe", "ikeda", "hashimoto", "yamashita", "ishikawa", "nakajima", "maeda", "fujita",
+    "ogawa", "goto", "okada", "hasegawa", "murakami", "kondo", "ishii", "saito", "sakamoto", "endo", "aoki",
+    "fujii", "nishimura", "fukuda", "ota", "miura", "fujiwara", "okamoto", "matsuda", "nakagawa", "nakano",
+    "harada", "ono", "tamura", "takeuchi", "kaneko", "wada", "nakayama", "ishida", "ueda", "morita",
+    "shibata", "sakai", "kudo", "yokoyama", "miyazaki", "miyamoto", "uchida", "takagi", "ando", "taniguchi",
+    "maruyama", "imai", "fujimoto", "takeda", "murata", "ueno", "sugiyama", "masuda", "hirano", "otsuka",
+    "kojima", "chiba", "kubo", "matsui", "iwasaki", "sakurai", "kinoshita", "noguchi", "nomura", "kikuchi",
+    "sano", "sugimoto", "arai", "honda", "hattori", "yamanaka", "oda", "nishida", "kawaguchi", "hirata",
+}
+_KOREAN_FAMILY = {
+    "kim", "gim", "lee", "yi", "rhee", "park", "pak", "bak", "choi", "choe", "jung", "jeong", "chung", "kang",
+    "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "shin", "sin", "seo", "suh", "kwon", "hwang",
+    "ahn", "hong", "jeon", "moon", "mun", "son", "bae", "baek", "paik", "heo", "hur", "nam", "noh", "roh",
+    "ryu", "yoo", "oh", "ko", "go", "woo", "min", "cha", "joo", "ju", "sung", "seong", "kwak", "gwak",
+}
+_HUNGARIAN_FAMILY = {
+    "nagy", "kovács", "kovacs", "tóth", "toth", "szabó", "szabo", "horváth", "horvath", "varga", "kiss",
+    "molnár", "molnar", "németh", "nemeth", "farkas", "balogh", "papp", "takács", "takacs", "juhász",
+    "juhasz", "lakatos", "mészáros", "meszaros", "oláh", "olah", "rácz", "racz", "fekete", "szilágyi",
+    "szilagyi", "török", "torok", "fehér", "feher", "gál", "szűcs", "szucs", "kocsis", "pintér", "pinter",
+    "fodor", "szalai", "sipos", "gulyás", "gulyas", "bíró", "biro", "király", "kiraly", "katona", "halász",
+    "halasz", "székely", "szekely", "fazekas", "pásztor", "pasztor", "bakos", "hegedűs", "hegedus",
+    "bodnár", "bodnar", "somogyi", "hajdu", "veres", "boros", "vörös", "voros", "kozma", "hajdú",
+}
+FAMILY_FIRST = _CHINESE_FAMILY | _JAPANESE_FAMILY | _KOREAN_FAMILY | _HUNGARIAN_FAMILY
+
+from .vocabulary import GREETING_STYLES  # noqa: E402,F401  (the styles :func:`salutation` takes)
 
 
 def _is_cjk(char: str) -> bool:
@@ -79,21 +125,89 @@ def is_vietnamese_order(name: str) -> bool:
     return first in _VIETNAMESE_FAMILY_ASCII and words[1].lower() in _VIETNAMESE_MIDDLE
 
 
-def salutation(name: str, override: str | None = None) -> str:
-    """How a note addresses ``name`` after "Dear" (see the module docstring, R11)."""
+def _email_tokens(email: str | None) -> list[str]:
+    if not email:
+        return []
+    local = email.split("@", 1)[0].lower()
+    return [t for t in re.split(r"[._\-+0-9]+", local) if len(t) >= 2]
+
+
+def _spelled(word: str, token: str) -> bool:
+    """True when the address part ``token`` spells the name part ``word`` (any script)."""
+    if is_latin(word):
+        return token in _spellings(word)
+    folded = re.sub(r"[^a-z]", "", fold(word))
+    return len(folded) >= 2 and difflib.SequenceMatcher(None, token, folded).ratio() >= NON_LATIN_LIKENESS
+
+
+def _first_in_email(words: list[str], email: str | None) -> int | None:
+    """Which of ``words`` the email address puts first ("wei.li@" -> the index of "Wei"),
+    when its first part spells one of them; None when the address says nothing."""
+    tokens = _email_tokens(email)
+    if not tokens:
+        return None
+    for index, word in enumerate(words):
+        if _spelled(word, tokens[0]):
+            return index
+    return None
+
+
+def salutation(name: str, override: str | None = None, *, email: str | None = None,
+               style: str | None = None) -> str:
+    """How a note addresses ``name`` after "Dear" (see the module docstring, R11, R25).
+
+    ``email`` is the person's address, whose local part may show the order of the names;
+    ``style`` the profile's greeting style (:data:`GREETING_STYLES`, default given name).
+    """
     if override:
         return override
     words = name.split()
-    if len(words) < 2 or any(_is_cjk(c) for c in name):
+    if style == "full-name":
         return name
-    if words[0].lower() in _TITLES:
+    if len(words) >= 2 and words[0].lower() in _TITLES:
         return f"{words[0]} {words[-1]}"
+    if style == "formal":
+        return name
+    if any(_is_cjk(c) for c in name):
+        return _given_from_email(words, email) or name
+    if len(words) < 2:
+        return name
+    if not is_latin(name):
+        # Greek, Cyrillic, Arabic…: the given name first. An English note greets in Latin
+        # letters when the person's own address spells the given name that way.
+        return _email_spelling(email) if _first_in_email(words, email) == 0 else words[0]
     if is_vietnamese_order(name):
         given = [w for w in words[1:] if w.lower() not in _VIETNAMESE_MIDDLE]
         return " ".join(given) or name
-    if re.fullmatch(r"\w\.?", words[0]) or words[0].lower() in _EAST_ASIAN_FAMILY:
+    if re.fullmatch(r"\w\.?", words[0]):
         return name
+    if words[0].lower() in FAMILY_FIRST or fold(words[0]) in FAMILY_FIRST:
+        index = _first_in_email(words, email)
+        if index is not None and index > 0:
+            return words[index]
+        if (len(words) == 2 and "-" in words[1] and words[0].lower() in _KOREAN_FAMILY
+                and all(part.isalpha() for part in words[1].split("-"))):
+            return words[1]  # "Park Jin-soo": a hyphenated Korean given name after the family name
+        return name  # the order is in doubt: never the family name alone
     return words[0]
+
+
+def _email_spelling(email: str | None) -> str:
+    token = _email_tokens(email)[0]
+    return token[:1].upper() + token[1:]
+
+
+def _given_from_email(words: list[str], email: str | None) -> str | None:
+    """A name in Chinese, Japanese or Korean script: the given name as the address spells it."""
+    tokens = _email_tokens(email)
+    if len(tokens) < 2:
+        return None
+    joined = re.sub(r"[^a-z]", "", fold("".join(words)))
+    # "王秀英" folds to "wangxiuying": an address "xiuying.wang@" names the given name first.
+    first, rest = tokens[0], "".join(tokens[1:])
+    if joined == rest + first:
+        return first[:1].upper() + first[1:]
+    return None
 
 
 # -- names against email addresses -----------------------------------------------
@@ -192,7 +306,10 @@ def check_email(name: str, email: str) -> NameCheck:
     def explained(token: str) -> bool:
         if _composed(token, flat):
             return True
-        return not latin and any(_ratio(token, s) >= NON_LATIN_LIKENESS for s in flat)
+        # Scripts without written vowels (Arabic, Hebrew) transliterate to consonants: "حداد"
+        # folds to "hdd", which "haddad" matches once vowels and doubled letters are set aside.
+        return not latin and any(_ratio(token, s) >= NON_LATIN_LIKENESS or _skeleton(token) == _skeleton(s)
+                                 for s in flat)
 
     def likeness(token: str, word: str) -> float:
         return max((_ratio(token, s) for s in by_word[word]), default=0.0)
@@ -210,6 +327,10 @@ def check_email(name: str, email: str) -> NameCheck:
             return NameCheck(True)
         return NameCheck(False, unexplained=local, close_to="", certain=False)
     return NameCheck(False, unexplained=token, close_to=close, certain=latin and some_explained)
+
+
+def _skeleton(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
 
 
 def _composed(token: str, parts: list[str]) -> bool:

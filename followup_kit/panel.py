@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
+from .jottings import Jotting, read
 from .model import Interview, Interviewer
-from .phrasing import as_clause, concern_kind, content_stems, inline, is_clause, own_gap
+from .phrasing import content_stems
 
 
 def stable_number(*parts: str) -> int:
@@ -74,33 +75,88 @@ class Point:
     concern: str = ""
     url: str = ""
     short_url: str = ""
+    mine: bool = False
+    """For a concern: raised by the person whose note answers it ("you raised…", R22).
+    False for a concern whose source was not noted, answered to nobody in particular."""
 
 
-def points_of(interview: Interview, proper: set[str]) -> list[Point]:
-    """The points of ``interview`` worth saying once, each worded to sit inside a sentence."""
+def points_of(interview: Interview, proper: set[str] | frozenset[str]) -> list[Point]:
+    """The points of ``interview`` worth saying once, each worded to sit inside a sentence.
+
+    Concerns whose source was not noted (``reflection.concerns_raised``) come first, then
+    articles, then what the candidate forgot to mention. A jotting that would not read
+    inside a sentence, or is logistics, is left out (``check`` names it, R23, R26); so is
+    an unattributed concern that a person's own concerns already cover (R22).
+    """
+    names = frozenset(proper)
     r = interview.reflection
     points: list[Point] = []
-    # Concerns first: an answer to a concern is what most helps a case (R5, R9).
+    attributed = [content_stems(j.phrase) for p in interview.interviewers for j in
+                  (read(t, "concern", names) for t in p.concerns) if j.usable]
     for i, text in enumerate(r.concerns_raised):
-        said = inline(text, proper)
-        kind = concern_kind(said)
-        if kind == "gap":
-            said = own_gap(said)
-        points.append(Point("concern", said, f"reflection.concerns_raised[{i}]", concern=kind))
+        jotting = read(text, "concern", names)
+        if not jotting.usable:
+            continue
+        stems = content_stems(jotting.phrase)
+        if any(len(stems & other) >= min(2, len(stems)) for other in attributed if stems):
+            continue
+        points.append(Point("concern", jotting.phrase, f"reflection.concerns_raised[{i}]",
+                            concern=jotting.concern))
     for i, extra in enumerate(interview.extras):
-        title = inline(extra.title, proper)
-        first = title.split(" ", 1)[0].lower()
-        if first in ("a", "an"):
-            title = "the " + title.split(" ", 1)[1]
-        elif first not in ("the", "my", "our", "this", "these", "his", "her", "their", "your"):
-            title = "the " + title
+        jotting = read(extra.title, "extra", names)
+        if not jotting.usable:
+            continue
         short = re.sub(r"^https?://(www\.)?", "", extra.url).rstrip("/")
-        points.append(Point("extra", title, f"extras[{i}]", url=extra.url, short_url=short))
+        points.append(Point("extra", jotting.phrase, f"extras[{i}]", url=extra.url, short_url=short))
     for i, text in enumerate(r.forgot_to_mention):
-        said = as_clause(inline(text, proper))
-        points.append(Point("forgot", said, f"reflection.forgot_to_mention[{i}]",
-                            clause=is_clause(said)))
+        jotting = read(text, "forgot", names)
+        if not jotting.usable:
+            continue
+        points.append(Point("forgot", jotting.phrase, f"reflection.forgot_to_mention[{i}]",
+                            clause=jotting.clause))
     return points
+
+
+def concerns_of(person: Interviewer, index: int, proper: set[str] | frozenset[str]) -> list[Point]:
+    """The concerns ``person`` raised, each answered in their note as theirs (R22)."""
+    names = frozenset(proper)
+    points = []
+    for k, text in enumerate(person.concerns):
+        jotting = read(text, "concern", names)
+        if jotting.usable:
+            points.append(Point("concern", jotting.phrase, f"interviewers[{index}].concerns[{k}]",
+                                concern=jotting.concern, mine=True))
+    return points
+
+
+def highlights(interview: Interview, proper: set[str] | frozenset[str]) -> list[Jotting]:
+    """What stood out about the company and the role, each as it reads in a sentence (R26):
+    jottings that would not read well, logistics and weaknesses are left out."""
+    names = frozenset(proper)
+    found = []
+    for text in interview.reflection.stood_out:
+        jotting = read(text, "highlight", names)
+        if jotting.usable and not jotting.negative:
+            found.append(jotting)
+    return found
+
+
+def deal_highlights(interview: Interview, found: list[Jotting]) -> list[Jotting | None]:
+    """What stood out, dealt one per interviewer and each to one person only (R6, R26): the
+    one that shares most words with the person's topics, else by the panel's ranks. With
+    fewer highlights than people, the rest get none rather than a repeated sentence
+    (``check`` says so)."""
+    order = ranks(interview)
+    dealt: list[Jotting | None] = [None] * len(interview.interviewers)
+    free = list(range(len(found)))
+    interests = [content_stems(" ".join(p.topics)) for p in interview.interviewers]
+    for index in sorted(range(len(order)), key=lambda i: order[i]):
+        if not free:
+            break
+        best = max(free, key=lambda k: (len(content_stems(found[k].phrase) & interests[index]), -k))
+        free.remove(best)
+        dealt[index] = found[best]
+    return dealt
 
 
 _RECRUITING = re.compile(r"\b(recruit\w*|talent|hr|human resources|people|hiring coordinator|sourc\w*)\b", re.I)
@@ -111,7 +167,7 @@ def is_recruiter(person: Interviewer) -> bool:
     return bool(person.title and _RECRUITING.search(person.title))
 
 
-def spread(interview: Interview, points: list[Point]) -> list[list[Point]]:
+def spread(interview: Interview, points: list[Point], already: list[int] | None = None) -> list[list[Point]]:
     """Deal the interview's points to its interviewers, each point to one person.
 
     A point goes to the person whose topics or title share a word with it (an article on
@@ -126,15 +182,17 @@ def spread(interview: Interview, points: list[Point]) -> list[list[Point]]:
     overlaps = [[len(content_stems(point.text, ignore=common) & mine) for mine in interests]
                 for point in points]
     dealt: list[list[Point]] = [[] for _ in people]
+    held = already or [0] * len(people)  # points a person has already (their own concerns)
     # The most specific points are dealt first, so that the person who discussed a
     # subject hears the point about it before the others are dealt evenly.
     order = sorted(range(len(points)), key=lambda k: -max(overlaps[k]))
     for k in order:
         point = points[k]
 
-        def key(i: int) -> tuple[int, int, int, int]:
+        def key(i: int) -> tuple[int, int, int, int, int]:
             technical = point.kind in ("concern", "extra") and is_recruiter(people[i])
-            return (len(dealt[i]), -overlaps[k][i], int(technical), i)
+            crowded = point.kind == "concern" and len(dealt[i]) + held[i] >= 2  # two answers to a note at most
+            return (int(crowded), int(technical), len(dealt[i]) + held[i], -overlaps[k][i], i)
 
         dealt[min(range(len(people)), key=key)].append(point)
     # Within a note, points keep the interview's order: concern, extra, forgotten.

@@ -1,4 +1,4 @@
-"""Proofreading: the slips that cost a candidate the job (domain rules R2, R6, R9–R11).
+"""Proofreading: the slips that cost a candidate the job (domain rules R2, R6, R9–R11, R22–R26).
 
 :func:`proofread` reads an interview's notes (composed drafts, or the candidate's
 own wording from each interviewer's ``note``) and the record behind them, and
@@ -33,7 +33,19 @@ name-email         the name and the email address disagree (R11)
 no-contact         nobody to send the status follow-up to: no recruiter, nobody marked (R17, R19)
 repeats-earlier-note  a note to someone met again repeats the earlier round's (R19;
                    :func:`followup_kit.rounds.repeated_notes`)
+jotting            a jotting that would not read inside a sentence, with a rewrite (R23)
+language           a jotting in another language than the note's (R23)
+salutation         a jotting that says how to address the person: record it (R25)
+greeting-script    a greeting in another script than the note's (R25)
+no-highlight       some notes cannot say why you fit: too little stood out (R26)
+agreement          a verb that does not agree with its subject ("I has")
+other-company      another company of the workspace named in a note
+repeated-noun      the same noun in two sentences in a row ("the call… the call")
 =================  ==========================================================
+
+Every drafted email is proofread as the notes are (the same-day emails, the status
+follow-up and the feedback request); a finding in one names it in ``field``
+("card-on-its-way", "status-follow-up", "feedback-request").
 
 The spelling dictionary (pyspellchecker) is loaded once, on first use, so that
 ``import followup_kit`` stays light and later calls are fast.
@@ -44,19 +56,18 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Literal
+from typing import Any, Iterable, Literal
 
-from .compose import WORD_LIMITS, Note, compose_notes, split_note
+from .compose import WORD_LIMITS, Email, Note, compose_notes, greeting_name, split_note, usable_topics
+from .dictionary import _in_dictionary, _speller, _suggestions
 from .model import Interview, Interviewer, Profile
-from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person, salutation
-from .phrasing import content_stems
-
-if TYPE_CHECKING:
-    from spellchecker import SpellChecker
-
+from .jottings import ROLE_WORDS, read
+from .language import script_of
+from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person
+from .panel import deal_highlights, highlights
+from .phrasing import company_in_prose, content_stems, proper_words
 
 Severity = Literal["error", "warning"]
 
@@ -93,50 +104,6 @@ class Finding:
         return asdict(self)
 
 
-# -- the dictionary -------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _speller() -> "SpellChecker":
-    from spellchecker import SpellChecker  # imported here: loading it takes a moment
-
-    return SpellChecker(language="en")
-
-
-@lru_cache(maxsize=1)
-def _kit_words() -> frozenset[str]:
-    path = Path(__file__).with_name("known-words.txt")
-    lines = path.read_text("utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
-
-
-# British spellings the (American) dictionary lacks are accepted when the American
-# form is known: organise, colour, centre, programme, analyse, optimisation.
-_BRITISH = (("isation", "ization"), ("ise", "ize"), ("isi", "izi"), ("yse", "yze"), ("ysi", "yzi"),
-            ("our", "or"), ("tre", "ter"), ("mme", "m"), ("ogue", "og"), ("ence", "ense"),
-            ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("ae", "e"), ("oe", "e"))
-
-
-@lru_cache(maxsize=8192)
-def _in_dictionary(word: str) -> bool:
-    speller = _speller()
-    if word in _kit_words() or speller.known([word]):
-        return True
-    for british, american in _BRITISH:
-        if british in word and speller.known([word.replace(british, american)]):
-            return True
-    return False
-
-
-@lru_cache(maxsize=1024)
-def _suggestions(word: str) -> tuple[str, ...]:
-    speller = _speller()
-    candidates = speller.candidates(word) or set()
-    # Closest in letters first ("evry" -> "every" before "very"), then the commoner word.
-    ranked = sorted((c for c in candidates if c != word),
-                    key=lambda c: (-round(difflib.SequenceMatcher(None, word, c).ratio(), 2), -speller[c], c))
-    return tuple(ranked[:3])
-
-
 # -- reading text -------------------------------------------------------------------
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.I)
@@ -144,6 +111,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 
 
+@lru_cache(maxsize=512)
 def _mask(text: str) -> str:
     """The text with web and email addresses blanked out (same length, so offsets hold)."""
     for pattern in (_EMAIL, _URL):
@@ -168,14 +136,12 @@ class _Record:
     proper: dict[str, str]
     sources: list[tuple[str, str]]
     romanised: list[str]
-    _folded: dict[str, str] | None = None
-
-    @property
-    def folded_proper(self) -> dict[str, str]:
-        """The proper words by their folded form, worked out once per record (the panel may be large)."""
-        if self._folded is None:
-            self._folded = {fold(w): w for w in self.proper.values()}
-        return self._folded
+    names: frozenset[str] = frozenset()
+    """The record's proper words, as the composer reads jottings with them."""
+    fine: set[str] = field(default_factory=set)
+    """Words already found fine in this interview's texts (each is read once)."""
+    folded: dict[str, str] | None = None
+    proper_set: set[str] = field(default_factory=set)
 
 
 def _record(profile: Profile, interview: Interview) -> _Record:
@@ -234,9 +200,6 @@ class _Collector:
 
 
 def _index(interview: Interview, person: Interviewer) -> int:
-    positions = _positions(interview)
-    if id(person) in positions:
-        return positions[id(person)]
     for i, candidate in enumerate(interview.interviewers):
         if candidate is person:
             return i
@@ -246,41 +209,77 @@ def _index(interview: Interview, person: Interviewer) -> int:
     return -1
 
 
-_POSITIONS: dict[int, tuple[Interview, dict[int, int]]] = {}
-
-
-def _positions(interview: Interview) -> dict[int, int]:
-    """Where each interviewer object stands in the panel (kept for the last few interviews)."""
-    kept = _POSITIONS.get(id(interview))
-    if kept is None or kept[0] is not interview:
-        if len(_POSITIONS) > 16:
-            _POSITIONS.clear()
-        kept = _POSITIONS[id(interview)] = (interview, {id(p): i for i, p in enumerate(interview.interviewers)})
-    return kept[1]
-
-
-def proofread(profile: Profile, interview: Interview, notes: list[Note] | None = None) -> list[Finding]:
-    """Everything worth fixing in ``interview``'s notes and the record behind them.
+def proofread(profile: Profile, interview: Interview, notes: list[Note] | None = None, *,
+              emails: list[Email] | None = None, companies: "Companies | None" = None) -> list[Finding]:
+    """Everything worth fixing in ``interview``'s notes, its drafted emails and the record behind them.
 
     ``notes`` defaults to :func:`~followup_kit.compose.compose_notes`, which uses each
-    interviewer's own ``note`` where there is one. Findings come in interviewer order.
+    interviewer's own ``note`` where there is one. ``emails`` are the other drafted
+    emails (same-day, status follow-up, feedback request), proofread the same way.
+    ``companies`` are the workspace's other companies, none of which a note may name.
+    Findings come in interviewer order, then the interview's own.
     """
     if notes is None:
         notes = compose_notes(profile, interview)
     record = _record(profile, interview)
     out = _Collector(interview)
+    names = record.names = frozenset(proper_words(profile, interview))
     by_person: dict[int, list[Note]] = {}
-    for note in notes:  # each note's interviewer found once: the panel may be large
-        by_person.setdefault(_index(interview, note.interviewer), []).append(note)
+    positions = {id(p): i for i, p in enumerate(interview.interviewers)}
+    for note in notes:
+        index = positions.get(id(note.interviewer))
+        if index is None:
+            index = _index(interview, note.interviewer)
+        by_person.setdefault(index, []).append(note)
     for i, person in enumerate(interview.interviewers):
-        _check_person(out, i, person)
+        _check_person(out, i, person, names)
         for note in by_person.get(i, ()):
-            _check_note(out, profile, interview, record, i, note)
+            _check_note(out, profile, interview, record, i, note, companies)
+    _check_jottings(out, interview, names)
+    _check_highlights(out, interview, names)
     _check_duplicates(out, interview, notes)
+    for email in emails or ():
+        _check_email(out, profile, interview, record, email, companies)
     return out.findings
 
 
-def _check_person(out: _Collector, i: int, person: Interviewer) -> None:
+class Companies:
+    """The companies of a workspace, to find another one named in a note.
+
+    Built once per workspace, as a tree of the names' words; a note is read word by word
+    down that tree, so the cost grows with the text and the length of a name, not with
+    the number of companies.
+    """
+
+    def __init__(self, names: Iterable[str]):
+        self._tree: dict[str, Any] = {}
+        for name in names:
+            for form in {name, company_in_prose(name)}:
+                words = form.split()
+                if words and (len(words) > 1 or len(form) >= 4):
+                    node = self._tree
+                    for word in words:
+                        node = node.setdefault(word, {})
+                    node[""] = form
+
+    def named_in(self, text: str, own: str) -> list[str]:
+        """The companies other than ``own`` that ``text`` names (exact case, whole words)."""
+        mine = {own, company_in_prose(own)}
+        tokens = [t.rstrip(".,;:!?)") for t in text.split()]
+        found: list[str] = []
+        for start in range(len(tokens)):
+            node = self._tree.get(tokens[start])
+            k = start
+            while node is not None:
+                name = node.get("")
+                if name and name not in mine and name not in found:
+                    found.append(name)
+                k += 1
+                node = node.get(tokens[k]) if k < len(tokens) else None
+        return found
+
+
+def _check_person(out: _Collector, i: int, person: Interviewer, names: frozenset[str]) -> None:
     where = f"interviewers[{i}]"
     if "name" in person.unverified:
         out.add("warning", "unverified-name",
@@ -305,10 +304,27 @@ def _check_person(out: _Collector, i: int, person: Interviewer) -> None:
                     f"The name \"{person.name}\" and the email address disagree: {detail}{how}. One of them "
                     f"is wrong; check both against the business card or an email signature.",
                     person, f"{where}.email")
-    if not person.topics:
-        out.add("warning", "no-topics",
-                f"No topics are recorded for {person.name}. Add what you discussed with this person, so "
-                f"that the note can name it and read as written to them alone.", person, f"{where}.topics")
+    usable = [read(t, "topic", names) for t in person.topics]
+    if not any(j.usable for j in usable):
+        # R4, R6, R23, R26: a note must name something said with this person; a generic line
+        # would make it anyone's note.
+        if not person.topics:
+            why = f"No topics are recorded for {person.name}."
+        elif all(j.logistics for j in usable):
+            why = (f"{person.name}'s topics are all practical matters (salary, dates, relocation, office days), "
+                   "which a thank-you note leaves out.")
+        else:
+            why = f"None of {person.name}'s topics reads as a phrase the note can use (see the other findings)."
+        out.add("error", "no-topics",
+                f"{why} Add what you discussed with this person as a short phrase, e.g. \"the move to dbt\", "
+                f"so that the note can name it and read as written to them alone.", person, f"{where}.topics")
+    if person.personal and not person.salutation:
+        asked = read(person.personal, "personal", names).salutation
+        if asked:
+            out.add("warning", "salutation",
+                    f"\"{person.personal}\" says how to address {person.name}, not a personal connection: the "
+                    f"notes say \"Dear {greeting_name(person, None, names)},\". Record it as their salutation "
+                    f"(\"{asked}\") and take it out of personal.", person, f"{where}.personal")
     if person.title:
         for word, suggestions in _misspelled_title(person.title):
             out.add("warning", "spelling",
@@ -336,7 +352,7 @@ def _did_you_mean(suggestions: Iterable[str], like: str = "") -> str:
 
 
 def _check_note(out: _Collector, profile: Profile, interview: Interview, record: _Record, i: int,
-                note: Note) -> None:
+                note: Note, companies: "Companies | None" = None) -> None:
     person = note.interviewer
     field = f"interviewers[{i}].note" if note.own else "note"
     text = note.text
@@ -349,6 +365,8 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
         _check_spelling(out, record, person, note.subject, "subject", draft=False)
     _check_repeats(out, person, text, field)
     _check_tone(out, record, person, text, field)
+    _check_grammar(out, record, person, text, field, draft=not note.own)
+    _check_companies(out, interview, person, text, field, companies)
 
     limits = WORD_LIMITS.get(note.kind or note.medium, WORD_LIMITS["card"])
     what = "A card holds" if note.medium == "card" else "A note like this one needs"
@@ -361,10 +379,11 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
                 f"The note has only {note.words} words; a thoughtful note has about {limits[0]}–"
                 f"{limits[1]}. Add a point from your conversation with {person.name}.", person, field)
 
+    _check_greeting_script(out, person, greeting, field)
     if not greeting:
         out.add("error", "no-greeting",
                 f"The note does not open with a greeting. Start it with "
-                f"\"Dear {salutation(person.name, person.salutation)},\".", person, field)
+                f"\"Dear {greeting_name(person, profile)},\".", person, field)
     elif not _names(greeting, person):
         others = [p.name for p in interview.interviewers if p is not person and _names(greeting, p)]
         hint = f" It names {others[0]}: is this the note meant for them?" if others else ""
@@ -376,12 +395,168 @@ def _check_note(out: _Collector, profile: Profile, interview: Interview, record:
                 f"The note does not end with your name. Close it with a sign-off and \"{profile.name}\".",
                 person, field)
 
-    if person.topics and not any(mentions_topic(text, t, interview) for t in person.topics):
+    usable = usable_topics(person, record.names)
+    if usable and not any(mentions_topic(text, t, interview) for t in usable):
         shown = "; ".join(f"\"{t}\"" for t in person.topics[:3])
         out.add("warning", "no-topic",
                 f"The note names none of the topics you discussed with {person.name} ({shown}). Name at "
                 f"least one, so that the note could only have been written to this person.",
                 person, field)
+
+
+def _check_email(out: _Collector, profile: Profile, interview: Interview, record: _Record, email: Email,
+                 companies: "Companies | None") -> None:
+    """A drafted email (same-day, status follow-up, feedback request), proofread as a note is."""
+    person = email.recipients[0]
+    field = email.kind
+    _check_spelling(out, record, person, email.text, field, draft=True)
+    _check_spelling(out, record, person, email.subject, field, draft=True)
+    _check_repeats(out, person, email.text, field)
+    _check_tone(out, record, person, email.text, field)
+    _check_grammar(out, record, person, email.text, field, draft=True)
+    _check_companies(out, interview, person, email.text, field, companies)
+    _check_greeting_script(out, person, email.greeting, field)
+    if email.greeting and not _names(email.greeting, person):
+        out.add("error", "greeting-name",
+                f"The greeting \"{email.greeting}\" does not name {person.name}. Address the person the email "
+                f"is for, spelled as verified.", person, field)
+    if not _signed(email.signature, email.text, profile.name):
+        out.add("error", "no-signature",
+                f"The email does not end with your name. Close it with a sign-off and \"{profile.name}\".",
+                person, field)
+
+
+def _check_jottings(out: _Collector, interview: Interview, names: frozenset[str]) -> None:
+    """Every jotting that goes into a note: a phrase, or a finding with a rewrite (R23)."""
+    places: list[tuple[Interviewer | None, str, str, str]] = []
+    for i, person in enumerate(interview.interviewers):
+        places += [(person, f"interviewers[{i}].topics[{k}]", "topic", t) for k, t in enumerate(person.topics)]
+        if person.personal:
+            places.append((person, f"interviewers[{i}].personal", "personal", person.personal))
+        places += [(person, f"interviewers[{i}].concerns[{k}]", "concern", t)
+                   for k, t in enumerate(person.concerns)]
+    r = interview.reflection
+    places += [(None, f"reflection.forgot_to_mention[{k}]", "forgot", t) for k, t in enumerate(r.forgot_to_mention)]
+    places += [(None, f"reflection.concerns_raised[{k}]", "concern", t) for k, t in enumerate(r.concerns_raised)]
+    places += [(None, f"extras[{k}].title", "extra", e.title) for k, e in enumerate(interview.extras)]
+    for person, where, role, text in places:
+        jotting = read(text, role, names)  # type: ignore[arg-type]
+        if jotting.logistics or jotting.salutation or not jotting.problem:
+            continue
+        whose = f"{person.name}'s {ROLE_WORDS[role]}" if person else f"The {ROLE_WORDS[role]}"
+        if jotting.language:
+            out.add("error", "language",
+                    f"{whose} \"{text}\" is {_language_words(jotting.language)}, but the note is in English. "
+                    f"Write it in English, as a short phrase.", person, where)
+        else:
+            out.add("error", "jotting",
+                    f"{whose} \"{text}\" would not read well inside a sentence of the note: {jotting.problem}. "
+                    f"It is left out until you rewrite it; consider \"{jotting.suggestion}\".", person, where)
+
+
+def _language_words(language: str) -> str:
+    return language if language.endswith("script") else f"in {language}"
+
+
+def _check_highlights(out: _Collector, interview: Interview, names: frozenset[str]) -> None:
+    """R26: each note says why the candidate fits, from what stood out, each its own."""
+    dealt = deal_highlights(interview, highlights(interview, names))
+    missing = [p for p, h in zip(interview.interviewers, dealt) if h is None]
+    if not missing:
+        return
+    count = len(interview.interviewers)
+    if len(missing) == count:
+        what = "Nothing recorded under what stood out reads as a phrase for a note"
+    else:
+        what = f"What stood out gives {count - len(missing)} of {count} notes their own reason"
+    out.add("warning", "no-highlight",
+            f"{what}, so the notes to {', '.join(p.name for p in missing)} cannot say why you fit the role. Add "
+            f"one thing per person that stood out about the company or the role (e.g. \"the team publishes its "
+            f"decisions openly\").", None, "reflection.stood_out")
+
+
+def _check_greeting_script(out: _Collector, person: Interviewer, greeting: str, field: str) -> None:
+    """R25: an English note greets in Latin letters; a name in another script suggests a salutation."""
+    scripts = {script_of(m.group(0)) for m in _words(greeting)} - {"Latin"}
+    if scripts and not person.salutation:
+        script = sorted(scripts)[0]
+        out.add("warning", "greeting-script",
+                f"The greeting \"{greeting}\" is in {script} script inside an English note. If you spoke English "
+                f"with {person.name}, record how they introduced themselves in Latin letters as their salutation "
+                f"(their email signature shows the spelling they use).", person, field)
+
+
+# Agreement slips a writer makes when editing: "I has", "the teams works".
+_I_WRONG = re.compile(r"\bI (has|is|does|was not|wasn't|doesn't|hasn't)\b")
+_SINGULAR_WRONG = re.compile(r"\b(he|she|it) (have|are|were|do|don't|haven't|aren't)\b", re.I)
+_PLURAL_WRONG = re.compile(r"\b(we|they|you) (has|is|was|does|doesn't|hasn't|isn't|wasn't)\b", re.I)
+_DETERMINED_PLURAL = re.compile(r"\b(the|these|those|our|your|their|my|his|her|its|all|both|many) "
+                                r"([a-z]+s) ([a-z]+s)\b", re.I)
+_NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species", "physics")
+_AFTER_VERB = {"the", "a", "an", "its", "their", "our", "your", "my", "his", "her", "this", "that", "well",
+               "hard", "together", "closely", "with", "on", "in", "at", "for", "to", "from", "so", "out"}
+
+
+def _check_grammar(out: _Collector, record: _Record, person: Interviewer, text: str, field: str, *,
+                   draft: bool) -> None:
+    """Agreement slips and a noun repeated in two sentences in a row."""
+    masked = _mask(text)
+    for pattern in (_I_WRONG, _SINGULAR_WRONG, _PLURAL_WRONG):
+        for m in pattern.finditer(masked):
+            where = (_source_of(record, m.group(0).split(" ")[-1]) or field) if draft else field
+            out.add("error", "agreement",
+                    f"\"{m.group(0)}\": the verb does not agree with \"{m.group(1)}\". Read the sentence aloud "
+                    f"and correct the verb.", person, where)
+    for m in _DETERMINED_PLURAL.finditer(masked):
+        noun, verb = m.group(2).lower(), m.group(3).lower()
+        rest = masked[m.end():]
+        if noun.endswith(_NOT_PLURAL) or verb.endswith(_NOT_PLURAL) or not rest:
+            continue
+        # "…how the teams works." ends the sentence; "the teams works on …" goes on as a verb would.
+        following = "" if rest[0] in ".;:!?" else (rest.split(None, 1)[0].lower().strip(".,;") if rest.strip() else "")
+        if ((following == "" or following in _AFTER_VERB) and _in_dictionary(noun[:-1]) and _in_dictionary(verb[:-1])):
+            out.add("error", "agreement",
+                    f"\"{m.group(2)} {m.group(3)}\": a plural subject takes \"{verb[:-1]}\", not \"{verb}\" (or "
+                    f"\"{noun[:-1]} {verb}\" for one). Correct one of the two.", person, field)
+    _check_repeated_nouns(out, person, masked, field)
+
+
+_DETERMINER = r"(?:the|a|an|our|your|my|this|that|their|its|his|her)"
+_NOUN_AFTER = re.compile(rf"\b{_DETERMINER} ([a-z][a-z-]{{2,}})\b", re.I)
+# Nouns a note may well repeat: its subject matter.
+_REPEAT_FINE = {"role", "team", "company", "interview", "way", "time", "next", "same", "other", "first", "last",
+                "most", "best", "kind", "chance", "more", "work", "one"}
+
+
+def _check_repeated_nouns(out: _Collector, person: Interviewer, text: str, field: str) -> None:
+    """R10: "the call… the call" in two sentences in a row reads as careless."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text) if s.strip()]
+    previous: set[str] = set()
+    for sentence in sentences:
+        nouns = {m.group(1).lower() for m in _NOUN_AFTER.finditer(sentence)} - _REPEAT_FINE
+        nouns = {n for n in nouns if n not in _STOP_NOUNS}
+        for noun in sorted(nouns & previous):
+            out.add("warning", "repeated-noun",
+                    f"\"{noun}\" is in two sentences in a row; say it once, or use another word the second time.",
+                    person, field)
+        previous = nouns
+
+
+_STOP_NOUNS = {"very", "most", "more", "best", "same", "only", "new", "open", "real", "first", "great", "good"}
+
+
+def _check_companies(out: _Collector, interview: Interview, person: Interviewer, text: str, field: str,
+                     companies: "Companies | None") -> None:
+    if companies is None:
+        return
+    record_text = " ".join([*person.topics, person.personal or "", *interview.reflection.forgot_to_mention,
+                            *(e.title for e in interview.extras)])
+    for name in companies.named_in(text, interview.company):
+        if name in record_text:
+            continue  # the candidate wrote it on purpose
+        out.add("error", "other-company",
+                f"The note names {name}, another company you interviewed with, in a note to {interview.company}. "
+                f"Check that the note was not copied from another one.", person, field)
 
 
 def _names(greeting: str, person: Interviewer) -> bool:
@@ -412,26 +587,42 @@ def _source_of(record: _Record, word: str) -> str | None:
     return next((field for field, text in record.sources if pattern.search(text)), None)
 
 
+#: Lower-case words the dictionary knows: fine in any interview, so each is looked at once per process.
+_ENGLISH: set[str] = set()
+
+
 def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text: str, field: str,
                     *, draft: bool) -> None:
-    folded_proper = record.folded_proper
+    if record.folded is None:
+        record.proper_set = set(record.proper.values())
+        record.folded = {fold(w): w for w in record.proper_set}
+    folded_proper = record.folded
+    fine = record.fine
     for m in _words(text):
         word = m.group(0).replace("’", "'")
+        if word in fine or word in _ENGLISH:
+            continue  # already read in another note or email of this interview, or plain English
         low = word.lower()
         if len(word) < 2 or low in record.known or low.split("'")[0] in record.known or low in TEXT_SPEAK:
+            fine.add(word)
             continue  # text-speak has its own finding
-        # A name written without its accents ("Zoe" for "Zoë", "Jurgen" for "Jürgen") is
-        # in the dictionary often enough, so it is caught before the dictionary is asked (R11).
-        unaccented = folded_proper.get(fold(word)) if word[0].isupper() and is_latin(word) else None
-        if unaccented and unaccented.lower() != low:
-            out.add("error", "name-spelling",
-                    f"\"{word}\" is not how the record spells it: \"{unaccented}\". Write names exactly "
-                    f"as verified, accents included.", person, field)
-            continue
+        if word[0].isupper() and word not in record.proper_set:
+            named = folded_proper.get(fold(re.sub(r"'s$", "", word)))
+            if named and named != word:
+                # "Zoe" for "Zoë", "Jurgen" for "Jürgen": a dictionary word, but not the name (R11).
+                out.add("error", "name-spelling",
+                        f"\"{word}\" is not how the record spells it: \"{named}\". Write names exactly "
+                        f"as verified, with their accents.", person, field)
+                continue
         parts = [p for p in re.split(r"-", re.sub(r"'s$|s'$|'$", "", low)) if p]
+        if parts and word.islower() and len(_ENGLISH) < 50_000 and all(len(p) < 2 or _in_dictionary(p) for p in parts):
+            _ENGLISH.add(word)  # a lower-case dictionary word is fine in every interview
+            continue
         if all(p in record.known or (len(p) < 2) or _in_dictionary(p) for p in parts) and parts:
+            fine.add(word)
             continue
         if _in_dictionary(low):
+            fine.add(word)
             continue
         if len(low) >= 3 and any(low in r.replace(" ", "") or difflib.SequenceMatcher(None, low, part).ratio()
                                  >= NON_LATIN_LIKENESS for r in record.romanised for part in r.split()):
@@ -508,7 +699,7 @@ def _is_emoji(char: str) -> bool:
 
 def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str, field: str) -> None:
     masked = _mask(text)
-    emoji = sorted(c for c in set(text) if _is_emoji(c) and c not in "\u200d\ufe0f")
+    emoji = [] if text.isascii() else sorted({c for c in set(text) if _is_emoji(c) and c not in "\u200d\ufe0f"})
     for face in sorted(set(m.group(0) for m in _EMOTICON.finditer(masked)) | set(emoji)):
         out.add("error", "emoji",
                 f"\"{face}\": emoji and smileys do not belong in a thank-you note; remove it.",

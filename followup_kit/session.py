@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from .calendar import CalendarExport, Wording
     from .compose import Email, Note
     from .emails import Draft, EmailExport
-    from .proofread import Finding
+    from .proofread import Companies, Finding
     from .schedule import Event
 
 #: Wraps a list while it is worked through, e.g. to draw a progress bar
@@ -119,6 +119,7 @@ class Session:
         self._index: tuple[Listing, dict[str, Interview]] | None = None
         self._everyone: list[Interview] | None = None
         self._by_application: dict[str, list[Interview]] | None = None
+        self._companies: tuple[Listing, "Companies"] | None = None
         self._listeners: list[Callable[[str, Any], None]] = []
 
     # -- opening ---------------------------------------------------------------------------
@@ -307,17 +308,43 @@ class Session:
 
         return compose_card_emails(self.profile, interview, templates=self.templates)
 
+    def emails(self, interview: Interview) -> list["Email"]:
+        """Every email drafted for ``interview`` besides the thank-you notes: the same-day
+        emails after an in-person interview, the status follow-up and the feedback request
+        (to the application's contact; with nobody to send them to, ``check`` says so)."""
+        from .compose import compose_feedback_request, compose_follow_up
+        from .errors import InvalidValueError
+
+        rounds = self.rounds(interview)
+        found = [*self.card_emails(interview)]
+        for compose in (compose_follow_up, compose_feedback_request):
+            try:
+                found.append(compose(self.profile, interview, templates=self.templates, rounds=rounds))
+            except InvalidValueError:
+                continue  # no contact on the panel: the no-contact finding asks for one
+        return found
+
+    def companies(self) -> "Companies":
+        """The workspace's companies, for finding another one named in a note (built once)."""
+        from .proofread import Companies
+
+        if self._companies is None or self._companies[0] is not self.listing:
+            self._companies = (self.listing, Companies(i.company for i in self.listing.interviews))
+        return self._companies[1]
+
     def proofread(self, interview: Interview, notes: list["Note"] | None = None) -> list["Finding"]:
-        """The proofreading of one interview's notes (composed here unless given) and its record,
-        with the checks across the rounds of its application (R19): who gets the follow-up, and
-        notes to a person met again that repeat the earlier note."""
+        """The proofreading of one interview's notes (composed here unless given), of every
+        email drafted for it and of its record, with the checks across the rounds of its
+        application (R19): who gets the follow-up, and notes to a person met again that repeat
+        the earlier note."""
         from .proofread import check_contact, proofread
         from .rounds import repeated_notes
 
         notes = self.notes(interview) if notes is None else notes
         rounds = self.rounds(interview)
-        return [*proofread(self.profile, interview, notes), *check_contact(interview, rounds),
-                *repeated_notes(interview, notes, rounds, self.notes)]
+        return [*proofread(self.profile, interview, notes, emails=self.emails(interview),
+                           companies=self.companies()),
+                *check_contact(interview, rounds), *repeated_notes(interview, notes, rounds, self.notes)]
 
     def findings(self, *, progress: Progress | None = None, workers: int | None = None) -> list["Finding"]:
         """The proofreading of every valid interview of the session, in interview order.

@@ -41,6 +41,14 @@ REFLECTION_QUESTIONS = {
 }
 REFLECTION_FIELDS = tuple(REFLECTION_QUESTIONS)
 
+#: How notes greet people by default (the profile's ``greeting``); a person's own recorded
+#: salutation always comes first (R25).
+GREETING_LABELS = {"given-name": "by the given name (\"Dear Ana,\")",
+                   "full-name": "by the full name (\"Dear Ana Dvořák,\")",
+                   "formal": "by the salutation you record for each person, else the full name (\"Dear Dr Weiß,\")"}
+GREETING_STYLES = tuple(GREETING_LABELS)
+GreetingStyle = Literal[GREETING_STYLES]  # type: ignore[valid-type]
+
 # -- following up -----------------------------------------------------------------------
 
 #: The follow-up steps of an interview, in the order they fall due. The status follow-up and the

@@ -40,7 +40,7 @@ NEW_ANSWERS = [
     "Acme Analytics", "", "Data Analyst", "onsite", "in person", "2026-11-20 10:00", "13:30", "",
     "none", "",
     "Ana Dvořák", "business card", "Director of Analytics", "business card", "ana@acme.example",
-    "dbt migration", "", "n",
+    "dbt migration", "", "", "n",
     "", "", "", "", "",
 ]
 

@@ -25,9 +25,9 @@ INTERVIEW_ANSWERS = [
     "date", "2026-12-04", "We decide by December 4.",
     # interviewer 1
     "Ana Dvořák", "business card", "Director of Analytics", "business card", "ana@acme.example",
-    "dbt migration; pairing with product", "We both ran the marathon.", "y",
+    "dbt migration; pairing with product", "my experience with dbt", "We both ran the marathon.", "y",
     # interviewer 2: nothing checked
-    "王秀英", "", "Staff Engineer", "", "", "backfills", "", "n",
+    "王秀英", "", "Staff Engineer", "", "", "backfills", "", "", "n",
     # reflection (R1)
     "SQL exercise; the indexing talk", "", "", "my certificate in March", "",
 ]
@@ -72,6 +72,7 @@ def test_each_interviewer_with_where_it_was_checked(ws: Workspace) -> None:
     ana, wang = saved(ws)["interviewers"]
     assert ana["name"] == "Ana Dvořák" and ana["checked"] == {"name": "business card", "title": "business card"}
     assert ana["topics"] == ["dbt migration", "pairing with product"]
+    assert ana["concerns"] == ["my experience with dbt"]  # R22: the concerns this person raised
     assert wang["name"] == "王秀英" and wang["checked"] == {} and "email" not in wang
 
 

@@ -16,7 +16,7 @@ from followup_kit.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("reportlab", "icalendar", "ipywidgets", "jupyter", "matplotlib", "spellchecker", "pypdfium2",
-         "fontTools", "IPython", "holidays", "jinja2", "caldav", "niquests", "keyring")
+         "fontTools", "IPython", "holidays", "jinja2", "caldav", "niquests", "keyring", "lingua")
 
 
 def test_import_is_light() -> None:

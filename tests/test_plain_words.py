@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from followup_kit.calendar import build_calendar, calendar_name
 from followup_kit.cli import main
 from followup_kit.demo import copy_demo
-from followup_kit.proofread import proofread
 from followup_kit.resources import cohort_template
+from followup_kit.session import Session
 from followup_kit.schedule import plan
 from followup_kit.workspace import Workspace, dump_json
 
@@ -40,7 +40,7 @@ NEW_ANSWERS = [
     "Acme Analytics", "", "Data Analyst", "onsite", "in person", "2026-11-20 10:00", "13:30", "",
     "none", "",
     "Ana Dvořák", "business card", "Director of Analytics", "", "ana@acme.example",
-    "dbt migration", "", "n",
+    "dbt migration", "", "", "n",
     "", "", "", "", "",
 ]
 
@@ -49,6 +49,8 @@ FINDING_CODES = {
     "spelling", "name-spelling", "repeated-word", "emoji", "text-speak", "exclamation", "all-caps",
     "duplicate-note", "no-topic", "no-topics", "too-long", "too-short", "no-greeting",
     "greeting-name", "no-signature", "unverified-name", "unverified-title", "name-email",
+    "jotting", "language", "salutation", "greeting-script", "no-highlight", "agreement", "other-company",
+    "repeated-noun",
 }
 
 
@@ -93,9 +95,14 @@ def planted_faults(ws: Workspace) -> None:
         data["interviewers"][0]["note"] = (
             "Dear Sofia,\n\n" + " ".join(["I enjoyed our talk about the data platform and the plans for it."] * 60)
             + "\n\nKind regards,\nLena Hoffmann")
+        data["interviewers"][1]["topics"].append("exactly-once is a lie lol")
+        data["interviewers"][1]["personal"] = "told me to call him Dimitris"
+        data["reflection"]["forgot_to_mention"] = ["die Migration nach dbt"]
 
     def phone(data: dict) -> None:
-        data["interviewers"][0]["note"] = "Thanks for your time today, it was great.\n\nLena Hoffmann"
+        data["interviewers"][0]["note"] = ("Thanks for your time today, it was great. I has enjoyed it, and I "
+                                           "would love to join Nordwind Energie.\n\nLena Hoffmann")
+        data["reflection"]["stood_out"] = []
 
     _edit(ws, ONSITE, onsite)
     _edit(ws, VIDEO, video)
@@ -226,8 +233,7 @@ def test_command_output_has_no_rule_tags(ws: Workspace, scene: Callable[[Workspa
 def test_proofreading_findings_have_no_rule_tags(ws: Workspace, scene: Callable[[Workspace], None]) -> None:
     """Every finding's message says why in words; the planted workspace triggers every kind."""
     scene(ws)
-    profile = ws.profile()
-    findings = [f for interview in ws.interviews().interviews for f in proofread(profile, interview)]
+    findings = Session.open(ws.root).findings(workers=1)
     if scene is planted_faults:
         assert {f.code for f in findings} == FINDING_CODES
     texts = [value for f in findings for key, value in f.to_dict().items() if key != "code" and value]

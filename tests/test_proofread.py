@@ -107,7 +107,7 @@ FAULTS = [
      "interviewers[1].checked.title"),
     ("name disagrees with email", _set("interviewers.1.email", "juergen.weis@nordwind.example"), "name-email",
      "error", 1, "interviewers[1].email"),
-    ("no topics recorded", _set("interviewers.0.topics", []), "no-topics", "warning", 0,
+    ("no topics recorded", _set("interviewers.0.topics", []), "no-topics", "error", 0,
      "interviewers[0].topics"),
     ("misspelled title", _set("interviewers.1.title", "Staff Data Enginer"), "spelling", "warning", 1,
      "interviewers[1].title"),
@@ -199,8 +199,9 @@ def test_proofreading_reads_the_notes_it_is_given() -> None:
     """Notes passed in are the ones checked (a caller may have composed them with other templates)."""
     interview = _load(_record())
     notes = compose_notes(PROFILE, interview)
-    assert "your time" in notes[0].text
-    bad = [dataclasses.replace(notes[0], text=notes[0].text.replace("your time", "your tiem")), *notes[1:]]
+    assert "taking the time" in notes[0].text
+    bad = [dataclasses.replace(notes[0], text=notes[0].text.replace("taking the time", "taking the tiem")),
+           *notes[1:]]
     assert [(f.code, f.field) for f in proofread(PROFILE, interview, bad)] == [("spelling", "note")]
 
 
