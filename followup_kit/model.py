@@ -151,7 +151,7 @@ class Interviewer(Record):
     topics: list[Entry] = []
     personal: str | None = None
     concerns: list[Entry] = []
-    """Concerns this person raised; each is answered in this person's note only (R22)."""
+    """Concerns this person raised; each is answered in this person's note only."""
     note: str | None = None
     salutation: NonEmptyText | None = None
     """How notes address this person after "Dear" ("Ms Hà", "Dr Weiß"); by default
