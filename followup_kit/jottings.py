@@ -415,7 +415,9 @@ def _verb_like(word: str, after: str) -> bool:
     nxt = after.lower()
     # After a verb comes its object or an adverb ("publishes its", "reports directly"); after
     # a plural noun, a preposition ("definitions for", "events into"), so prepositions do not count.
-    follows = nxt in _DETERMINERS or nxt.endswith("ly") or nxt in _SUBJECTS or bool(after[:1].isupper())
+    # "that" after a plural noun starts a relative clause: "alerts that page nobody".
+    follows = ((nxt in _DETERMINERS and nxt not in ("that", "whose")) or nxt.endswith("ly") or nxt in _SUBJECTS
+               or bool(after[:1].isupper()))
     if low.endswith("s") and not low.endswith("ss") and _known(low[:-1] if not low.endswith("es") else low[:-2]):
         return follows
     return False
@@ -657,7 +659,11 @@ def _phrase_of_sentence(sentence: str) -> str:
             return f"the {subject}'s use of {' '.join(words[i + 1:])}".replace("the the ", "the ")
         if word.lower() in ("is", "are", "was", "were") and i > 0:
             return " ".join(words[:i])
-    return "what was discussed, as a phrase, e.g. \"the move to dbt\""
+    verbs = [i for i, word in enumerate(words[1:-1], 1)
+             if word.lower() in _FINITE or _verb_like(word, words[i + 1])]
+    if verbs:
+        return " ".join(words[verbs[-1] + 1:])  # "she said the team liked my portfolio" -> "my portfolio"
+    return "a short phrase for what was discussed"
 
 
 def _personal(phrase: str) -> tuple[str, bool, str, str]:

@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import pty
+import re
 import subprocess
 import sys
 import tempfile
@@ -88,7 +89,10 @@ def test_check_reads_a_workspace_of_500(big_ws: Workspace) -> None:
     """`check` on 500 interviews validates all of them."""
     result = CliRunner().invoke(main, ["check", str(big_ws.root)])
     assert result.exit_code == 0, result.output
-    assert f"profile and {N} interview file(s) are valid" in result.output
+    # Warnings (names in other scripts without a salutation, too little noted as standing out)
+    # are fine; no error, and every file read.
+    assert re.search(rf"profile and {N} interview file\(s\) are valid|^0 error\(s\) and \d+ warning\(s\) in {N} "
+                     r"interview file\(s\)", result.output, re.M), result.output[-500:]
 
 
 def test_import_of_500_interviews_then_again(big_csv: Path, tmp_path: Path) -> None:

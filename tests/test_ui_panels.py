@@ -215,7 +215,7 @@ def test_recording_an_outcome_needs_a_choice_a_confirmation_and_can_be_undone(de
     tracker.confirm.click()
     data = json.loads(demo_ws.interview_path(NORDWIND).read_text("utf-8"))
     assert (data["outcome"], data["outcome_date"]) == ("rejected", "2026-11-24")
-    assert "Closed: rejected" in _row(tracker, "Nordwind").next.value
+    assert "Reply to the rejection" in _row(tracker, "Nordwind").next.value  # the reply is the next step
     tracker.undo.click()
     assert demo_ws.load(NORDWIND) == Workspace(demo_ws.root).load(NORDWIND)
     assert "outcome" not in json.loads(demo_ws.interview_path(NORDWIND).read_text("utf-8"))
