@@ -374,11 +374,18 @@ def _zone_options() -> list[str]:
 
 # -- the interview form -------------------------------------------------------------------------
 
+def _second_reader() -> str:
+    """The advice to read each note aloud or have someone read it, in the templates' words."""
+    from .compose import second_reader
+
+    return second_reader()
+
+
 class InterviewerEditor(widgets.VBox):
     """One interviewer: titled with the name, with where the name and title were checked."""
 
-    FIELDS = ("name", "name_checked", "title", "title_checked", "email", "address", "topics", "personal",
-              "salutation")
+    FIELDS = ("name", "name_checked", "title", "title_checked", "email", "address", "topics", "concerns",
+              "personal", "salutation")
 
     def __init__(self, number: int, on_change: Callable[["InterviewerEditor", str], None] | None = None,
                  on_remove: Callable[["InterviewerEditor"], None] | None = None):
@@ -399,6 +406,8 @@ class InterviewerEditor(widgets.VBox):
                              placeholder="only if the card goes elsewhere than the company's address")
         self.topics = _text("Topics discussed", area=True, rows=3,
                             placeholder="short phrases, e.g. 'the move to dbt', one per line")
+        self.concerns = _text("Concerns they raised", area=True, rows=2,
+                              placeholder="short phrases, e.g. 'my experience with Kafka', one per line")
         self.personal = _text("Something personal", placeholder="optional, e.g. we both cycle to work",
                               max_width="560px")
         self.salutation = _text("Greet as", placeholder="optional, e.g. Ms Hà or Dr Weiß", max_width="520px")
@@ -441,12 +450,16 @@ class InterviewerEditor(widgets.VBox):
     def record(self) -> dict[str, Any]:
         """The interviewer as the file stores it: what it was, with the fields shown here."""
         data = {k: v for k, v in copy.deepcopy(self.base).items()
-                if k not in ("name", "title", "email", "address", "checked", "topics", "personal", "salutation")}
+                if k not in ("name", "title", "email", "address", "checked", "topics", "concerns", "personal",
+                             "salutation")}
         data["name"] = self.name.value.strip()
         checked = {key: widget.value.strip() for key, widget in
                    (("name", self.name_checked), ("title", self.title_checked)) if widget.value.strip()}
         data["checked"] = checked
         data["topics"] = _lines(self.topics.value)
+        concerns = _lines(self.concerns.value)
+        if concerns:  # answered in this person's note only
+            data["concerns"] = concerns
         for key in ("title", "email", "address", "personal", "salutation"):
             value = self.fields[key].value.strip()
             if value:
@@ -466,6 +479,7 @@ class InterviewerEditor(widgets.VBox):
             self.email.value = person.get("email", "")
             self.address.value = person.get("address", "")
             self.topics.value = "\n".join(person.get("topics", []))
+            self.concerns.value = "\n".join(person.get("concerns", []))
             self.personal.value = person.get("personal", "")
             self.salutation.value = person.get("salutation", "")
             self.touched.clear()
@@ -1134,6 +1148,7 @@ class NotesPanel(widgets.VBox):
             _row(self.choice),
             _hint("Edit each draft until it sounds like you. The proofreading beside it checks spelling, "
                   "each name against its record, tone and length as you type."),
+            _hint(_second_reader()),
             self.notes, self.status,
             widgets.HTML("<h3>Emails to send</h3>"),
             _hint("Each email as a draft file: open it in your mail program, read it over and send it."),

@@ -282,3 +282,29 @@ def test_half_written_extra_is_named_by_its_line(demo_ws: Workspace) -> None:
     _fill_minimal(form)
     form.extras.value = "my portfolio | portfolio.example.org"
     assert _shown(form) == {"extras": "Line 1: write the web address after the |, starting with https://."}
+
+
+def test_concerns_are_entered_beside_each_person_and_kept(demo_ws: Workspace) -> None:
+    """An interviewer's concerns are typed in the form, one per line, saved on that person, and shown again."""
+    form = InterviewForm(demo_ws, interview_id=NORDWIND)
+    person = form.people.children[0]
+    person.concerns.value = "my experience with Kafka\n\nworking across time zones"
+    form.save.click()
+    assert "Saved" in form.status.value
+    assert Workspace(demo_ws.root).load(NORDWIND).interviewers[0].concerns == [
+        "my experience with Kafka", "working across time zones"]
+    again = InterviewForm(Session(Workspace(demo_ws.root)), interview_id=NORDWIND)
+    assert again.people.children[0].concerns.value == "my experience with Kafka\nworking across time zones"
+
+
+def test_the_notes_panel_says_to_read_each_note_aloud(demo_ws: Workspace) -> None:
+    """Where the notes are handed over, the panel says to read each aloud or have someone read it."""
+    panel = NotesPanel(Session(demo_ws), Selection(NORDWIND))
+    texts = [w.value for w in _walk(panel) if isinstance(w, widgets.HTML)]
+    assert any("read it aloud" in text for text in texts)
+
+
+def _walk(widget: widgets.Widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
