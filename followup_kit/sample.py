@@ -19,7 +19,7 @@ _COMPANIES = ("Acme Analytics", "Nordwind Energie GmbH", "Mekong Freight Labs", 
 _PEOPLE = (("Ana Dvořák", "Director of Analytics"), ("Nguyễn Thị Thu Hà", "Talent Acquisition Manager"),
            ("王秀英", "Engineering Manager"), ("ليلى حداد", "Data Scientist"),
            ("Marcus O'Neill", "Staff Data Engineer"), ("Zoë Ångström", "Recruiter"))
-_TIMELINES = ({"kind": "date", "date": "2027-01-15", "said": "By mid-January."},
+_TIMELINES = ({"kind": "date", "said": "Within six weeks."},
               {"kind": "within", "days": 10, "business": True},
               {"kind": "few-days"}, {"kind": "none"})
 
@@ -52,7 +52,9 @@ def sample_interview_record(i: int) -> dict:
         "start": local_iso(start),
         "end": local_iso(start + dt.timedelta(hours=1)),
         "timezone": ("Europe/Berlin", "America/Chicago", "Asia/Ho_Chi_Minh")[i % 3],
-        "timeline": _TIMELINES[i % len(_TIMELINES)],
+        # A decision date six weeks after the interview, however far the cohort runs.
+        "timeline": {**_TIMELINES[i % len(_TIMELINES)], **(
+            {"date": (start + dt.timedelta(weeks=6)).date().isoformat()} if i % len(_TIMELINES) == 0 else {})},
         "interviewers": people,
         "reflection": {"went_well": ["the system design question"], "concerns_raised": ["on-call experience"]},
     }
