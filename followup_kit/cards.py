@@ -22,7 +22,7 @@ import datetime as dt
 import io
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Any, Iterable, Literal, Mapping, NamedTuple, Sequence
 
@@ -113,9 +113,10 @@ class Card:
         same-day email carries the full note, and the card is optional (R21)."""
         return self.dates.late_card
 
-    @property
+    @cached_property
     def dates(self) -> Any:
-        """The planner's dates of the card's interview (:class:`~followup_kit.schedule.Dates`)."""
+        """The planner's dates of the card's interview (:class:`~followup_kit.schedule.Dates`),
+        worked out once per card."""
         from .schedule import due_dates
 
         return due_dates(self.profile, self.interview)

@@ -190,6 +190,7 @@ class FontSet:
         self.extra = [f for f in (load_face(str(p)) for p in extra) if f is not None]
         self.system = system
         self._by_char: dict[str, Face | None] = {}
+        self._system: dict[str, list[Face]] = {}  # system faces found so far, by font package
         self._registered: set[str] = set()
         self._runs: dict[str, tuple[tuple[str, str], ...]] = {}
         self._widths: dict[str, float] = {}
@@ -214,11 +215,16 @@ class FontSet:
                 found = face
                 break
         if found is None and self.system:
-            candidates = _fontconfig_candidates(char) or _scanned_candidates()
+            # A system face already chosen for a character of the same kind (Chinese, Korean…)
+            # is asked first: fontconfig would name it again, and each question is a process.
+            package = font_package(char)
+            found = next((face for face in self._system.get(package, ()) if face.covers(char)), None)
+            candidates = [] if found is not None else _fontconfig_candidates(char) or _scanned_candidates()
             for path, index in candidates:
                 face = load_face(path, index)
                 if face is not None and face.covers(char) and self._embeddable(face):
                     found = face
+                    self._system.setdefault(package, []).append(face)
                     break
         self._by_char[char] = found
         return found
