@@ -469,13 +469,22 @@ def _question_suggestion(text: str, company_words: frozenset[str]) -> str:
     return ""
 
 
-@lru_cache(maxsize=16384)
 def read(text: str, role: Role = "topic", names: frozenset[str] = frozenset()) -> Jotting:
     """One jotting, read for a note (see the module docstring).
 
     ``names`` are the record's proper words (people, places, products), kept as written
     and never taken for another language.
     """
+    # Only the names the jotting holds can change how it reads, so the same jotting ("the
+    # team's roadmap") is read once for every interview it appears in.
+    if names:
+        folded = text.lower()
+        names = frozenset(n for n in names if n.lower() in folded)
+    return _read(text, role, names)
+
+
+@lru_cache(maxsize=16384)
+def _read(text: str, role: Role, names: frozenset[str]) -> Jotting:
     original = text
     raw = _tidy(text)
     logistics = bool(_LOGISTICS.search(raw)) or (role != "highlight" and bool(_REMOTE_LEAD.match(raw)))

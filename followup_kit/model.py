@@ -351,7 +351,10 @@ class Interview(Record):
     @property
     def id(self) -> str:
         """The file's stem ('2026-11-20-acme-analytics-onsite'); never stored in the file."""
-        return self._id
+        # Read from pydantic's store of private values: ``self._id`` goes through a
+        # ``__getattr__`` thirty times slower, and ids are read in every sort and look-up.
+        private = self.__pydantic_private__
+        return private.get("_id", "") if private else ""
 
     def with_id(self, interview_id: str) -> "Interview":
         """The same interview under another id."""

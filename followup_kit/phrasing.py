@@ -13,13 +13,14 @@ matched by crude stems to see which topic a point belongs to.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Interview, Profile
 
 
 def count_words(text: str) -> int:
     """Words as a hand counts them when copying a note onto a card."""
-    return len(re.findall(r"\S+", text))
+    return len(text.split())
 
 
 _STOP = set("""a an and the of to in on at for with about from by as or but is are was were be been
@@ -31,6 +32,7 @@ _GENERIC = set("""team teams role roles company work working job position interv
 thing things time times day days week weeks year years data way ways part lot""".split())
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem, enough to see 'mentored' and 'mentoring' as one word."""
     word = word.lower()
@@ -40,15 +42,41 @@ def stem(word: str) -> str:
     return word
 
 
-def content_stems(text: str, *, ignore: set[str] = frozenset()) -> set[str]:
+def content_stems(text: str, *, ignore: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """The stems of the words that carry meaning in ``text`` (for matching topics)."""
-    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
-    return {stem(w) for w in words
-            if len(w) >= 3 and w not in _STOP and w not in _GENERIC and stem(w) not in ignore}
+    return set(_content_stems(text, frozenset(ignore)))
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+@lru_cache(maxsize=4096)  # a note's text is matched against each of its topics
+def _content_stems(text: str, ignore: frozenset[str]) -> frozenset[str]:
+    stems = (stem(w) for w in _CONTENT_WORD.findall(text.lower())
+             if len(w) >= 3 and w not in _STOP and w not in _GENERIC)
+    return frozenset(s for s in stems if s not in ignore)
 
 
 def proper_words(profile: Profile, interview: Interview) -> set[str]:
     """Words the record writes with a capital in mid-sentence: names, places, products."""
+    # Records are frozen, so the words of one (profile, interview) pair are worked out once:
+    # composing the notes, each email and the proofreading all ask for them.
+    key = (id(profile), id(interview))
+    kept = _PROPER.get(key)
+    if kept is not None and kept[0] is profile and kept[1] is interview:
+        return set(kept[2])
+    found = _proper_words(profile, interview)
+    if len(_PROPER) >= 64:
+        _PROPER.pop(next(iter(_PROPER)))
+    _PROPER[key] = (profile, interview, frozenset(found))
+    return found
+
+
+#: The latest proper_words answers, by the identity of the records asked about (kept alive here).
+_PROPER: dict[tuple[int, int], tuple[Profile, Interview, frozenset[str]]] = {}
+
+
+def _proper_words(profile: Profile, interview: Interview) -> set[str]:
     texts = [interview.company, interview.role, profile.name]
     for person in interview.interviewers:
         texts += [person.name, person.title or "", person.personal or "", *person.topics]

@@ -114,8 +114,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]
 @lru_cache(maxsize=512)
 def _mask(text: str) -> str:
     """The text with web and email addresses blanked out (same length, so offsets hold)."""
-    for pattern in (_EMAIL, _URL):
-        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    # An email address needs an "@"; a web address "www." or a "/": most notes have neither.
+    if "@" in text:
+        text = _EMAIL.sub(lambda m: " " * len(m.group(0)), text)
+    if "/" in text or "www." in text.lower():
+        text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     return text
 
 
@@ -490,6 +493,8 @@ def _check_greeting_script(out: _Collector, person: Interviewer, greeting: str, 
 _I_WRONG = re.compile(r"\bI (has|is|does|was not|wasn't|doesn't|hasn't)\b")
 _SINGULAR_WRONG = re.compile(r"\b(he|she|it) (have|are|were|do|don't|haven't|aren't)\b", re.I)
 _PLURAL_WRONG = re.compile(r"\b(we|they|you) (has|is|was|does|doesn't|hasn't|isn't|wasn't)\b", re.I)
+_PRONOUN_VERB = re.compile(r"\b(?:I|he|she|it|we|they|you) (?:has|is|does|was|have|are|were|do|don't|haven't|"
+                           r"aren't|doesn't|hasn't|isn't|wasn't)\b", re.I)
 _DETERMINED_PLURAL = re.compile(r"\b(the|these|those|our|your|their|my|his|her|its|all|both|many) "
                                 r"([a-z]+s) ([a-z]+s)\b", re.I)
 _NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species", "physics")
@@ -501,7 +506,9 @@ def _check_grammar(out: _Collector, record: _Record, person: Interviewer, text: 
                    draft: bool) -> None:
     """Agreement slips and a noun repeated in two sentences in a row."""
     masked = _mask(text)
-    for pattern in (_I_WRONG, _SINGULAR_WRONG, _PLURAL_WRONG):
+    # One search for any pronoun before a verb it could disagree with, before the three exact ones.
+    agreement = (_I_WRONG, _SINGULAR_WRONG, _PLURAL_WRONG) if _PRONOUN_VERB.search(masked) else ()
+    for pattern in agreement:
         for m in pattern.finditer(masked):
             where = (_source_of(record, m.group(0).split(" ")[-1]) or field) if draft else field
             out.add("error", "agreement",
@@ -683,6 +690,8 @@ TEXT_SPEAK = {
 }
 _SPEAK = re.compile(r"(?<![\w@/.-])(" + "|".join(sorted(map(re.escape, TEXT_SPEAK), key=len, reverse=True))
                     + r")(?![\w@-])", re.I)
+_SPEAK_WORDS = frozenset(word.rstrip("/") for word in TEXT_SPEAK)
+_ALNUM = re.compile(r"[a-z0-9]+")
 # No "8" for eyes: "8)" and "83" are far likelier a list item or a number than a smiley.
 _EMOTICON = re.compile(r"(?:(?<=\s)|^)(?:[:;=][-'^]?[)(DPpO3/\\|*\]\[]|<3|\^_\^|xD)(?=\s|$|[.,!?])")
 _ACRONYMS = {"usa", "uk", "eu", "ceo", "cto", "cfo", "coo", "cio", "vp", "hr", "it", "ai", "ml", "api",
@@ -699,12 +708,17 @@ def _is_emoji(char: str) -> bool:
 
 def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str, field: str) -> None:
     masked = _mask(text)
-    emoji = [] if text.isascii() else sorted({c for c in set(text) if _is_emoji(c) and c not in "\u200d\ufe0f"})
+    # Every emoji is above U+2100: a text without such a character has none.
+    emoji = [] if max(text, default=" ") < "\u2100" else sorted(
+        {c for c in set(text) if _is_emoji(c) and c not in "\u200d\ufe0f"})
     for face in sorted(set(m.group(0) for m in _EMOTICON.finditer(masked)) | set(emoji)):
         out.add("error", "emoji",
                 f"\"{face}\": emoji and smileys do not belong in a thank-you note; remove it.",
                 person, field)
-    for m in _SPEAK.finditer(masked):
+    # Most texts hold no slang at all: their words are looked up first, and only a text with a
+    # slang word (or "w" of "w/") is searched with the pattern, which knows where one may stand.
+    speak = () if _SPEAK_WORDS.isdisjoint(_ALNUM.findall(masked.lower())) else _SPEAK.finditer(masked)
+    for m in speak:
         token = m.group(1)
         # A capital "R" or "U" is a name or a language ("R", "Unit U"); slang is written small.
         if len(token) == 1 and token.isupper():
@@ -720,10 +734,11 @@ def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str
     elif masked.count("!") >= 3:
         out.add("warning", "exclamation",
                 f"The note has {masked.count('!')} exclamation marks; keep one at most.", person, field)
-    for m in _words(masked):
-        word = m.group(0)
+    for word in _WORD.findall(masked):
+        if len(word) < 3 or not word.isupper():
+            continue
         low = word.lower()
-        if (len(word) >= 3 and word.isupper() and low not in _ACRONYMS and word not in record.proper.values()
+        if (low not in _ACRONYMS and word not in record.proper.values()
                 and _in_dictionary(low) and _speller()[low] > 0):
             out.add("warning", "all-caps",
                     f"\"{word}\" in capitals reads as shouting; write \"{low}\".", person, field)
@@ -737,25 +752,33 @@ def _body_words(note: Note) -> list[str]:
 
 def likeness(a: Note, b: Note) -> float:
     """How alike two notes are, 0 to 1: difflib's ratio over the words of their bodies."""
-    return difflib.SequenceMatcher(None, _body_words(a), _body_words(b), autojunk=False).ratio()
+    return _likeness(_body_words(a), _body_words(b))
 
 
-def _candidates(notes: list[Note]) -> list[list[int]]:
+def _likeness(a: list[str], b: list[str], at_least: float = 0.0) -> float:
+    """difflib's ratio of two word lists, or 0 when its cheap upper bounds are already below
+    ``at_least`` (the ratio itself costs a quadratic search)."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if at_least and (matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least):
+        return 0.0
+    return matcher.ratio()
+
+
+def _candidates(words: list[list[str]]) -> list[list[int]]:
     """For each note, the earlier notes it could be nearly the same as.
 
     A panel of a handful is compared pair by pair. A large one would cost n² difflib
     runs, so only notes sharing one of their rarer word runs (4-word shingles that
     few notes use) are compared: notes alike enough to matter share many such runs.
     """
-    if len(notes) <= 24:
-        return [list(range(j)) for j in range(len(notes))]
-    words = [_body_words(note) for note in notes]
+    if len(words) <= 24:
+        return [list(range(j)) for j in range(len(words))]
     shingles = [{" ".join(w[k:k + 4]) for k in range(max(1, len(w) - 3))} for w in words]
     users: dict[str, list[int]] = {}
     for j, runs in enumerate(shingles):
         for run in runs:
             users.setdefault(run, []).append(j)
-    limit = max(8, len(notes) // 50)  # a run in that many notes is template wording, not a sign
+    limit = max(8, len(words) // 50)  # a run in that many notes is template wording, not a sign
     found: list[list[int]] = []
     for j, runs in enumerate(shingles):
         earlier = {i for run in runs if len(users[run]) <= limit for i in users[run] if i < j}
@@ -764,10 +787,12 @@ def _candidates(notes: list[Note]) -> list[list[int]]:
 
 
 def _check_duplicates(out: _Collector, interview: Interview, notes: list[Note]) -> None:
-    candidates = _candidates(notes)
+    words = [_body_words(note) for note in notes]
+    candidates = _candidates(words)
     for j, later in enumerate(notes):
-        for earlier in (notes[i] for i in candidates[j]):
-            ratio = likeness(earlier, later)
+        for i in candidates[j]:
+            earlier = notes[i]
+            ratio = _likeness(words[i], words[j], DUPLICATE_RATIO)
             if ratio >= DUPLICATE_RATIO:
                 i = _index(interview, later.interviewer)
                 field = f"interviewers[{i}].note" if later.own else "note"

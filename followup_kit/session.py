@@ -116,6 +116,7 @@ class Session:
         self._progress = progress
         self._profile: Profile | None = None
         self._listing: Listing | None = None
+        self._templates_seen: tuple[Listing | None, Path | None] | None = None
         self._index: tuple[Listing, dict[str, Interview]] | None = None
         self._everyone: list[Interview] | None = None
         self._by_application: dict[str, list[Interview]] | None = None
@@ -162,8 +163,14 @@ class Session:
     @property
     def templates(self) -> Path | None:
         """The workspace's own ``templates/`` folder, whose files replace the shipped ones."""
+        # Looked for once per reading of the interviews (composing asks for every note).
+        seen = self._templates_seen
+        if seen is not None and self._listing is not None and seen[0] is self._listing:
+            return seen[1]
         folder = self.root / TEMPLATES_DIR
-        return folder if folder.is_dir() else None
+        found = folder if folder.is_dir() else None
+        self._templates_seen = (self._listing, found)
+        return found
 
     @property
     def listing(self) -> Listing:

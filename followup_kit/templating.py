@@ -120,6 +120,9 @@ def _environment(overrides: str | None) -> "jinja2.Environment":
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # The kit's installed templates do not change while it runs: no file check per render.
+        # A workspace's own are re-read when edited (a notebook stays open while they are).
+        auto_reload=bool(overrides),
     )
     env.filters.update(day=day, short_day=short_day, clock=clock, part_of_day=part_of_day, moment=moment,
                        day_month=day_month, weekday=weekday, long_date=long_date)
