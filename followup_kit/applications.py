@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 UTC = dt.timezone.utc
 
 
+@lru_cache(maxsize=65536)  # every look-up of an application folds its company and role
 def _folded(text: str) -> str:
     """Lower case, accents and punctuation dropped, spaces collapsed: 'Nordwind-Energie' -> 'nordwind energie'."""
     text = unicodedata.normalize("NFKD", text.casefold())

@@ -605,6 +605,10 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
         record.folded = {fold(w): w for w in record.proper_set}
     folded_proper = record.folded
     fine = record.fine
+    # Most words of a text were read already (in another note of the interview) or are plain
+    # English: a text with nothing new is done with one look at its distinct words.
+    if all(w in fine or w in _ENGLISH for w in set(_WORD.findall(_mask(text).replace("’", "'")))):
+        return
     for m in _words(text):
         word = m.group(0).replace("’", "'")
         if word in fine or word in _ENGLISH:
@@ -665,11 +669,19 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
 
 
 _REPEAT = re.compile(r"\b([^\W\d_]+)(\s+)\1\b", re.I)
+_LETTERS = re.compile(r"[^\W\d_]+")
 _REPEAT_OK = {"that", "had", "is", "do", "bye", "very"}
 
 
 def _check_repeats(out: _Collector, person: Interviewer, text: str, field: str) -> None:
-    for m in _REPEAT.finditer(_mask(text)):
+    masked = _mask(text)
+    # A word written twice is a run of letters followed, after spaces, by the same run: look
+    # for two such neighbours among the text's runs before the search that knows the spaces.
+    runs = _LETTERS.findall(masked)
+    if not any(a.lower() == b.lower() or (len(a) == len(b) and not (a + b).isascii())
+               for a, b in zip(runs, runs[1:])):
+        return
+    for m in _REPEAT.finditer(masked):
         if m.group(1).lower() in _REPEAT_OK:
             continue
         out.add("error", "repeated-word",
