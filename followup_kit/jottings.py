@@ -130,6 +130,8 @@ _EXPAND = [
     (r"\s+\+\s+", " and "), (r"\s*→\s*", " to "), (r"\s+&\s+", " and "),
     (r"(?<![\w'’])i(?=\s|['’](?:d|m|ve|ll)\b)", "I"),
 ]
+# One search over every pattern above tells whether a jotting needs any of them.
+_ANY_EXPAND = _Lazy("|".join(f"(?:{pattern})" for pattern, _ in _EXPAND))
 _EXPAND = [(_Lazy(pattern), new) for pattern, new in _EXPAND]
 
 # Contractions without their apostrophe ("havent"): a slip, put right.
@@ -210,16 +212,20 @@ def _tidy(text: str) -> str:
 
 
 def _expand(text: str) -> str:
-    for pattern, new in _EXPAND:
-        text = pattern.sub(new, text)
-    text = re.sub(r"\b(\w+)\b", lambda m: _APOSTROPHE.get(m.group(1).lower(), m.group(1))
-                  if m.group(1).lower() in _APOSTROPHE and not (m.group(1) == "Im") else m.group(1), text)
-    # I'd + a base verb is "I would"; I'd + a past participle ("I'd been") is "I had".
-    text = re.sub(r"\bI['’]d (been|had|done|seen|worked|used|led|built)\b", r"I had \1", text)
-    text = re.sub(r"\bI['’]d\b", "I would", text)
-    text = re.sub(r"\bI['’]m\b", "I am", text)
-    text = re.sub(r"\bI['’]ve\b", "I have", text)
-    text = re.sub(r"\bI['’]ll\b", "I will", text)
+    # Each step runs only where a quick look finds something for it: most jottings need none.
+    if _ANY_EXPAND.search(text):
+        for pattern, new in _EXPAND:
+            text = pattern.sub(new, text)
+    if not _APOSTROPHE.keys().isdisjoint(w.lower() for w in re.findall(r"\w+", text)):
+        text = re.sub(r"\b(\w+)\b", lambda m: _APOSTROPHE.get(m.group(1).lower(), m.group(1))
+                      if m.group(1).lower() in _APOSTROPHE and not (m.group(1) == "Im") else m.group(1), text)
+    if "I'" in text or "I’" in text:
+        # I'd + a base verb is "I would"; I'd + a past participle ("I'd been") is "I had".
+        text = re.sub(r"\bI['’]d (been|had|done|seen|worked|used|led|built)\b", r"I had \1", text)
+        text = re.sub(r"\bI['’]d\b", "I would", text)
+        text = re.sub(r"\bI['’]m\b", "I am", text)
+        text = re.sub(r"\bI['’]ve\b", "I have", text)
+        text = re.sub(r"\bI['’]ll\b", "I will", text)
     return _tidy(text)
 
 

@@ -72,6 +72,8 @@ def _english(values: Iterable[Any]) -> float:
 
 def script_of(word: str) -> str:
     """The script of a word's letters in plain words: 'Latin', 'Greek', 'Cyrillic', 'Arabic', …"""
+    if word.isascii():
+        return "Latin"
     for char in word:
         if char.isalpha():
             name = unicodedata.name(char, "")

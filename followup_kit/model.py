@@ -82,6 +82,15 @@ def _nfc(value: Any) -> Any:
     return value
 
 
+def _empty(factory: Any) -> Any:
+    """An empty default made anew for each record: pydantic deep-copies a default value for
+    every record it builds, which cost a fifth of the time of reading a workspace. The JSON
+    schema still shows the default."""
+    shown = factory()
+    return Field(default_factory=factory, json_schema_extra={
+        "default": shown.model_dump(mode="json") if isinstance(shown, BaseModel) else shown})
+
+
 class Record(BaseModel):
     """Base of every record: frozen, no unknown fields, text in NFC."""
 
@@ -160,10 +169,10 @@ class Interviewer(Record):
     title: Name | None = None
     email: EmailAddress | None = None
     address: PostalAddress | None = None
-    checked: Checked = Checked()
-    topics: Topics = []
+    checked: Checked = _empty(Checked)
+    topics: Topics = _empty(list)
     personal: Personal | None = None
-    concerns: Points = []
+    concerns: Points = _empty(list)
     """Concerns this person raised; each is answered in this person's note only (R22)."""
     note: NoteText | None = None
     salutation: Salutation | None = None
@@ -193,11 +202,11 @@ Interviewers = items("interviewers", Interviewer)
 class Reflection(Record):  # R1
     """What the candidate wrote down right after the interview, while it was fresh."""
 
-    went_well: Points = []
-    went_poorly: Points = []
-    stood_out: Points = []
-    forgot_to_mention: Points = []
-    concerns_raised: Points = []
+    went_well: Points = _empty(list)
+    went_poorly: Points = _empty(list)
+    stood_out: Points = _empty(list)
+    forgot_to_mention: Points = _empty(list)
+    concerns_raised: Points = _empty(list)
 
 
 class Extra(Record):  # R4, R9
@@ -333,9 +342,9 @@ class Interview(Record):
     timezone: TimeZoneName | None = None
     timeline: Timeline
     interviewers: Interviewers = Field(min_length=1)
-    reflection: Reflection = Reflection()
-    extras: Extras = []
-    done: dict[EventKind, IsoDate] = {}
+    reflection: Reflection = _empty(Reflection)
+    extras: Extras = _empty(list)
+    done: dict[EventKind, IsoDate] = _empty(dict)
     """Follow-up steps already done, each with the date: ``{"thank-you-email": "2026-11-20"}``."""
     outcome: Outcome | None = None
     """What came of this round: "advanced" to the next round, or how the application ended

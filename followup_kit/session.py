@@ -365,6 +365,7 @@ class Session:
             workers = _default_workers(len(interviews))
         if workers <= 1:
             return [finding for interview in _through(progress, interviews) for finding in self.proofread(interview)]
+        import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -373,11 +374,15 @@ class Session:
         size = max(1, min(50, len(interviews) // (workers * 4) or 1))
         batches = [[i.id for i in interviews[k:k + size]] for k in range(0, len(interviews), size)]
         _FORKED = self
+        # What was read before forking is left out of the workers' garbage collections, which
+        # would otherwise walk (and so copy, page by page) every record of a large workspace.
+        gc.freeze()
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 futures = [pool.submit(_proofread_batch, batch) for batch in batches]
                 return [finding for future in _through(progress, futures) for finding in future.result()]
         finally:
+            gc.unfreeze()
             _FORKED = None
 
     def plan(self, *, now: dt.datetime | None = None, include_done: bool = False,
