@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, Sequence
 
 from .jottings import Jotting, read
@@ -22,6 +23,7 @@ from .model import Interview, Interviewer
 from .phrasing import content_stems
 
 
+@lru_cache(maxsize=65536)  # every note of a panel asks for each slot of the interview
 def stable_number(*parts: str) -> int:
     """A number that depends only on ``parts``; Python's ``hash()`` changes every run."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()

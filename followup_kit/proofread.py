@@ -126,6 +126,12 @@ def _words(text: str) -> Iterable[re.Match[str]]:
     return _WORD.finditer(_mask(text))
 
 
+@lru_cache(maxsize=512)
+def _distinct_words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` (addresses left out), each once, in order of first use."""
+    return tuple(dict.fromkeys(_WORD.findall(_mask(text))))
+
+
 def _sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip()
     return not before or before[-1] in ".!?:\n" or text[:start].endswith("\n")
@@ -540,7 +546,7 @@ def _check_repeated_nouns(out: _Collector, person: Interviewer, text: str, field
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text) if s.strip()]
     previous: set[str] = set()
     for sentence in sentences:
-        nouns = {m.group(1).lower() for m in _NOUN_AFTER.finditer(sentence)} - _REPEAT_FINE
+        nouns = {noun.lower() for noun in _NOUN_AFTER.findall(sentence)} - _REPEAT_FINE
         nouns = {n for n in nouns if n not in _STOP_NOUNS}
         for noun in sorted(nouns & previous):
             out.add("warning", "repeated-noun",
@@ -607,7 +613,7 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
     fine = record.fine
     # Most words of a text were read already (in another note of the interview) or are plain
     # English: a text with nothing new is done with one look at its distinct words.
-    if all(w in fine or w in _ENGLISH for w in set(_WORD.findall(_mask(text).replace("’", "'")))):
+    if all(w.replace("’", "'") in fine or w.replace("’", "'") in _ENGLISH for w in _distinct_words(text)):
         return
     for m in _words(text):
         word = m.group(0).replace("’", "'")
@@ -746,7 +752,7 @@ def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str
     elif masked.count("!") >= 3:
         out.add("warning", "exclamation",
                 f"The note has {masked.count('!')} exclamation marks; keep one at most.", person, field)
-    for word in _WORD.findall(masked):
+    for word in _distinct_words(text):
         if len(word) < 3 or not word.isupper():
             continue
         low = word.lower()
