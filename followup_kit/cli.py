@@ -16,13 +16,16 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import FollowupKitError, InvalidFileError, WorkspaceError
 from .geometry import SHEETS
 from .vocabulary import BACKS, EVENT_KINDS, OUTCOMES
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 #: Commands draw a progress bar from this many interviews on (on a terminal only).
