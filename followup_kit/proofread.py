@@ -53,9 +53,11 @@ The spelling dictionary (pyspellchecker) is loaded once, on first use, so that
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Literal
@@ -499,8 +501,9 @@ def _check_greeting_script(out: _Collector, person: Interviewer, greeting: str, 
 _I_WRONG = re.compile(r"\bI (has|is|does|was not|wasn't|doesn't|hasn't)\b")
 _SINGULAR_WRONG = re.compile(r"\b(he|she|it) (have|are|were|do|don't|haven't|aren't)\b", re.I)
 _PLURAL_WRONG = re.compile(r"\b(we|they|you) (has|is|was|does|doesn't|hasn't|isn't|wasn't)\b", re.I)
-_PRONOUN_VERB = re.compile(r"\b(?:I|he|she|it|we|they|you) (?:has|is|does|was|have|are|were|do|don't|haven't|"
-                           r"aren't|doesn't|hasn't|isn't|wasn't)\b", re.I)
+# The three patterns above as one, to search a text once before naming what was found.
+_ANY_WRONG = re.compile("|".join(f"(?:{p.pattern})" if not p.flags & re.I else f"(?i:{p.pattern})"
+                                 for p in (_I_WRONG, _SINGULAR_WRONG, _PLURAL_WRONG)))
 _DETERMINED_PLURAL = re.compile(r"\b(the|these|those|our|your|their|my|his|her|its|all|both|many) "
                                 r"([a-z]+s) ([a-z]+s)\b", re.I)
 _NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species", "physics")
@@ -512,8 +515,8 @@ def _check_grammar(out: _Collector, record: _Record, person: Interviewer, text: 
                    draft: bool) -> None:
     """Agreement slips and a noun repeated in two sentences in a row."""
     masked = _mask(text)
-    # One search for any pronoun before a verb it could disagree with, before the three exact ones.
-    agreement = (_I_WRONG, _SINGULAR_WRONG, _PLURAL_WRONG) if _PRONOUN_VERB.search(masked) else ()
+    # One search for any of the slips, and the three exact ones only when it finds one.
+    agreement = (_I_WRONG, _SINGULAR_WRONG, _PLURAL_WRONG) if _ANY_WRONG.search(masked) else ()
     for pattern in agreement:
         for m in pattern.finditer(masked):
             where = (_source_of(record, m.group(0).split(" ")[-1]) or field) if draft else field
@@ -534,6 +537,7 @@ def _check_grammar(out: _Collector, record: _Record, person: Interviewer, text: 
     _check_repeated_nouns(out, person, masked, field)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 _DETERMINER = r"(?:the|a|an|our|your|my|this|that|their|its|his|her)"
 _NOUN_AFTER = re.compile(rf"\b{_DETERMINER} ([a-z][a-z-]{{2,}})\b", re.I)
 # Nouns a note may well repeat: its subject matter.
@@ -543,11 +547,17 @@ _REPEAT_FINE = {"role", "team", "company", "interview", "way", "time", "next", "
 
 def _check_repeated_nouns(out: _Collector, person: Interviewer, text: str, field: str) -> None:
     """R10: "the call… the call" in two sentences in a row reads as careless."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text) if s.strip()]
+    # The nouns of the whole text in one search, each given the sentence it stands in (a
+    # sentence ends where the text breaks after . ! or ?, or at a blank line).
+    ends = [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+    by_sentence: dict[int, set[str]] = {}
+    for m in _NOUN_AFTER.finditer(text):
+        noun = m.group(1).lower()
+        if noun not in _REPEAT_FINE and noun not in _STOP_NOUNS:
+            by_sentence.setdefault(bisect.bisect_right(ends, m.start()), set()).add(noun)
     previous: set[str] = set()
-    for sentence in sentences:
-        nouns = {noun.lower() for noun in _NOUN_AFTER.findall(sentence)} - _REPEAT_FINE
-        nouns = {n for n in nouns if n not in _STOP_NOUNS}
+    for index in range(len(ends) + 1):
+        nouns = by_sentence.get(index, set())
         for noun in sorted(nouns & previous):
             out.add("warning", "repeated-noun",
                     f"\"{noun}\" is in two sentences in a row; say it once, or use another word the second time.",
@@ -773,13 +783,20 @@ def likeness(a: Note, b: Note) -> float:
     return _likeness(_body_words(a), _body_words(b))
 
 
-def _likeness(a: list[str], b: list[str], at_least: float = 0.0) -> float:
-    """difflib's ratio of two word lists, or 0 when its cheap upper bounds are already below
-    ``at_least`` (the ratio itself costs a quadratic search)."""
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if at_least and (matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least):
-        return 0.0
-    return matcher.ratio()
+def _likeness(a: list[str], b: list[str], at_least: float = 0.0,
+              counts: tuple[Counter[str], Counter[str]] | None = None) -> float:
+    """difflib's ratio of two word lists, or 0 when an upper bound of it is already below
+    ``at_least`` (the ratio itself costs a quadratic search): the words the two lists share,
+    counted with repeats (difflib's ``quick_ratio``, from ``counts`` when given)."""
+    if at_least:
+        if not a and not b:
+            return 1.0
+        if 2 * min(len(a), len(b)) / (len(a) + len(b)) < at_least:
+            return 0.0
+        first, second = counts or (Counter(a), Counter(b))
+        if 2 * sum((first & second).values()) / (len(a) + len(b)) < at_least:
+            return 0.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def _candidates(words: list[list[str]]) -> list[list[int]]:
@@ -806,11 +823,12 @@ def _candidates(words: list[list[str]]) -> list[list[int]]:
 
 def _check_duplicates(out: _Collector, interview: Interview, notes: list[Note]) -> None:
     words = [_body_words(note) for note in notes]
+    counts = [Counter(w) for w in words]
     candidates = _candidates(words)
     for j, later in enumerate(notes):
         for i in candidates[j]:
             earlier = notes[i]
-            ratio = _likeness(words[i], words[j], DUPLICATE_RATIO)
+            ratio = _likeness(words[i], words[j], DUPLICATE_RATIO, (counts[i], counts[j]))
             if ratio >= DUPLICATE_RATIO:
                 i = _index(interview, later.interviewer)
                 field = f"interviewers[{i}].note" if later.own else "note"
