@@ -501,29 +501,52 @@ def _check_greeting_script(out: _Collector, person: Interviewer, greeting: str, 
 _I_WRONG = re.compile(r"\bI (has|is|does|was not|wasn't|doesn't|hasn't)\b")
 _SINGULAR_WRONG = re.compile(r"\b(he|she|it) (have|are|were|do|don't|haven't|aren't)\b", re.I)
 _PLURAL_WRONG = re.compile(r"\b(we|they|you) (has|is|was|does|doesn't|hasn't|isn't|wasn't)\b", re.I)
-# The three patterns above as one, to search a text once before naming what was found.
-_ANY_WRONG = re.compile("|".join(f"(?:{p.pattern})" if not p.flags & re.I else f"(?i:{p.pattern})"
-                                 for p in (_I_WRONG, _SINGULAR_WRONG, _PLURAL_WRONG)))
 _DETERMINED_PLURAL = re.compile(r"\b(the|these|those|our|your|their|my|his|her|its|all|both|many) "
                                 r"([a-z]+s) ([a-z]+s)\b", re.I)
 _NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species", "physics")
 _AFTER_VERB = {"the", "a", "an", "its", "their", "our", "your", "my", "his", "her", "this", "that", "well",
                "hard", "together", "closely", "with", "on", "in", "at", "for", "to", "from", "so", "out"}
+# What the patterns above look for, word by word, to see cheaply whether a text may hold one.
+_RUNS = re.compile(r"[A-Za-z\u017f\u212a]+")  # with re.I, [a-z] also matches ſ and the Kelvin sign
+# Verbs as runs of letters: "wasn't" is the runs "wasn" and "t".
+_I_VERBS = {"has", "is", "does", "wasn", "doesn", "hasn"}
+_SINGULAR_VERBS = {"have", "are", "were", "do", "don", "haven", "aren"}
+_PLURAL_VERBS = {"has", "is", "was", "does", "doesn", "hasn", "isn", "wasn"}
+_PLURAL_DETERMINERS = {"the", "these", "those", "our", "your", "their", "my", "his", "her", "its", "all", "both",
+                       "many"}
+
+
+def _grammar_candidates(masked: str) -> tuple[bool, bool]:
+    """Whether ``masked`` may hold an agreement slip, and a determiner before two words ending
+    in s: a superset of what the exact patterns find, read from the runs of letters."""
+    words = [run.lower() for run in _RUNS.findall(masked)]
+    slip = plural = False
+    for k in range(len(words) - 1):
+        word, after = words[k], words[k + 1]
+        if not slip and ((word == "i" and (after in _I_VERBS or after == "was" and words[k + 2:k + 3] == ["not"]))
+                         or (word in ("he", "she", "it") and after in _SINGULAR_VERBS)
+                         or (word in ("we", "they", "you") and after in _PLURAL_VERBS)):
+            slip = True
+        if (not plural and word in _PLURAL_DETERMINERS and after.endswith(("s", "ſ"))
+                and k + 2 < len(words) and words[k + 2].endswith(("s", "ſ"))):
+            plural = True
+    return slip, plural
 
 
 def _check_grammar(out: _Collector, record: _Record, person: Interviewer, text: str, field: str, *,
                    draft: bool) -> None:
     """Agreement slips and a noun repeated in two sentences in a row."""
     masked = _mask(text)
-    # One search for any of the slips, and the three exact ones only when it finds one.
-    agreement = (_I_WRONG, _SINGULAR_WRONG, _PLURAL_WRONG) if _ANY_WRONG.search(masked) else ()
+    # A look along the text's words first; the exact patterns only where it finds a candidate.
+    slip, plural = _grammar_candidates(masked)
+    agreement = (_I_WRONG, _SINGULAR_WRONG, _PLURAL_WRONG) if slip else ()
     for pattern in agreement:
         for m in pattern.finditer(masked):
             where = (_source_of(record, m.group(0).split(" ")[-1]) or field) if draft else field
             out.add("error", "agreement",
                     f"\"{m.group(0)}\": the verb does not agree with \"{m.group(1)}\". Read the sentence aloud "
                     f"and correct the verb.", person, where)
-    for m in _DETERMINED_PLURAL.finditer(masked):
+    for m in _DETERMINED_PLURAL.finditer(masked) if plural else ():
         noun, verb = m.group(2).lower(), m.group(3).lower()
         rest = masked[m.end():]
         if noun.endswith(_NOT_PLURAL) or verb.endswith(_NOT_PLURAL) or not rest:

@@ -1,0 +1,72 @@
+"""The cheap looks that spare proofreading its exact searches never miss what those searches find.
+
+Each check of a note first reads the text's words cheaply and runs its exact pattern only when
+that look finds a candidate; these properties say the look is a superset of the pattern.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import followup_kit.proofread  # noqa: F401  (the module, not the function of the same name)
+
+P = sys.modules["followup_kit.proofread"]
+
+WORDS = ["I", "i", "he", "She", "IT", "we", "They", "you", "YOU", "has", "Has", "is", "does", "was", "not", "wasn't",
+         "doesn't", "hasn't", "have", "are", "were", "do", "don't", "haven't", "aren't", "isn't", "the", "The",
+         "these", "our", "teams", "works", "analysts", "say", "glass", "team's", "teamſ", "KS", "thx", "u", "w/",
+         "gr8", "lol", "Zoë", "zoë", "ZOË", "well-known", "known", "that", "é", "x"]
+GLUE = [" ", "  ", ", ", ". ", "-", "'", "’", "\n", "\n\n", "é", "_", "2", "/", "@", "!"]
+
+GRAMMAR = ["I", "i", "he", "She", "IT", "we", "They", "you", "has", "Has", "is", "does", "was", "not", "wasn't",
+           "doesn't", "hasn't", "have", "are", "were", "do", "don't", "haven't", "aren't", "isn't", "the", "The",
+           "these", "all", "many", "its", "teams", "works", "analysts", "glass", "team's", "teamſ", "KS"]
+
+
+def _joined(words: list[str], glue: list[str]) -> st.SearchStrategy[str]:
+    # Mostly single spaces, as the patterns need, sometimes anything else.
+    joints = st.one_of(st.just(" "), st.just(" "), st.sampled_from(glue))
+    return st.lists(st.tuples(st.sampled_from(words), joints), min_size=1, max_size=8).map(
+        lambda parts: "".join(word + joint for word, joint in parts))
+
+
+texts = _joined(WORDS, GLUE) | st.text(max_size=60)
+grammar_texts = _joined(GRAMMAR, GLUE) | texts
+
+
+@settings(max_examples=1500, deadline=None)
+@given(grammar_texts)
+def test_the_look_for_agreement_slips_misses_none(text: str) -> None:
+    slip, plural = P._grammar_candidates(text)
+    if any(pattern.search(text) for pattern in (P._I_WRONG, P._SINGULAR_WRONG, P._PLURAL_WRONG)):
+        assert slip
+    if P._DETERMINED_PLURAL.search(text):
+        assert plural
+
+
+class _Found:
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def add(self, severity: str, code: str, message: str, person: object, field: object) -> None:
+        self.messages.append(message)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts)
+def test_the_look_for_a_word_written_twice_misses_none(text: str) -> None:
+    found = _Found()
+    P._check_repeats(found, None, text, "note")
+    expected = [m.group(1) for m in P._REPEAT.finditer(P._mask(text)) if m.group(1).lower() not in P._REPEAT_OK]
+    assert len(found.messages) == len(expected)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts)
+def test_the_look_for_text_speak_misses_none(text: str) -> None:
+    masked = P._mask(text)
+    if P._SPEAK.search(masked):
+        assert not P._SPEAK_WORDS.isdisjoint(P._ALNUM.findall(masked.lower()))
