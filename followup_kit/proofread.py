@@ -798,7 +798,7 @@ def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str
 def _body_words(note: Note) -> list[str]:
     parts = split_note(note.text) if note.own else None
     paragraphs = parts.paragraphs if parts else note.paragraphs
-    return [w.group(0).lower() for w in _words(" ".join(paragraphs))]
+    return [word.lower() for word in _WORD.findall(_mask(" ".join(paragraphs)))]
 
 
 def likeness(a: Note, b: Note) -> float:
