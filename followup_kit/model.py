@@ -460,7 +460,9 @@ class Interview(Record):
     @classmethod
     def from_record(cls, data: Any, *, id: str = "", file: str = "interview.json") -> "Interview":
         """Build an interview from parsed JSON, or raise :class:`InvalidFileError`."""
-        return build(cls, data, file).with_id(id)
+        interview = build(cls, data, file)
+        interview._id = id  # a record just built, shared with nobody: no copy needed
+        return interview
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready dict written to ``interviews/<id>.json``."""
