@@ -17,9 +17,27 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def _speller() -> "SpellChecker":
+    import gzip
+    import json
+    import pkgutil
+
     from spellchecker import SpellChecker  # imported here: loading it takes a moment
 
-    return SpellChecker(language="en")
+    # pyspellchecker lower-cases every one of its 160,000 English words while loading them,
+    # which costs as much as reading them. They are lower-case already, so they are read as
+    # they are (into a case-sensitive checker, which then finds and counts them the same way);
+    # should a later version of the file hold a capital, pyspellchecker loads it its own way.
+    try:
+        data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
+        words = json.loads(gzip.decompress(data).decode("utf-8")) if data else {}
+    except (OSError, ValueError):
+        words = {}
+    joined = "".join(words)
+    if not words or joined != joined.lower():
+        return SpellChecker(language="en")
+    speller = SpellChecker(language=None, case_sensitive=True)
+    speller.word_frequency.load_json(words)
+    return speller
 
 
 @lru_cache(maxsize=1)
