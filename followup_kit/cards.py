@@ -316,11 +316,17 @@ class _Pen:
     def width(self, text: str, size: float, base: str = "L") -> float:
         return self.fonts.width(visual(text, base), size)
 
+    def _runs(self, text: str, base: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """``text`` (logical order, shaped) in drawing order, and its runs of fonts."""
+        if self.fonts.left_to_right_primary(text):  # most lines: no reordering, one font
+            return text, ((self.fonts.primary_name, text),)
+        shown = visual(text, base)
+        return shown, self.fonts.runs(shown)
+
     def text(self, x: float, y: float, text: str, size: float, *, base: str = "L",
              align: str = "left") -> None:
         """Draw one line. ``text`` is logical order, already shaped."""
-        shown = visual(text, base)
-        runs = self.fonts.runs(shown)
+        shown, runs = self._runs(text, base)
         if align != "left":
             width = self.fonts.width(shown, size)
             x -= width if align == "right" else width / 2
@@ -330,14 +336,41 @@ class _Pen:
             obj.textOut(run)
         self.canvas.drawText(obj)
 
+    def rows(self, x: float, y: float, rows: Iterable[Row], size: float, leading: float, *,
+             right: float | None = None, lift: float = 0.0) -> float:
+        """Draw ``rows`` from baseline ``y`` down, ``leading`` apart, as one text object, each
+        ``lift`` above its baseline; a right-to-left row ends at ``right`` when given.
+        Returns the next baseline.
+
+        Each row starts at its own absolute origin, so every glyph lands where a text object
+        per row would put it; the font is set again only when a run changes it.
+        """
+        obj = None
+        font_now = None
+        for row in rows:
+            if row.text:
+                shown, runs = self._runs(row.text, row.base)
+                start = x
+                if right is not None and row.base == "R":
+                    start = right - self.fonts.width(shown, size)
+                if obj is None:
+                    obj = self.canvas.beginText(start, y + lift)
+                else:
+                    obj.setTextOrigin(start, y + lift)
+                for font, run in runs:
+                    if font != font_now:
+                        obj.setFont(font, size)
+                        font_now = font
+                    obj.textOut(run)
+            y -= leading
+        if obj is not None:
+            self.canvas.drawText(obj)
+        return y
+
     def paragraph(self, x: float, y: float, text: str, size: float, width: float,
                   leading: float) -> float:
         """Wrap and draw ``text`` from baseline ``y`` down; returns the next baseline."""
-        for row in wrap(text, width, size, self.fonts):
-            if row.text:
-                self.text(x, y, row.text, size, base=row.base)
-            y -= leading
-        return y
+        return self.rows(x, y, wrap(text, width, size, self.fonts), size, leading)
 
 
 @dataclass(frozen=True)
@@ -412,12 +445,7 @@ def _draw_front(pen: _Pen, card: Card, layout: FaceLayout, part: int, style: Car
             c.line(pad, y_rule, w - pad, y_rule)
             y_rule -= leading
     c.setFillColorRGB(0, 0, 0)
-    y = baseline
-    for row in layout.faces[part - 1]:
-        if row.text:
-            align = "right" if row.base == "R" else "left"
-            pen.text(w - pad if align == "right" else pad, y, row.text, size, base=row.base, align=align)
-        y -= leading
+    pen.rows(pad, baseline, layout.faces[part - 1], size, leading, right=w - pad)
 
 
 def _body_bottom(style: CardStyle) -> float:
@@ -449,9 +477,7 @@ def _draw_back(pen: _Pen, card: Card, style: CardStyle, *, draft: bool) -> None:
     rows = [row for line in lines for row in wrap(line, block_w, size, pen.fonts)]
     y = min(h * 0.55, y - 2 * size) if h > w else h * 0.6
     c.setFillColorRGB(*(DRAFT_RED if draft_card else (0, 0, 0)))
-    for row in rows:
-        pen.text(block_x, y, row.text, size, base=row.base)
-        y -= size * 1.35
+    pen.rows(block_x, y, rows, size, size * 1.35)
     c.setFillColorRGB(*GREY)
     tag = _say("back_tag", nfc(card.person.name), _say("address_source", source))
     if draft_card:
@@ -498,16 +524,10 @@ def _checklist(pen: _Pen, cards: list[Card], width: float, height: float, size_l
         c.rect(left, y - 1, box, box)
         x = left + box + 8
         c.setFillColorRGB(0, 0, 0)
-        for row in name_rows:
-            pen.text(x, y, row.text, 11, base=row.base)
-            y -= 14
-        for row in title_rows:
-            pen.text(x, y + 2, row.text, 9, base=row.base)
-            y -= 11
+        y = pen.rows(x, y, name_rows, 11, 14)
+        y = pen.rows(x, y, title_rows, 9, 11, lift=2)
         c.setFillColorRGB(*(DRAFT_RED if card.unverified else GREY))
-        for row in detail_rows:
-            pen.text(x, y + 2, row.text, 7.5, base=row.base)
-            y -= 9.5
+        y = pen.rows(x, y, detail_rows, 7.5, 9.5, lift=2)
         y -= 8
 
 

@@ -198,6 +198,7 @@ class FontSet:
         self._primary_chars = frozenset(map(chr, face.cmap))
         # What check() skips or the primary face sets: text made only of these needs no look-up.
         self._plain = self._primary_chars | set("\n\r\t") | _INVISIBLE
+        self._plain_ltr: frozenset[str] | None = None
         #: Layouts computed with these fonts (e.g. wrapped rows), kept by their callers
         #: under keys of their own: the same text is measured and wrapped once per document.
         self.layouts: dict[Any, Any] = {}
@@ -259,6 +260,13 @@ class FontSet:
                     f"Install a font for it (on Debian or Ubuntu: sudo apt install {font_package(char)}), "
                     "or correct the text if the character is a typo."
                 )
+
+    def left_to_right_primary(self, text: str) -> bool:
+        """Whether the primary face sets every character of ``text`` and none is right-to-left:
+        such a line is drawn as it is (no reordering), in one run of the primary face."""
+        if self._plain_ltr is None:
+            self._plain_ltr = frozenset(c for c in self._primary_chars if _RTL.match(c) is None)
+        return self._plain_ltr.issuperset(text)
 
     def runs(self, text: str) -> tuple[tuple[str, str], ...]:
         """``text`` split into (reportlab font name, characters) runs, in the order given."""
