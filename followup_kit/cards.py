@@ -63,17 +63,19 @@ def _text(overrides: str | None) -> tuple[Any, dict[tuple[Any, ...], str]]:
 
 
 def _say(macro: str, *args: Any) -> str:
-    from .templating import call
-
     text, said = _text(_OVERRIDES.get())
-    # A workspace's own cards.j2 written before a macro existed still prints: the kit's words fill in.
-    words = getattr(text, macro, None) or getattr(_text(None)[0], macro)
     key = (macro, *args)
     try:
         return said[key]
     except KeyError:
-        pass
+        hashable = True
     except TypeError:  # a list (the PDF title's companies): said once per document anyway
+        hashable = False
+    from .templating import call
+
+    # A workspace's own cards.j2 written before a macro existed still prints: the kit's words fill in.
+    words = getattr(text, macro, None) or getattr(_text(None)[0], macro)
+    if not hashable:
         return call("cards.j2", None, words, *args).strip()
     if len(said) > 50_000:
         said.clear()
@@ -96,6 +98,8 @@ class Card:
     interview: Interview
     profile: Profile
     unverified: tuple[str, ...]
+    #: The planner's dates by interview id, shared by the cards of one document.
+    planned: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def person(self) -> Interviewer:
@@ -117,10 +121,13 @@ class Card:
     @cached_property
     def dates(self) -> Any:
         """The planner's dates of the card's interview (:class:`~followup_kit.schedule.Dates`),
-        worked out once per card."""
-        from .schedule import due_dates
+        worked out once per interview."""
+        dates = self.planned.get(self.interview.id)
+        if dates is None:
+            from .schedule import due_dates
 
-        return due_dates(self.profile, self.interview)
+            dates = self.planned[self.interview.id] = due_dates(self.profile, self.interview)
+        return dates
 
     def address(self) -> tuple[list[str], str]:
         """The recipient's postal address lines, and where it came from (R12 fallback)."""
@@ -401,7 +408,7 @@ def _header(card: Card, draft: bool) -> str:
 
 
 def _draw_front(pen: _Pen, card: Card, layout: FaceLayout, part: int, style: CardStyle,
-                size_label: str, *, draft: bool, ruled: bool) -> None:
+                size_label: str, *, header: str, draft: bool, ruled: bool) -> None:
     c = pen.canvas
     w, h, pad = style.width, style.height, style.pad
     draft_card = draft and bool(card.unverified)
@@ -415,7 +422,6 @@ def _draw_front(pen: _Pen, card: Card, layout: FaceLayout, part: int, style: Car
     # The small print, not to copy: who, how verified, when to mail.
     c.setFillColorRGB(*(DRAFT_RED if draft_card else GREY))
     y = style.header_top - SMALL
-    header = _header(card, draft)
     if part > 1:
         header = f"{_say('continued')} · {header}"
     y = pen.paragraph(pad, y, header, SMALL, style.text_width, SMALL * 1.3)
@@ -568,6 +574,7 @@ def _cards_for(notes: Sequence[Note], profile: Profile,
                interviews: Mapping[str, Interview] | Iterable[Interview]) -> list[Card]:
     by_id = dict(interviews) if isinstance(interviews, Mapping) else {i.id: i for i in interviews}
     cards = []
+    planned: dict[str, Any] = {}
     for note in notes:
         interview = by_id.get(note.interview_id)
         if interview is None:
@@ -575,7 +582,7 @@ def _cards_for(notes: Sequence[Note], profile: Profile,
                 f"note to {note.interviewer.name}: its interview {note.interview_id!r} was not given; "
                 "pass the interview with the notes."
             )
-        cards.append(Card(note, interview, profile, tuple(note.interviewer.unverified)))
+        cards.append(Card(note, interview, profile, tuple(note.interviewer.unverified), planned))
     return cards
 
 
@@ -647,13 +654,15 @@ def _render_cards(notes: Sequence[Note], profile: Profile, interviews: Mapping[s
     style = CardStyle(card_size.width, card_size.height)
 
     # Lay every note out before drawing: a note that cannot fit refuses the whole document.
-    faces: list[tuple[Card, FaceLayout, int]] = []
+    faces: list[tuple[Card, FaceLayout, int, str]] = []
+    continued = _say("continued")
     for card in cards:
-        header_rows = len(wrap(f"{_say('continued')} · {_header(card, draft)}", style.text_width, SMALL, fonts))
+        header = _header(card, draft)
+        header_rows = len(wrap(f"{continued} · {header}", style.text_width, SMALL, fonts))
         layout_note = fit(card.note.text, style.text_width, _body_area(style, header_rows), fonts,
                           who=f"note to {card.person.name}", overflow=overflow)
         for part in range(1, len(layout_note.faces) + 1):
-            faces.append((card, layout_note, part))
+            faces.append((card, layout_note, part, header))
 
     from reportlab.pdfgen.canvas import Canvas
 
@@ -695,12 +704,13 @@ def _render_cards(notes: Sequence[Note], profile: Profile, interviews: Mapping[s
     for page in pages:
         canvas.setTrimBox(layout.trim_box)
         _crop_marks(canvas, layout)
-        for slot, (card, note_layout, part) in zip(layout.fronts, page):
+        for slot, (card, note_layout, part, header) in zip(layout.fronts, page):
             _in_slot(canvas, slot, card_size, lambda: _draw_front(
-                pen, card, note_layout, part, style, card_size.label, draft=draft, ruled=ruled))
+                pen, card, note_layout, part, style, card_size.label, header=header, draft=draft,
+                ruled=ruled))
         canvas.showPage()
         # A continuation face has no back of its own: the address is behind part 1.
-        backs_here = [(slot, card if part == 1 else None) for slot, (card, _, part) in
+        backs_here = [(slot, card if part == 1 else None) for slot, (card, _, part, _) in
                       zip(layout.backs if duplex else layout.fronts, page)]
         if duplex:
             _back_page(canvas, pen, layout, backs_here, style, card_size, draft)
