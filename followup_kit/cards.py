@@ -199,12 +199,12 @@ def _break_long(token: str, width: float, size: float, fonts: FontSet) -> list[s
     return pieces
 
 
-_Line = tuple[tuple[tuple[str, float], ...], float]
+#: One hard line of a paragraph: its tokens, their widths at 1000 pt, and the widest of them.
+_Line = tuple[tuple[str, ...], tuple[float, ...], float]
 
 
 def _paragraphs(text: str, fonts: FontSet) -> tuple[tuple[str, tuple[_Line, ...]], ...]:
-    """``text`` as paragraphs, each its direction and its lines: the (token, width at 1000 pt)
-    pairs, and the widest token's width.
+    """``text`` as paragraphs, each its direction and its lines (:data:`_Line`).
 
     Kept with the fonts: the words of a note are measured once, whatever size it is tried at.
     """
@@ -217,9 +217,9 @@ def _paragraphs(text: str, fonts: FontSet) -> tuple[tuple[str, tuple[_Line, ...]
                 continue
             lines = []
             for hard_line in shape(paragraph.strip("\n")).split("\n"):
-                tokens = [token for token in hard_line.replace("\t", " ").split(" ") if token]
-                units = fonts.unit_widths(tokens)
-                lines.append((tuple(zip(tokens, units)), max(units, default=0.0)))
+                tokens = tuple([token for token in hard_line.replace("\t", " ").split(" ") if token])
+                units = tuple(fonts.unit_widths(tokens))
+                lines.append((tokens, units, max(units, default=0.0)))
             paragraphs.append((base_direction(paragraph), tuple(lines)))
         cached = fonts.layouts[key] = tuple(paragraphs)
     return cached
@@ -237,24 +237,26 @@ def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
     for index, (base, lines) in enumerate(_paragraphs(text, fonts)):
         if index:
             rows.append(_BLANK)
-        for tokens, widest in lines:
+        for tokens, units, widest in lines:
             if widest * size / 1000.0 > width:  # a long link, a CJK sentence
-                tokens = tuple((piece, fonts.unit_width(piece)) for token, unit in tokens
+                tokens = tuple(piece for token, unit in zip(tokens, units)
                                for piece in (_break_long(token, width, size, fonts)
                                              if unit * size / 1000.0 > width else (token,)))
-            line: list[str] = []
-            line_width = 0.0
-            for token, unit in tokens:
-                token_width = unit * size / 1000.0  # fonts.width(token, size), from the measured unit
-                if not line:
-                    line, line_width = [token], token_width
-                elif line_width + space + token_width > width:
-                    rows.append(_row((" ".join(line), base)))
-                    line, line_width = [token], token_width
+                units = tuple(fonts.unit_widths(tokens))
+            if not tokens:
+                rows.append(_row(("", base)))
+                continue
+            # Each token's width at this size, as fonts.width(token, size) gives it.
+            widths = [unit * size / 1000.0 for unit in units]
+            start, line_width = 0, widths[0]
+            for i in range(1, len(widths)):
+                longer = line_width + space + widths[i]
+                if longer > width:
+                    rows.append(_row((" ".join(tokens[start:i]), base)))
+                    start, line_width = i, widths[i]
                 else:
-                    line.append(token)
-                    line_width = line_width + space + token_width
-            rows.append(_row((" ".join(line), base)))
+                    line_width = longer
+            rows.append(_row((" ".join(tokens[start:]), base)))
     fonts.layouts[key] = tuple(rows)
     return rows
 

@@ -379,12 +379,22 @@ def shape(text: str) -> str:
     """Arabic letters in their joined forms (presentation forms), still in logical order."""
     if _ARABIC.search(text) is None:
         return text
-    return _reshaped(text)
+    if "\u200d" in text:  # the reshaper drops a joiner wherever it stands: shaped whole
+        return _reshaped(text)
+    # Letters join only within a word (no space joins, and the only ligatures kept are lam-alef),
+    # so each word is shaped on its own: a name once, however many lines of small print hold it.
+    return _ARABIC_WORD.sub(_reshaped_word, text)
+
+
+_ARABIC_WORD = re.compile(r"\S*[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]\S*")
+
+
+def _reshaped_word(match: re.Match[str]) -> str:
+    return _reshaped(match.group())
 
 
 @lru_cache(maxsize=4096)
 def _reshaped(text: str) -> str:
-    # A name is shaped for its header, its address, its checklist line and its note: once.
     return _reshaper().reshape(text)
 
 
