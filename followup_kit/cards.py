@@ -366,11 +366,15 @@ class _Pen:
                     obj = self.canvas.beginText(start, y + lift)
                 else:
                     obj.setTextOrigin(start, y + lift)
-                for font, run in runs:
+                last = len(runs) - 1
+                for n, (font, run) in enumerate(runs):
                     if font != font_now:
                         obj.setFont(font, size)
                         font_now = font
-                    obj.textOut(run)
+                    if n < last:
+                        obj.textOut(run)  # the next run starts where this one ends
+                    else:
+                        obj.textLine(run)  # the next row has its own origin: no need to measure
             y -= leading
         if obj is not None:
             self.canvas.drawText(obj)
