@@ -593,14 +593,21 @@ def _cards_for(notes: Sequence[Note], profile: Profile,
 
 
 def _check_fonts(cards: list[Card], fonts: FontSet) -> None:
+    passed: set[str] = set()  # a name, a title or an address printed on many cards is checked once
+
+    def check(text: str, where: str) -> None:
+        if text not in passed:
+            fonts.check(text, where)
+            passed.add(text)
+
     for card in cards:
         who = f"interviews/{card.note.interview_id}.json: card to {card.person.name}"
-        fonts.check(nfc(card.person.name), f"{who}: name")
+        check(nfc(card.person.name), f"{who}: name")
         if card.person.title:
-            fonts.check(nfc(card.person.title), f"{who}: title")
-        fonts.check(nfc(card.note.text), f"{who}: note")
-        fonts.check("\n".join(card.address()[0]), f"{who}: address")
-        fonts.check(nfc(card.profile.address or card.profile.name), "profile.json: address")
+            check(nfc(card.person.title), f"{who}: title")
+        check(nfc(card.note.text), f"{who}: note")
+        check("\n".join(card.address()[0]), f"{who}: address")
+        check(nfc(card.profile.address or card.profile.name), "profile.json: address")
 
 
 def render_cards(
