@@ -122,11 +122,11 @@ class Card:
     def dates(self) -> Any:
         """The planner's dates of the card's interview (:class:`~followup_kit.schedule.Dates`),
         worked out once per interview."""
-        dates = self.planned.get(self.interview.id)
+        dates = self.planned.get(self.note.interview_id)
         if dates is None:
             from .schedule import due_dates
 
-            dates = self.planned[self.interview.id] = due_dates(self.profile, self.interview)
+            dates = self.planned[self.note.interview_id] = due_dates(self.profile, self.interview)
         return dates
 
     def address(self) -> tuple[list[str], str]:

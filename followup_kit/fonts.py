@@ -292,11 +292,13 @@ class FontSet:
             chosen.append(face)
         # A space or comma inside a run of another script stays in that run's font,
         # so that a Chinese name is not cut into three runs by its spaces.
+        previous: Face | None = None  # the face of the last character that has one
         for i, char in enumerate(text):
-            if unicodedata.category(char) in _NEUTRAL_CATEGORIES:
-                previous = next((f for f in reversed(chosen[:i]) if f is not None), None)
-                if previous is not None and previous.covers(char):
-                    chosen[i] = previous
+            if previous is not None and unicodedata.category(char) in _NEUTRAL_CATEGORIES \
+                    and previous.covers(char):
+                chosen[i] = previous
+            elif chosen[i] is not None:
+                previous = chosen[i]
         run_face: Face | None = None
         run = ""
         for char, face in zip(text, chosen):
