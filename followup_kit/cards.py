@@ -249,11 +249,11 @@ def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
             # Each token's width at this size, as fonts.width(token, size) gives it.
             widths = [unit * size / 1000.0 for unit in units]
             start, line_width = 0, widths[0]
-            for i in range(1, len(widths)):
-                longer = line_width + space + widths[i]
+            for i, token_width in enumerate(widths[1:], 1):
+                longer = line_width + space + token_width
                 if longer > width:
                     rows.append(_row((" ".join(tokens[start:i]), base)))
-                    start, line_width = i, widths[i]
+                    start, line_width = i, token_width
                 else:
                     line_width = longer
             rows.append(_row((" ".join(tokens[start:]), base)))
