@@ -16,12 +16,16 @@ are prepared beforehand (not timed) with the kit's own wording and geometry, so
 both processes print the same words on the same number of pages. Right-to-left
 names reach the baseline already shaped and in drawing order.
 
+With ``--split``, a third process is timed as often: the same command's work through
+``Session.cards_pdf``, reporting the CPU time of ``render_cards`` alone (laying out and
+drawing the composed notes), so the rest is start-up, loading and composing.
+
 Both run alternately ``repeat`` times (5), and the fastest run of each is compared:
 CPU time (user + system, children such as ``fc-match`` included), which other work on
 a shared machine disturbs less than wall time, and wall time too. Target: the kit at
 most 1.5x the baseline.
 
-    python bench/cards.py [COUNT]
+    python bench/cards.py [COUNT] [--split]
 """
 
 from __future__ import annotations
@@ -116,6 +120,27 @@ def bare_input(root: Path) -> dict:
     }
 
 
+#: The cards command's work in one process, printing the CPU time of render_cards alone.
+_RENDER_ONLY = """
+import sys, time
+from followup_kit import cards
+from followup_kit.session import Session
+
+render, spent = cards.render_cards, []
+
+def timed(*args, **kwargs):
+    start = time.process_time()
+    try:
+        return render(*args, **kwargs)
+    finally:
+        spent.append(time.process_time() - start)
+
+cards.render_cards = timed
+Session.open(sys.argv[1]).cards_pdf()
+print(sum(spent))
+"""
+
+
 def _run(argv: list[str]) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one process, in seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -126,11 +151,12 @@ def _run(argv: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def measure(count: int = 1000, repeat: int = 5) -> dict:
+def measure(count: int = 1000, repeat: int = 5, split: bool = False) -> dict:
     """The fastest of ``repeat`` runs of the kit's command and of the baseline script, run alternately.
 
     ``kit`` and ``bare`` are CPU times (user + system), which other work on the
     machine disturbs less than wall time; ``kit_wall`` and ``bare_wall`` are wall times.
+    With ``split``, ``render`` is the fastest CPU time of ``render_cards`` alone in such a process.
     """
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
@@ -140,25 +166,36 @@ def measure(count: int = 1000, repeat: int = 5) -> dict:
         kit_pdf, bare_pdf = Path(tmp) / "kit.pdf", Path(tmp) / "bare.pdf"
         kit_argv = [python, "-m", "followup_kit", "cards", str(root), "-o", str(kit_pdf), "-q"]
         bare_argv = [python, str(BARE), str(data), str(bare_pdf)]
-        kit_times, bare_times = [], []
+        kit_times, bare_times, render_times = [], [], []
         for _ in range(repeat):
             kit_times.append(_run(kit_argv))
             bare_times.append(_run(bare_argv))
+            if split:
+                render_times.append(float(subprocess.run(
+                    [python, "-c", _RENDER_ONLY, str(root)], check=True, capture_output=True, text=True,
+                    cwd=REPO).stdout))
         kit_pages = kit_pdf.read_bytes().count(b"/Type /Page\n")
         bare_pages = bare_pdf.read_bytes().count(b"/Type /Page\n")
     assert kit_pages == bare_pages, f"the baseline must print as many pages ({bare_pages}) as the kit ({kit_pages})"
-    return {"count": count, "pages": kit_pages, "repeat": repeat,
-            "kit": min(t[1] for t in kit_times), "bare": min(t[1] for t in bare_times),
-            "kit_wall": min(t[0] for t in kit_times), "bare_wall": min(t[0] for t in bare_times)}
+    result = {"count": count, "pages": kit_pages, "repeat": repeat,
+              "kit": min(t[1] for t in kit_times), "bare": min(t[1] for t in bare_times),
+              "kit_wall": min(t[0] for t in kit_times), "bare_wall": min(t[0] for t in bare_times)}
+    if split:
+        result["render"] = min(render_times)
+    return result
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    result = measure(count)
+    args = [arg for arg in sys.argv[1:] if arg != "--split"]
+    count = int(args[0]) if args else 1000
+    result = measure(count, split="--split" in sys.argv[1:])
     print(f"{count} cards, {result['pages']} pages, fastest of {result['repeat']} processes each "
           "(CPU time; wall time)")
     print(f"  bare reportlab script: {result['bare']:6.2f} s  {result['bare_wall']:6.2f} s")
     print(f"  followup-kit cards:    {result['kit']:6.2f} s  {result['kit_wall']:6.2f} s")
+    if "render" in result:
+        print(f"    of which render_cards: {result['render']:4.2f} s (CPU time, fastest); the rest is "
+              "start-up, loading and composing")
     print(f"  ratio kit/bare:        {result['kit'] / result['bare']:.2f}x  "
           f"{result['kit_wall'] / result['bare_wall']:.2f}x (target <= 1.5x)")
 

@@ -19,6 +19,7 @@ stays light.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -62,17 +63,19 @@ def _text(overrides: str | None) -> tuple[Any, dict[tuple[Any, ...], str]]:
 
 
 def _say(macro: str, *args: Any) -> str:
-    from .templating import call
-
     text, said = _text(_OVERRIDES.get())
-    # A workspace's own cards.j2 written before a macro existed still prints: the kit's words fill in.
-    words = getattr(text, macro, None) or getattr(_text(None)[0], macro)
     key = (macro, *args)
     try:
         return said[key]
     except KeyError:
-        pass
+        hashable = True
     except TypeError:  # a list (the PDF title's companies): said once per document anyway
+        hashable = False
+    from .templating import call
+
+    # A workspace's own cards.j2 written before a macro existed still prints: the kit's words fill in.
+    words = getattr(text, macro, None) or getattr(_text(None)[0], macro)
+    if not hashable:
         return call("cards.j2", None, words, *args).strip()
     if len(said) > 50_000:
         said.clear()
@@ -95,6 +98,8 @@ class Card:
     interview: Interview
     profile: Profile
     unverified: tuple[str, ...]
+    #: The planner's dates by interview id, shared by the cards of one document.
+    planned: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def person(self) -> Interviewer:
@@ -116,10 +121,13 @@ class Card:
     @cached_property
     def dates(self) -> Any:
         """The planner's dates of the card's interview (:class:`~followup_kit.schedule.Dates`),
-        worked out once per card."""
-        from .schedule import due_dates
+        worked out once per interview."""
+        dates = self.planned.get(self.note.interview_id)
+        if dates is None:
+            from .schedule import due_dates
 
-        return due_dates(self.profile, self.interview)
+            dates = self.planned[self.note.interview_id] = due_dates(self.profile, self.interview)
+        return dates
 
     def address(self) -> tuple[list[str], str]:
         """The recipient's postal address lines, and where it came from (R12 fallback)."""
@@ -191,12 +199,12 @@ def _break_long(token: str, width: float, size: float, fonts: FontSet) -> list[s
     return pieces
 
 
-_Line = tuple[tuple[tuple[str, float], ...], float]
+#: One hard line of a paragraph: its tokens, their widths at 1000 pt, and the widest of them.
+_Line = tuple[tuple[str, ...], tuple[float, ...], float]
 
 
 def _paragraphs(text: str, fonts: FontSet) -> tuple[tuple[str, tuple[_Line, ...]], ...]:
-    """``text`` as paragraphs, each its direction and its lines: the (token, width at 1000 pt)
-    pairs, and the widest token's width.
+    """``text`` as paragraphs, each its direction and its lines (:data:`_Line`).
 
     Kept with the fonts: the words of a note are measured once, whatever size it is tried at.
     """
@@ -209,9 +217,9 @@ def _paragraphs(text: str, fonts: FontSet) -> tuple[tuple[str, tuple[_Line, ...]
                 continue
             lines = []
             for hard_line in shape(paragraph.strip("\n")).split("\n"):
-                tokens = [token for token in hard_line.replace("\t", " ").split(" ") if token]
-                units = fonts.unit_widths(tokens)
-                lines.append((tuple(zip(tokens, units)), max(units, default=0.0)))
+                tokens = tuple([token for token in hard_line.replace("\t", " ").split(" ") if token])
+                units = tuple(fonts.unit_widths(tokens))
+                lines.append((tokens, units, max(units, default=0.0)))
             paragraphs.append((base_direction(paragraph), tuple(lines)))
         cached = fonts.layouts[key] = tuple(paragraphs)
     return cached
@@ -229,24 +237,26 @@ def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
     for index, (base, lines) in enumerate(_paragraphs(text, fonts)):
         if index:
             rows.append(_BLANK)
-        for tokens, widest in lines:
+        for tokens, units, widest in lines:
             if widest * size / 1000.0 > width:  # a long link, a CJK sentence
-                tokens = tuple((piece, fonts.unit_width(piece)) for token, unit in tokens
+                tokens = tuple(piece for token, unit in zip(tokens, units)
                                for piece in (_break_long(token, width, size, fonts)
                                              if unit * size / 1000.0 > width else (token,)))
-            line: list[str] = []
-            line_width = 0.0
-            for token, unit in tokens:
-                token_width = unit * size / 1000.0  # fonts.width(token, size), from the measured unit
-                if not line:
-                    line, line_width = [token], token_width
-                elif line_width + space + token_width > width:
-                    rows.append(_row((" ".join(line), base)))
-                    line, line_width = [token], token_width
+                units = tuple(fonts.unit_widths(tokens))
+            if not tokens:
+                rows.append(_row(("", base)))
+                continue
+            # Each token's width at this size, as fonts.width(token, size) gives it.
+            widths = [unit * size / 1000.0 for unit in units]
+            start, line_width = 0, widths[0]
+            for i, token_width in enumerate(widths[1:], 1):
+                longer = line_width + space + token_width
+                if longer > width:
+                    rows.append(_row((" ".join(tokens[start:i]), base)))
+                    start, line_width = i, token_width
                 else:
-                    line.append(token)
-                    line_width = line_width + space + token_width
-            rows.append(_row((" ".join(line), base)))
+                    line_width = longer
+            rows.append(_row((" ".join(tokens[start:]), base)))
     fonts.layouts[key] = tuple(rows)
     return rows
 
@@ -315,11 +325,17 @@ class _Pen:
     def width(self, text: str, size: float, base: str = "L") -> float:
         return self.fonts.width(visual(text, base), size)
 
+    def _runs(self, text: str, base: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """``text`` (logical order, shaped) in drawing order, and its runs of fonts."""
+        if self.fonts.left_to_right_primary(text):  # most lines: no reordering, one font
+            return text, ((self.fonts.primary_name, text),)
+        shown = visual(text, base)
+        return shown, self.fonts.runs(shown)
+
     def text(self, x: float, y: float, text: str, size: float, *, base: str = "L",
              align: str = "left") -> None:
         """Draw one line. ``text`` is logical order, already shaped."""
-        shown = visual(text, base)
-        runs = self.fonts.runs(shown)
+        shown, runs = self._runs(text, base)
         if align != "left":
             width = self.fonts.width(shown, size)
             x -= width if align == "right" else width / 2
@@ -329,14 +345,45 @@ class _Pen:
             obj.textOut(run)
         self.canvas.drawText(obj)
 
+    def rows(self, x: float, y: float, rows: Iterable[Row], size: float, leading: float, *,
+             right: float | None = None, lift: float = 0.0) -> float:
+        """Draw ``rows`` from baseline ``y`` down, ``leading`` apart, as one text object, each
+        ``lift`` above its baseline; a right-to-left row ends at ``right`` when given.
+        Returns the next baseline.
+
+        Each row starts at its own absolute origin, so every glyph lands where a text object
+        per row would put it; the font is set again only when a run changes it.
+        """
+        obj = None
+        font_now = None
+        for row in rows:
+            if row.text:
+                shown, runs = self._runs(row.text, row.base)
+                start = x
+                if right is not None and row.base == "R":
+                    start = right - self.fonts.width(shown, size)
+                if obj is None:
+                    obj = self.canvas.beginText(start, y + lift)
+                else:
+                    obj.setTextOrigin(start, y + lift)
+                last = len(runs) - 1
+                for n, (font, run) in enumerate(runs):
+                    if font != font_now:
+                        obj.setFont(font, size)
+                        font_now = font
+                    if n < last:
+                        obj.textOut(run)  # the next run starts where this one ends
+                    else:
+                        obj.textLine(run)  # the next row has its own origin: no need to measure
+            y -= leading
+        if obj is not None:
+            self.canvas.drawText(obj)
+        return y
+
     def paragraph(self, x: float, y: float, text: str, size: float, width: float,
                   leading: float) -> float:
         """Wrap and draw ``text`` from baseline ``y`` down; returns the next baseline."""
-        for row in wrap(text, width, size, self.fonts):
-            if row.text:
-                self.text(x, y, row.text, size, base=row.base)
-            y -= leading
-        return y
+        return self.rows(x, y, wrap(text, width, size, self.fonts), size, leading)
 
 
 @dataclass(frozen=True)
@@ -367,7 +414,7 @@ def _header(card: Card, draft: bool) -> str:
 
 
 def _draw_front(pen: _Pen, card: Card, layout: FaceLayout, part: int, style: CardStyle,
-                size_label: str, *, draft: bool, ruled: bool) -> None:
+                size_label: str, *, header: str, draft: bool, ruled: bool) -> None:
     c = pen.canvas
     w, h, pad = style.width, style.height, style.pad
     draft_card = draft and bool(card.unverified)
@@ -381,7 +428,6 @@ def _draw_front(pen: _Pen, card: Card, layout: FaceLayout, part: int, style: Car
     # The small print, not to copy: who, how verified, when to mail.
     c.setFillColorRGB(*(DRAFT_RED if draft_card else GREY))
     y = style.header_top - SMALL
-    header = _header(card, draft)
     if part > 1:
         header = f"{_say('continued')} · {header}"
     y = pen.paragraph(pad, y, header, SMALL, style.text_width, SMALL * 1.3)
@@ -411,12 +457,7 @@ def _draw_front(pen: _Pen, card: Card, layout: FaceLayout, part: int, style: Car
             c.line(pad, y_rule, w - pad, y_rule)
             y_rule -= leading
     c.setFillColorRGB(0, 0, 0)
-    y = baseline
-    for row in layout.faces[part - 1]:
-        if row.text:
-            align = "right" if row.base == "R" else "left"
-            pen.text(w - pad if align == "right" else pad, y, row.text, size, base=row.base, align=align)
-        y -= leading
+    pen.rows(pad, baseline, layout.faces[part - 1], size, leading, right=w - pad)
 
 
 def _body_bottom(style: CardStyle) -> float:
@@ -448,9 +489,7 @@ def _draw_back(pen: _Pen, card: Card, style: CardStyle, *, draft: bool) -> None:
     rows = [row for line in lines for row in wrap(line, block_w, size, pen.fonts)]
     y = min(h * 0.55, y - 2 * size) if h > w else h * 0.6
     c.setFillColorRGB(*(DRAFT_RED if draft_card else (0, 0, 0)))
-    for row in rows:
-        pen.text(block_x, y, row.text, size, base=row.base)
-        y -= size * 1.35
+    pen.rows(block_x, y, rows, size, size * 1.35)
     c.setFillColorRGB(*GREY)
     tag = _say("back_tag", nfc(card.person.name), _say("address_source", source))
     if draft_card:
@@ -497,16 +536,10 @@ def _checklist(pen: _Pen, cards: list[Card], width: float, height: float, size_l
         c.rect(left, y - 1, box, box)
         x = left + box + 8
         c.setFillColorRGB(0, 0, 0)
-        for row in name_rows:
-            pen.text(x, y, row.text, 11, base=row.base)
-            y -= 14
-        for row in title_rows:
-            pen.text(x, y + 2, row.text, 9, base=row.base)
-            y -= 11
+        y = pen.rows(x, y, name_rows, 11, 14)
+        y = pen.rows(x, y, title_rows, 9, 11, lift=2)
         c.setFillColorRGB(*(DRAFT_RED if card.unverified else GREY))
-        for row in detail_rows:
-            pen.text(x, y + 2, row.text, 7.5, base=row.base)
-            y -= 9.5
+        y = pen.rows(x, y, detail_rows, 7.5, 9.5, lift=2)
         y -= 8
 
 
@@ -547,6 +580,7 @@ def _cards_for(notes: Sequence[Note], profile: Profile,
                interviews: Mapping[str, Interview] | Iterable[Interview]) -> list[Card]:
     by_id = dict(interviews) if isinstance(interviews, Mapping) else {i.id: i for i in interviews}
     cards = []
+    planned: dict[str, Any] = {}
     for note in notes:
         interview = by_id.get(note.interview_id)
         if interview is None:
@@ -554,19 +588,26 @@ def _cards_for(notes: Sequence[Note], profile: Profile,
                 f"note to {note.interviewer.name}: its interview {note.interview_id!r} was not given; "
                 "pass the interview with the notes."
             )
-        cards.append(Card(note, interview, profile, tuple(note.interviewer.unverified)))
+        cards.append(Card(note, interview, profile, tuple(note.interviewer.unverified), planned))
     return cards
 
 
 def _check_fonts(cards: list[Card], fonts: FontSet) -> None:
+    passed: set[str] = set()  # a name, a title or an address printed on many cards is checked once
+
+    def check(text: str, where: str) -> None:
+        if text not in passed:
+            fonts.check(text, where)
+            passed.add(text)
+
     for card in cards:
         who = f"interviews/{card.note.interview_id}.json: card to {card.person.name}"
-        fonts.check(nfc(card.person.name), f"{who}: name")
+        check(nfc(card.person.name), f"{who}: name")
         if card.person.title:
-            fonts.check(nfc(card.person.title), f"{who}: title")
-        fonts.check(nfc(card.note.text), f"{who}: note")
-        fonts.check("\n".join(card.address()[0]), f"{who}: address")
-        fonts.check(nfc(card.profile.address or card.profile.name), "profile.json: address")
+            check(nfc(card.person.title), f"{who}: title")
+        check(nfc(card.note.text), f"{who}: note")
+        check("\n".join(card.address()[0]), f"{who}: address")
+        check(nfc(card.profile.address or card.profile.name), "profile.json: address")
 
 
 def render_cards(
@@ -595,11 +636,19 @@ def render_cards(
     ``templates`` is a workspace's own templates folder, whose ``cards.j2`` replaces the kit's.
     """
     token = _OVERRIDES.set(str(templates) if templates else None)
+    # Drawing makes a few hundred thousand short-lived containers (rows, text objects, PDF
+    # dictionaries) that reference counting frees, and no cycles: left on, the cyclic collector
+    # would walk the whole process's heap several times over (an eighth of the time for 1,000
+    # cards) and find nothing. It runs again as soon as the PDF is made.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _render_cards(notes, profile, interviews, size=size, sheet=sheet, draft=draft, ruled=ruled,
                              backs=backs, checklist=checklist, alignment_page=alignment_page,
                              overflow=overflow, invariant=invariant, fonts=fonts)
     finally:
+        if collecting:
+            gc.enable()
         _OVERRIDES.reset(token)
 
 
@@ -618,13 +667,15 @@ def _render_cards(notes: Sequence[Note], profile: Profile, interviews: Mapping[s
     style = CardStyle(card_size.width, card_size.height)
 
     # Lay every note out before drawing: a note that cannot fit refuses the whole document.
-    faces: list[tuple[Card, FaceLayout, int]] = []
+    faces: list[tuple[Card, FaceLayout, int, str]] = []
+    continued = _say("continued")
     for card in cards:
-        header_rows = len(wrap(f"{_say('continued')} · {_header(card, draft)}", style.text_width, SMALL, fonts))
+        header = _header(card, draft)
+        header_rows = len(wrap(f"{continued} · {header}", style.text_width, SMALL, fonts))
         layout_note = fit(card.note.text, style.text_width, _body_area(style, header_rows), fonts,
                           who=f"note to {card.person.name}", overflow=overflow)
         for part in range(1, len(layout_note.faces) + 1):
-            faces.append((card, layout_note, part))
+            faces.append((card, layout_note, part, header))
 
     from reportlab.pdfgen.canvas import Canvas
 
@@ -666,12 +717,13 @@ def _render_cards(notes: Sequence[Note], profile: Profile, interviews: Mapping[s
     for page in pages:
         canvas.setTrimBox(layout.trim_box)
         _crop_marks(canvas, layout)
-        for slot, (card, note_layout, part) in zip(layout.fronts, page):
+        for slot, (card, note_layout, part, header) in zip(layout.fronts, page):
             _in_slot(canvas, slot, card_size, lambda: _draw_front(
-                pen, card, note_layout, part, style, card_size.label, draft=draft, ruled=ruled))
+                pen, card, note_layout, part, style, card_size.label, header=header, draft=draft,
+                ruled=ruled))
         canvas.showPage()
         # A continuation face has no back of its own: the address is behind part 1.
-        backs_here = [(slot, card if part == 1 else None) for slot, (card, _, part) in
+        backs_here = [(slot, card if part == 1 else None) for slot, (card, _, part, _) in
                       zip(layout.backs if duplex else layout.fronts, page)]
         if duplex:
             _back_page(canvas, pen, layout, backs_here, style, card_size, draft)

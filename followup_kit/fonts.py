@@ -198,6 +198,7 @@ class FontSet:
         self._primary_chars = frozenset(map(chr, face.cmap))
         # What check() skips or the primary face sets: text made only of these needs no look-up.
         self._plain = self._primary_chars | set("\n\r\t") | _INVISIBLE
+        self._plain_ltr: frozenset[str] | None = None
         #: Layouts computed with these fonts (e.g. wrapped rows), kept by their callers
         #: under keys of their own: the same text is measured and wrapped once per document.
         self.layouts: dict[Any, Any] = {}
@@ -260,6 +261,13 @@ class FontSet:
                     "or correct the text if the character is a typo."
                 )
 
+    def left_to_right_primary(self, text: str) -> bool:
+        """Whether the primary face sets every character of ``text`` and none is right-to-left:
+        such a line is drawn as it is (no reordering), in one run of the primary face."""
+        if self._plain_ltr is None:
+            self._plain_ltr = frozenset(c for c in self._primary_chars if _RTL.match(c) is None)
+        return self._plain_ltr.issuperset(text)
+
     def runs(self, text: str) -> tuple[tuple[str, str], ...]:
         """``text`` split into (reportlab font name, characters) runs, in the order given."""
         cached = self._runs.get(text)
@@ -284,11 +292,13 @@ class FontSet:
             chosen.append(face)
         # A space or comma inside a run of another script stays in that run's font,
         # so that a Chinese name is not cut into three runs by its spaces.
+        previous: Face | None = None  # the face of the last character that has one
         for i, char in enumerate(text):
-            if unicodedata.category(char) in _NEUTRAL_CATEGORIES:
-                previous = next((f for f in reversed(chosen[:i]) if f is not None), None)
-                if previous is not None and previous.covers(char):
-                    chosen[i] = previous
+            if previous is not None and unicodedata.category(char) in _NEUTRAL_CATEGORIES \
+                    and previous.covers(char):
+                chosen[i] = previous
+            elif chosen[i] is not None:
+                previous = chosen[i]
         run_face: Face | None = None
         run = ""
         for char, face in zip(text, chosen):
@@ -371,12 +381,22 @@ def shape(text: str) -> str:
     """Arabic letters in their joined forms (presentation forms), still in logical order."""
     if _ARABIC.search(text) is None:
         return text
-    return _reshaped(text)
+    if "\u200d" in text:  # the reshaper drops a joiner wherever it stands: shaped whole
+        return _reshaped(text)
+    # Letters join only within a word (no space joins, and the only ligatures kept are lam-alef),
+    # so each word is shaped on its own: a name once, however many lines of small print hold it.
+    return _ARABIC_WORD.sub(_reshaped_word, text)
+
+
+_ARABIC_WORD = re.compile(r"\S*[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]\S*")
+
+
+def _reshaped_word(match: re.Match[str]) -> str:
+    return _reshaped(match.group())
 
 
 @lru_cache(maxsize=4096)
 def _reshaped(text: str) -> str:
-    # A name is shaped for its header, its address, its checklist line and its note: once.
     return _reshaper().reshape(text)
 
 
