@@ -442,7 +442,8 @@ def test_an_export_changed_by_hand_reads_as_icalendar_reads_it(exports: tuple[li
     pytest.param(lambda d: d.replace(b"SUMMARY:", b"SUMMARY:\xff", 1), id="not-utf-8"),
     pytest.param(lambda d: d + d, id="two-calendars"),
 ])
-def test_other_files_are_read_by_icalendar(exports: tuple[list[Event], bytes], change: Callable[[bytes], bytes]) -> None:
+def test_other_files_are_read_by_icalendar(exports: tuple[list[Event], bytes],
+                                           change: Callable[[bytes], bytes]) -> None:
     """A file the line-by-line reading does not know is read by icalendar as a whole: same result or error."""
     _, data = exports
     changed = change(data)
