@@ -38,7 +38,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from .errors import InvalidFileError, InvalidValueError
 from .model import Profile
@@ -399,6 +399,8 @@ def _read_export(data: bytes) -> dict[str, Previous] | None:
                 in_alarm = False
                 continue
             name, colon, raw = line.partition(":")
+            if not colon:
+                raise _Irregular(line)  # not a content line: icalendar's verdict
             if in_alarm:
                 if name not in _ALARM or name in alarm:  # type: ignore[operator]
                     raise _Irregular(line)
@@ -472,9 +474,9 @@ def _read_export(data: bytes) -> dict[str, Previous] | None:
                 return None
             break
         else:
-            name, _, raw = line.partition(":")
-            if name not in _HEADER:
-                return None
+            name, colon, raw = line.partition(":")
+            if not colon or name not in _HEADER:
+                return None  # a header line icalendar would not read ("VERSION" cut short): its verdict
             ours = ours or (name == "PRODID" and raw == PRODID)
         position += 1
     else:
@@ -541,14 +543,14 @@ def _cancelled(previous: Previous, stamp: dt.datetime) -> tuple[Any, int]:
 
 
 def build_calendar(events: Iterable[Event], *, stamp: dt.datetime | None = None, name: str | None = None,
-                   previous: bytes | None = None, domain: str = UID_DOMAIN,
+                   previous: "bytes | Mapping[str, Previous] | None" = None, domain: str = UID_DOMAIN,
                    organizer: str | None = None, organizer_name: str | None = None,
                    templates: Path | str | None = None) -> bytes:
     """One VCALENDAR with a VEVENT and one VALARM per event, as .ics bytes.
 
     ``stamp`` is the DTSTAMP of every event (default: the current time, UTC).
-    ``previous`` is an earlier export: events whose content changed since get a
-    higher SEQUENCE, the others keep theirs, and each of its events that is no
+    ``previous`` is an earlier export (its bytes, or :func:`previous_events` of them when
+    already read): events whose content changed since get a higher SEQUENCE, the others keep theirs, and each of its events that is no
     longer planned is written again as CANCELLED (see :func:`previous_events`
     for a damaged one). ``organizer``, an email address, makes it
     ``METHOD:PUBLISH`` with that ORGANIZER on every event (RFC 5546); without
@@ -559,7 +561,7 @@ def build_calendar(events: Iterable[Event], *, stamp: dt.datetime | None = None,
 
     stamp = _utc(stamp) if stamp is not None else dt.datetime.now(UTC)
     stamp = stamp.replace(microsecond=0)
-    before = previous_events(previous)
+    before = previous if isinstance(previous, Mapping) else previous_events(previous)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .errors import FollowupKitError, InvalidFileError, Problem, RenderError, WorkspaceError
 from .model import FollowupSettings, Interview, Profile
@@ -42,7 +42,7 @@ from .workspace import (
 
 if TYPE_CHECKING:
     from .caldav_sync import SyncReport
-    from .calendar import CalendarExport, Wording
+    from .calendar import CalendarExport, Previous, Wording
     from .compose import Email, Note
     from .emails import Draft, EmailExport
     from .proofread import Companies, Finding
@@ -453,7 +453,8 @@ class Session:
 
         return card_preview(note, self.profile, interview, templates=self.templates, **options)
 
-    def calendar_ics(self, *, previous: bytes | None = None, stamp: dt.datetime | None = None,
+    def calendar_ics(self, *, previous: "bytes | Mapping[str, Previous] | None" = None,
+                     stamp: dt.datetime | None = None,
                      ids: Sequence[str] | None = None) -> tuple[bytes, list["Event"]]:
         """The .ics of every open step (all interviews, or ``ids``) and the events in it.
 
@@ -540,14 +541,14 @@ class Session:
         with os_errors(target, "read"):
             previous = target.read_bytes() if target.is_file() else None
         try:
-            previous_events(previous)
+            earlier = previous_events(previous)  # read once: checked here, then numbered from
         except ValueError as exc:  # numbering again from 0 would make calendar apps ignore the updates
             raise InvalidFileError(target, [Problem(
                 str(target), "", "the whole calendar followup-kit wrote there before", str(exc),
                 "It was left unchanged. Restore it from a backup and run again; or, to start afresh, move "
                 "it away, delete these follow-up events in your calendar app and import the new file "
                 "(calendar apps ignore updates numbered lower than what they already have).")]) from exc
-        data, events = self.calendar_ics(previous=previous, stamp=stamp, ids=ids)
+        data, events = self.calendar_ics(previous=earlier, stamp=stamp, ids=ids)
         self.write(target, data)
         return CalendarExport(target, events, list(self.invalid) if ids is None else [])
 

@@ -449,3 +449,15 @@ def test_other_files_are_read_by_icalendar(exports: tuple[list[Event], bytes],
     changed = change(data)
     assert _read_export(changed) is None
     assert read(changed) == read_reference(changed)
+
+
+@pytest.mark.parametrize("cut", ["VERSION:2.0", "ACTION:DISPLAY"])
+def test_a_line_cut_before_its_colon_reads_as_icalendar_reads_it(exports: tuple[list[Event], bytes],
+                                                                  cut: str) -> None:
+    """A header, alarm or event line cut short to its name ("VERSION") is not a content line:
+    icalendar refuses the file, and so does the kit (found by the property above)."""
+    _, export = exports
+    edited = export.replace(f"\r\n{cut}\r\n".encode(), f"\r\n{cut.split(':')[0]}\r\n".encode(), 1)
+    assert edited != export
+    assert read(edited) == read_reference(edited)
+    assert isinstance(read(edited), tuple)  # the error, as the reference gives it
