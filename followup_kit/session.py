@@ -324,6 +324,8 @@ class Session:
 
         rounds = self.rounds(interview)
         found = [*self.card_emails(interview)]
+        if rounds and rounds[-1].id != interview.id:
+            return found  # the application's follow-up and feedback request are its latest round's (R19)
         for compose in (compose_follow_up, compose_feedback_request):
             try:
                 found.append(compose(self.profile, interview, templates=self.templates, rounds=rounds))

@@ -774,3 +774,18 @@ def test_the_new_findings_speak_plain_words(tmp_path: Path) -> None:
     ws = _workspace(tmp_path, [rnd("2026-11-12-acme-video", "2026-11-12T10:00", "11:00", interviewers=ENGINEERS)])
     rows = json.loads(CliRunner().invoke(main, ["check", str(ws.root), "--json"]).stdout)
     assert rows and not any(re.search(r"\bR\d{1,2}\b", r["message"]) for r in rows)
+
+
+def test_check_proofreads_the_follow_up_of_the_latest_round_only(tmp_path: Path) -> None:
+    """R19: the status follow-up and the feedback request belong to the application's latest round,
+    which is the only round `emails` drafts them for; `check` proofreads them there and nowhere else."""
+    from followup_kit.session import Session
+
+    ws = _workspace(tmp_path, THREE_ROUNDS)
+    session = Session.open(ws.root)
+    kinds = {interview.id: sorted({email.kind for email in session.emails(interview)})
+             for interview in session.interviews}
+    first, second, final = (r.id for r in THREE_ROUNDS)
+    assert "status-follow-up" not in kinds[first] and "feedback-request" not in kinds[first]
+    assert "status-follow-up" not in kinds[second] and "feedback-request" not in kinds[second]
+    assert {"status-follow-up", "feedback-request"} <= set(kinds[final])
