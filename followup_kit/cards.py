@@ -23,7 +23,7 @@ import gc
 import io
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Iterable, Literal, Mapping, NamedTuple, Sequence
 
@@ -118,7 +118,7 @@ class Card:
         same-day email carries the full note, and the card is optional (R21)."""
         return self.dates.late_card
 
-    @cached_property
+    @property
     def dates(self) -> Any:
         """The planner's dates of the card's interview (:class:`~followup_kit.schedule.Dates`),
         worked out once per interview."""

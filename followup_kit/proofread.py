@@ -646,7 +646,7 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
     fine = record.fine
     # Most words of a text were read already (in another note of the interview) or are plain
     # English: a text with nothing new is done with one look at its distinct words.
-    if all(w.replace("’", "'") in fine or w.replace("’", "'") in _ENGLISH for w in _distinct_words(text)):
+    if all(word in fine or word in _ENGLISH for word in (w.replace("’", "'") for w in _distinct_words(text))):
         return
     for m in _words(text):
         word = m.group(0).replace("’", "'")
