@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Sequence
 
@@ -156,6 +157,12 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(paragraphs)
 
 
+@lru_cache(maxsize=64)
+def _globals(template: "jinja2.Template") -> dict[str, Any]:
+    """A template's globals (its environment's, and its own) as one dict."""
+    return dict(template.globals)
+
+
 def render(env: "jinja2.Environment", name: str, context: dict[str, Any]) -> Parts:
     """Render the blocks of template ``name`` (subject, greeting, body, signature).
 
@@ -167,9 +174,12 @@ def render(env: "jinja2.Environment", name: str, context: dict[str, Any]) -> Par
 
     try:
         template = env.get_template(name)
-        variables = dict(context)
-        variables["c"] = env.get_template("_common.j2").make_module(variables)
-        ctx = template.new_context(variables)
+        common = env.get_template("_common.j2")
+        # The contexts are built from one merged dict each (``shared``): Jinja2 would
+        # otherwise merge its globals into a copy twice per render, through a ChainMap.
+        variables = {**_globals(common), **context}
+        variables = {**variables, "c": common.make_module(variables, shared=True)}
+        ctx = template.new_context(variables, shared=True)
 
         def block(key: str) -> str:
             return "".join(template.blocks[key](ctx)) if key in template.blocks else ""
