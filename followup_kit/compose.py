@@ -169,17 +169,17 @@ def render(env: "jinja2.Environment", name: str, context: dict[str, Any]) -> Par
     A template that fails (a workspace's own, most likely) is a RenderError naming it.
     """
     import jinja2
+    from jinja2.runtime import new_context
 
-    from .templating import template_error
+    from .templating import module_for, template_error
 
     try:
         template = env.get_template(name)
-        common = env.get_template("_common.j2")
-        # The contexts are built from one merged dict each (``shared``): Jinja2 would
-        # otherwise merge its globals into a copy twice per render, through a ChainMap.
-        variables = {**_globals(common), **context}
-        variables = {**variables, "c": common.make_module(variables, shared=True)}
-        ctx = template.new_context(variables, shared=True)
+        # The context is one merged dict (Jinja2 would merge its globals into a copy, through
+        # a ChainMap, for each template), and the macros of _common.j2 are defined once.
+        variables = {**_globals(template), **context}
+        variables = {**variables, "c": module_for(env.get_template("_common.j2"), variables)}
+        ctx = new_context(env, template.name, template.blocks, variables, True, _globals(template))
 
         def block(key: str) -> str:
             return "".join(template.blocks[key](ctx)) if key in template.blocks else ""

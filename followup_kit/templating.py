@@ -22,6 +22,7 @@ write it the same way.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -172,6 +173,48 @@ def module(name: str, overrides: Path | str | None = None, **context: Any) -> An
         return get_template(name, overrides).make_module(context)
     except jinja2.TemplateError as exc:
         raise template_error(exc, name) from None
+
+
+@lru_cache(maxsize=64)
+def macros_only(template: "jinja2.Template") -> bool:
+    """True when ``template`` does nothing but define macros (text between them aside):
+    its module is then the same for every context, only what the macros read differs."""
+    from jinja2 import nodes
+
+    env = template.environment
+    if template.name is None or env.loader is None:
+        return False
+    source, filename, _ = env.loader.get_source(env, template.name)
+    body = env.parse(source, template.name, filename).body
+    return all(isinstance(node, nodes.Macro) or (isinstance(node, nodes.Output) and all(
+        isinstance(part, nodes.TemplateData) for part in node.nodes)) for node in body)
+
+
+_MODULES = threading.local()
+
+
+def module_for(template: "jinja2.Template", variables: dict[str, Any]) -> Any:
+    """The module of ``template`` (``{% import %}`` of it) whose macros read ``variables``.
+
+    A template that only defines macros (such as the notes' ``_common.j2``) is built once
+    per thread and then handed each render's variables, rather than defining every macro
+    again for each note; any other is built for the variables, as Jinja2 does.
+    """
+    from jinja2.environment import TemplateModule
+    from jinja2.runtime import new_context
+
+    if not macros_only(template):
+        return template.make_module(variables)
+    built = _MODULES.__dict__.setdefault("built", {})
+    entry = built.get(template)  # a template edited and reloaded is a new object, built anew
+    if entry is None:
+        if len(built) > 32:
+            built.clear()
+        context = new_context(template.environment, template.name, template.blocks, variables, True,
+                              template.globals)
+        entry = built[template] = (TemplateModule(template, context), context)
+    entry[1].parent = variables
+    return entry[0]
 
 
 def call(name: str, overrides: Path | str | None, macro: Any, *args: Any) -> str:

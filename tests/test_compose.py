@@ -376,6 +376,48 @@ def test_a_workspace_template_replaces_the_shipped_one(tmp_path: Path) -> None:
     assert notes[0].text.endswith("\n\nLena Hoffmann")
 
 
+def test_a_workspace_common_template_with_its_own_logic_is_built_for_each_note(tmp_path: Path) -> None:
+    """The notes' ``_common.j2`` is built once and handed each note's values when it only
+    defines macros; one that also sets values outside its macros (a workspace's own) is built
+    for each note, so every note reads its own person."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "_common.j2").write_text(
+        "{% set first = person.name.split()[0] %}{% macro hello() %}Hello {{ first }},{% endmacro %}", "utf-8")
+    (tmp_path / "notes" / "card.j2").write_text(
+        "{% block greeting %}{{ c.hello() }}{% endblock %}{% block body %}{{ person.name }}{% endblock %}"
+        "{% block signature %}{{ me.name }}{% endblock %}", "utf-8")
+    interview = next(i for i in DEMO if i.medium == "in-person" and len(i.interviewers) > 1)
+    notes = compose_notes(PROFILE, interview, templates=tmp_path)
+    assert [n.greeting for n in notes] == [f"Hello {p.name.split()[0]}," for p in interview.interviewers]
+
+
+def test_notes_composed_in_threads_read_their_own_values() -> None:
+    """The macros defined once are per thread: notes composed at once in several threads
+    (a notebook's panels) are the same as composed one after another."""
+    import threading
+
+    expected = {i.id: [n.text for n in compose_notes(PROFILE, i)] for i in DEMO}
+    wrong: list[str] = []
+
+    def work() -> None:
+        for _ in range(15):
+            for interview in DEMO:
+                if [n.text for n in compose_notes(PROFILE, interview)] != expected[interview.id]:
+                    wrong.append(interview.id)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong
+
+
 def test_topics_keep_the_capitals_of_names() -> None:
     """A topic's first word is lowered in a sentence only when it is plainly not a name."""
     interview = _interview("2026-11-24-aegean-analytics-final")
