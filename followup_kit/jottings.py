@@ -92,6 +92,9 @@ class _Lazy:
     def __getattr__(self, name: str):
         if self._compiled is None:
             self._compiled = re.compile(self.pattern, self.flags)
+            # From now on the pattern's methods are found directly, without this look-up.
+            for method in ("search", "match", "fullmatch", "sub", "findall", "finditer", "split"):
+                setattr(self, method, getattr(self._compiled, method))
         return getattr(self._compiled, name)
 
 

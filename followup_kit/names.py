@@ -280,6 +280,14 @@ def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
+def _ratio_at_least(a: str, b: str, least: float) -> bool:
+    """``_ratio(a, b) >= least``, without comparing when the lengths alone rule it out
+    (the ratio is at most twice the shorter length over the two lengths)."""
+    if a and b and 2 * min(len(a), len(b)) / (len(a) + len(b)) < least:
+        return False
+    return _ratio(a, b) >= least
+
+
 def check_email(name: str, email: str) -> NameCheck:
     """Compare a person's name with the local part of their email address.
 
@@ -308,8 +316,10 @@ def check_email(name: str, email: str) -> NameCheck:
             return True
         # Scripts without written vowels (Arabic, Hebrew) transliterate to consonants: "حداد"
         # folds to "hdd", which "haddad" matches once vowels and doubled letters are set aside.
-        return not latin and any(_ratio(token, s) >= NON_LATIN_LIKENESS or _skeleton(token) == _skeleton(s)
-                                 for s in flat)
+        if latin:
+            return False
+        skeleton = _skeleton(token)
+        return any(_ratio_at_least(token, s, NON_LATIN_LIKENESS) or skeleton == _skeleton(s) for s in flat)
 
     def likeness(token: str, word: str) -> float:
         return max((_ratio(token, s) for s in by_word[word]), default=0.0)
@@ -318,14 +328,14 @@ def check_email(name: str, email: str) -> NameCheck:
     if not missing:
         return NameCheck(True)
     token = missing[0]
-    close = max(words, key=lambda w: likeness(token, w))
     some_explained = len(missing) < len(tokens)
-    if not some_explained and likeness(token, close) < MISSPELLING_LIKENESS:
+    if not some_explained and not any(_ratio_at_least(token, s, MISSPELLING_LIKENESS) for s in flat):
         # Nothing in common: a shared mailbox (talent@, careers@) agrees; a personal-looking
         # address ("petro.shevchenko@") may belong to someone else, which is worth a look.
         if len(tokens) < 2 or set(tokens) & _MAILBOX_WORDS:
             return NameCheck(True)
         return NameCheck(False, unexplained=local, close_to="", certain=False)
+    close = max(words, key=lambda w: likeness(token, w))
     return NameCheck(False, unexplained=token, close_to=close, certain=latin and some_explained)
 
 

@@ -70,3 +70,14 @@ def test_the_look_for_text_speak_misses_none(text: str) -> None:
     masked = P._mask(text)
     if P._SPEAK.search(masked):
         assert not P._SPEAK_WORDS.isdisjoint(P._ALNUM.findall(masked.lower()))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text("abcdehlnorsuy", max_size=12), st.text("abcdehlnorsuy", max_size=12),
+       st.sampled_from([0.5, 0.7, 0.8, 0.9, 1.0]))
+def test_the_length_bound_of_a_likeness_never_decides_wrongly(a: str, b: str, least: float) -> None:
+    """An email address's part is compared with a name's spellings (difflib) only when their
+    lengths leave the likeness a chance: the answer is the comparison's."""
+    from followup_kit.names import _ratio, _ratio_at_least
+
+    assert _ratio_at_least(a, b, least) == (_ratio(a, b) >= least)
