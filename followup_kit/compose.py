@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Literal, Sequence
 
 from .jottings import read
-from .model import Interview, Interviewer, Profile
+from .model import Interview, Interviewer, Profile, Record
 from .names import salutation
 from .panel import (
     Chooser,
@@ -232,6 +232,32 @@ def greeting_name(person: Interviewer, profile: Profile | None = None,
     return salutation(person.name, email=person.email, style=profile.greeting if profile else None)
 
 
+def _per_record(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Remember ``function``'s latest answers for the records it was asked about.
+
+    Records are frozen, so what is worked out from one (a person's topics as they read) is
+    the same each time: composing the notes, each email and the proofreading ask for it
+    once each. Keyed by the records' identity, and kept alive here while remembered; other
+    arguments by value. The answer is shared: callers read it and never change it.
+    """
+    kept: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any]] = {}
+
+    @wraps(function)
+    def remembered(*args: Any) -> Any:
+        key = tuple(id(a) if isinstance(a, Record) else frozenset(a) if isinstance(a, set) else a for a in args)
+        hit = kept.get(key)
+        if hit is not None and all(x is y for x, y in zip(hit[0], args) if isinstance(y, Record)):
+            return hit[1]
+        value = function(*args)
+        if len(kept) >= 512:
+            kept.pop(next(iter(kept)))
+        kept[key] = (args, value)
+        return value
+
+    return remembered
+
+
+@_per_record
 def usable_topics(person: Interviewer, proper: set[str] | frozenset[str]) -> list[str]:
     """The person's topics as they read inside a sentence, leaving out those that would not
     (``check`` names them, R23), logistics (R26), and a weakness or failure after the rest."""
@@ -241,7 +267,8 @@ def usable_topics(person: Interviewer, proper: set[str] | frozenset[str]) -> lis
     return [j.phrase for j in usable if not j.negative] + [j.phrase for j in usable if j.negative]
 
 
-def _person(person: Interviewer, proper: set[str] | frozenset[str], profile: Profile | None = None) -> dict[str, Any]:
+@_per_record
+def _person(person: Interviewer, proper: frozenset[str], profile: Profile | None = None) -> dict[str, Any]:
     topics = usable_topics(person, proper)
     personal = None
     if person.personal:

@@ -488,8 +488,14 @@ def read(text: str, role: Role = "topic", names: frozenset[str] = frozenset()) -
     # team's roadmap") is read once for every interview it appears in.
     if names:
         folded = text.lower()
-        names = frozenset(n for n in names if n.lower() in folded)
+        names = frozenset(n for n, low in _lowered(names) if low in folded)
     return _read(text, role, names)
+
+
+@lru_cache(maxsize=256)
+def _lowered(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """Each name with its lower case (a record's names are read against every jotting)."""
+    return tuple((n, n.lower()) for n in names)
 
 
 @lru_cache(maxsize=16384)

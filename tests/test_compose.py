@@ -418,6 +418,18 @@ def test_notes_composed_in_threads_read_their_own_values() -> None:
     assert not wrong
 
 
+def test_an_edited_record_is_composed_afresh() -> None:
+    """What is worked out once per record (a person's topics as they read) is never taken
+    for an edited copy of it: the notes name the new topic at once, and the old one again."""
+    interview = _interview("2026-11-24-aegean-analytics-final")
+    people = [p.model_dump(mode="json", exclude_none=True) for p in interview.interviewers]
+    before = compose_notes(PROFILE, interview)[0].text
+    people[0]["topics"] = ["the migration of the billing ledger"]
+    edited = replace(interview, interviewers=people)
+    assert "billing ledger" in compose_notes(PROFILE, edited)[0].text
+    assert compose_notes(PROFILE, interview)[0].text == before
+
+
 def test_topics_keep_the_capitals_of_names() -> None:
     """A topic's first word is lowered in a sentence only when it is plainly not a name."""
     interview = _interview("2026-11-24-aegean-analytics-final")
