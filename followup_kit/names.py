@@ -111,7 +111,8 @@ def _is_cjk(char: str) -> bool:
 
 def is_latin(text: str) -> bool:
     """True when every letter of ``text`` is a Latin letter (accents allowed)."""
-    return all("LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
+    # Every ASCII letter is Latin: most texts need no look at the characters' names.
+    return text.isascii() or all("LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
 
 
 def is_vietnamese_order(name: str) -> bool:

@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -132,6 +133,13 @@ def _words(text: str) -> Iterable[re.Match[str]]:
 def _distinct_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` (addresses left out), each once, in order of first use."""
     return tuple(dict.fromkeys(_WORD.findall(_mask(text))))
+
+
+@lru_cache(maxsize=512)
+def _spelled_words(text: str) -> frozenset[str]:
+    """The distinct words of ``text`` as spelling reads them (a curly apostrophe as a straight one)."""
+    words = _distinct_words(text)
+    return frozenset(w.replace("’", "'") for w in words) if "’" in text else frozenset(words)
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -264,6 +272,7 @@ class Companies:
 
     def __init__(self, names: Iterable[str]):
         self._tree: dict[str, Any] = {}
+        self._under: dict[str, set[str]] = {}  # the names that start with a word
         for name in names:
             for form in {name, company_in_prose(name)}:
                 words = form.split()
@@ -272,11 +281,16 @@ class Companies:
                     for word in words:
                         node = node.setdefault(word, {})
                     node[""] = form
+                    self._under.setdefault(words[0], set()).add(form)
 
     def named_in(self, text: str, own: str) -> list[str]:
         """The companies other than ``own`` that ``text`` names (exact case, whole words)."""
         mine = {own, company_in_prose(own)}
         tokens = [t.rstrip(".,;:!?)") for t in text.split()]
+        # Most notes name their own company only: the names that start with the text's words
+        # are looked at first, and the text is read down the tree only if another is among them.
+        if all(self._under[word] <= mine for word in self._tree.keys() & set(tokens)):
+            return []
         found: list[str] = []
         for start in range(len(tokens)):
             node = self._tree.get(tokens[start])
@@ -646,7 +660,7 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
     fine = record.fine
     # Most words of a text were read already (in another note of the interview) or are plain
     # English: a text with nothing new is done with one look at its distinct words.
-    if all(word in fine or word in _ENGLISH for word in (w.replace("’", "'") for w in _distinct_words(text))):
+    if _spelled_words(text).difference(fine) <= _ENGLISH:
         return
     for m in _words(text):
         word = m.group(0).replace("’", "'")
@@ -717,8 +731,9 @@ def _check_repeats(out: _Collector, person: Interviewer, text: str, field: str) 
     # A word written twice is a run of letters followed, after spaces, by the same run: look
     # for two such neighbours among the text's runs before the search that knows the spaces.
     runs = _LETTERS.findall(masked)
-    if not any(a.lower() == b.lower() or (len(a) == len(b) and not (a + b).isascii())
-               for a, b in zip(runs, runs[1:])):
+    lowered = list(map(str.lower, runs))
+    if not any(map(operator.eq, lowered, lowered[1:])) and (masked.isascii() or not any(
+            len(a) == len(b) and not (a + b).isascii() for a, b in zip(runs, runs[1:]))):
         return
     for m in _REPEAT.finditer(masked):
         if m.group(1).lower() in _REPEAT_OK:

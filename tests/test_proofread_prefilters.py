@@ -81,3 +81,28 @@ def test_the_length_bound_of_a_likeness_never_decides_wrongly(a: str, b: str, le
     from followup_kit.names import _ratio, _ratio_at_least
 
     assert _ratio_at_least(a, b, least) == (_ratio(a, b) >= least)
+
+
+COMPANIES = ["Globex", "Globex Labs", "Acme Analytics", "Acme", "Initech GmbH", "The Hartley Group", "Hooli"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["Globex", "Labs", "Acme", "Analytics", "Initech", "GmbH", "Hartley", "Group",
+                                 "Hooli", "the", "at", "Globex,", "Labs.", "Acme's", "Hooli!"]), max_size=12),
+       st.sampled_from(COMPANIES))
+def test_the_look_for_another_company_misses_none(words: list[str], own: str) -> None:
+    """A note is read down the companies' tree only when a company other than its own may
+    start among its words: what it finds is what reading every word would find."""
+    from followup_kit.phrasing import company_in_prose
+
+    text = " ".join(words)
+    tokens = [t.rstrip(".,;:!?)") for t in text.split()]
+    mine = {own, company_in_prose(own)}
+    forms = {form for name in COMPANIES for form in {name, company_in_prose(name)}
+             if len(form.split()) > 1 or len(form) >= 4}
+    expected: list[str] = []
+    for start in range(len(tokens)):
+        for form in sorted(forms, key=lambda f: len(f.split())):
+            if tokens[start:start + len(form.split())] == form.split() and form not in mine and form not in expected:
+                expected.append(form)
+    assert P.Companies(COMPANIES).named_in(text, own) == expected
