@@ -135,6 +135,13 @@ _EXPAND = [
 ]
 # One search over every pattern above tells whether a jotting needs any of them.
 _ANY_EXPAND = _Lazy("|".join(f"(?:{pattern})" for pattern, _ in _EXPAND))
+# That search tries thirty patterns at every character. What each needs is cheaper to see
+# first: a whole word among these, one of these characters, or a digit (for "30 mins").
+_EXPAND_WORDS = frozenset("thru yrs yr exp mgmt eng prod dept cert certs chem soln Jan Feb Aug Sep Sept Oct Nov "
+                          "Dec i".split())
+_EXPAND_MARKS = "/+→&"
+_RUN = _Lazy(r"\w+")
+_DIGIT = _Lazy(r"\d")
 _EXPAND = [(_Lazy(pattern), new) for pattern, new in _EXPAND]
 
 # Contractions without their apostrophe ("havent"): a slip, put right.
@@ -214,9 +221,15 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+([,;:])", r"\1", text)
 
 
+def _may_expand(text: str) -> bool:
+    """Whether ``text`` may hold something :data:`_EXPAND` writes out (a superset of its matches)."""
+    return (any(mark in text for mark in _EXPAND_MARKS) or _DIGIT.search(text) is not None
+            or not _EXPAND_WORDS.isdisjoint(_RUN.findall(text)))
+
+
 def _expand(text: str) -> str:
     # Each step runs only where a quick look finds something for it: most jottings need none.
-    if _ANY_EXPAND.search(text):
+    if _may_expand(text) and _ANY_EXPAND.search(text):
         for pattern, new in _EXPAND:
             text = pattern.sub(new, text)
     if not _APOSTROPHE.keys().isdisjoint(w.lower() for w in re.findall(r"\w+", text)):

@@ -106,3 +106,19 @@ def test_the_look_for_another_company_misses_none(words: list[str], own: str) ->
             if tokens[start:start + len(form.split())] == form.split() and form not in mine and form not in expected:
                 expected.append(form)
     assert P.Companies(COMPANIES).named_in(text, own) == expected
+
+
+EXPANDED = ["thru", "yrs", "yr", "exp", "mgmt", "eng", "and", "prod", "dept", "mins", "min", "hrs", "cert", "certs",
+            "chem", "soln", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "i", "I", "w", "o", "30",
+            "team", "dbt", "expo", "JAN", "i'd", "i’m", "ive", "ll", "é", "ſ"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_joined(EXPANDED, [" ", "/", "+", " + ", "→", " & ", "&", "'", "’", "-", ".", "2", "_", "\t"]) | st.text(max_size=40))
+def test_the_look_for_a_jotting_to_write_out_misses_none(text: str) -> None:
+    """A jotting is searched for abbreviations to write out ("w/", "yrs", "30 mins") only when
+    a cheap look finds a word or a mark one needs: it finds every jotting the search would."""
+    from followup_kit import jottings
+
+    if jottings._ANY_EXPAND.search(text):
+        assert jottings._may_expand(text)
