@@ -176,9 +176,12 @@ def proofread_findings(session: Any, *, quiet: bool = False) -> list[dict[str, A
     rows = []
     workspace = session.workspace
     progress = lambda items: tracked(items, label="Proofreading", quiet=quiet, min_items=2)  # noqa: E731
+    files: dict[str, str] = {}  # each interview's file, looked up once for all its findings
     for finding in session.findings(progress=progress if len(session.interviews) >= PROGRESS_FROM else None):
         row = finding.to_dict()
-        row["file"] = workspace.shown(workspace.interview_path(finding.interview)) if finding.interview else None
+        if finding.interview and finding.interview not in files:
+            files[finding.interview] = workspace.shown(workspace.interview_path(finding.interview))
+        row["file"] = files[finding.interview] if finding.interview else None
         rows.append(row)
     return rows
 

@@ -59,7 +59,7 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Literal
 
@@ -103,8 +103,9 @@ class Finding:
     field: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The ``check --json`` row."""
-        return asdict(self)
+        """The ``check --json`` row (every value is text, so nothing needs copying)."""
+        return {"severity": self.severity, "code": self.code, "message": self.message,
+                "interview": self.interview, "interviewer": self.interviewer, "field": self.field}
 
 
 # -- reading text -------------------------------------------------------------------
@@ -530,14 +531,22 @@ _PLURAL_DETERMINERS = {"the", "these", "those", "our", "your", "their", "my", "h
                        "many"}
 
 
+@lru_cache(maxsize=64)
+def _lowered_runs(masked: str) -> tuple[str, ...]:
+    """The runs of letters of an ASCII text, lowered."""
+    return tuple(map(str.lower, _LETTERS.findall(masked)))
+
+
 def _grammar_candidates(masked: str) -> tuple[bool, bool]:
     """Whether ``masked`` may hold an agreement slip, and a determiner before two words ending
     in s: a superset of what the exact patterns find, read from the runs of letters."""
-    words = [run.lower() for run in _RUNS.findall(masked)]
+    # In an ASCII text the runs are its runs of letters, lowered once for this look and the next.
+    words = _lowered_runs(masked) if masked.isascii() else [run.lower() for run in _RUNS.findall(masked)]
     slip = plural = False
     for k in range(len(words) - 1):
         word, after = words[k], words[k + 1]
-        if not slip and ((word == "i" and (after in _I_VERBS or after == "was" and words[k + 2:k + 3] == ["not"]))
+        if not slip and ((word == "i" and (after in _I_VERBS or (
+                after == "was" and k + 2 < len(words) and words[k + 2] == "not")))
                          or (word in ("he", "she", "it") and after in _SINGULAR_VERBS)
                          or (word in ("we", "they", "you") and after in _PLURAL_VERBS)):
             slip = True
@@ -730,11 +739,16 @@ def _check_repeats(out: _Collector, person: Interviewer, text: str, field: str) 
     masked = _mask(text)
     # A word written twice is a run of letters followed, after spaces, by the same run: look
     # for two such neighbours among the text's runs before the search that knows the spaces.
-    runs = _LETTERS.findall(masked)
-    lowered = list(map(str.lower, runs))
-    if not any(map(operator.eq, lowered, lowered[1:])) and (masked.isascii() or not any(
-            len(a) == len(b) and not (a + b).isascii() for a, b in zip(runs, runs[1:]))):
-        return
+    if masked.isascii():
+        lowered = _lowered_runs(masked)
+        if not any(map(operator.eq, lowered, lowered[1:])):
+            return
+    else:
+        runs = _LETTERS.findall(masked)
+        lowered = list(map(str.lower, runs))
+        if not any(map(operator.eq, lowered, lowered[1:])) and not any(
+                len(a) == len(b) and not (a + b).isascii() for a, b in zip(runs, runs[1:])):
+            return
     for m in _REPEAT.finditer(masked):
         if m.group(1).lower() in _REPEAT_OK:
             continue
@@ -800,8 +814,8 @@ def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str
     elif masked.count("!") >= 3:
         out.add("warning", "exclamation",
                 f"The note has {masked.count('!')} exclamation marks; keep one at most.", person, field)
-    for word in _distinct_words(text):
-        if len(word) < 3 or not word.isupper():
+    for word in filter(str.isupper, _distinct_words(text)):
+        if len(word) < 3:
             continue
         low = word.lower()
         if (low not in _ACRONYMS and word not in record.proper.values()

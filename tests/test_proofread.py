@@ -159,8 +159,10 @@ def test_a_duplicate_names_the_other_note() -> None:
 
 def test_findings_serialise_to_the_check_json_shape() -> None:
     """A finding is one JSON row: severity, code, message, interview, interviewer, field."""
-    row = Finding("error", "spelling", "m", "i", "p", "note").to_dict()
+    finding = Finding("error", "spelling", "m", "i", "p", "note")
+    row = finding.to_dict()
     assert list(row) == ["severity", "code", "message", "interview", "interviewer", "field"]
+    assert row == dataclasses.asdict(finding)  # every field of a finding is in its row
 
 
 # -- clean drafts -----------------------------------------------------------------------
