@@ -229,10 +229,11 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9 \-]", "", anyascii(text).lower())
 
 
-def _spellings(word: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _spellings(word: str) -> frozenset[str]:
     """The ways ``word`` may be written in an address: 'Jürgen' -> {'jurgen', 'juergen'}."""
     forms = {fold(word), fold(word.translate(_GERMAN))}
-    return {re.sub(r"[^a-z0-9]", "", f) for f in forms} - {""}
+    return frozenset(re.sub(r"[^a-z0-9]", "", f) for f in forms) - {""}
 
 
 def _name_words(name: str) -> list[str]:
@@ -340,6 +341,7 @@ def check_email(name: str, email: str) -> NameCheck:
     return NameCheck(False, unexplained=token, close_to=close, certain=latin and some_explained)
 
 
+@lru_cache(maxsize=4096)
 def _skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
 

@@ -113,6 +113,8 @@ class Finding:
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+# The same for a text of ASCII alone, where a letter is A-Z or a-z: a third quicker to search.
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*(?:-[A-Za-z]+(?:'[A-Za-z]+)*)*")
 
 
 @lru_cache(maxsize=512)
@@ -127,13 +129,15 @@ def _mask(text: str) -> str:
 
 
 def _words(text: str) -> Iterable[re.Match[str]]:
-    return _WORD.finditer(_mask(text))
+    masked = _mask(text)
+    return (_ASCII_WORD if masked.isascii() else _WORD).finditer(masked)
 
 
 @lru_cache(maxsize=512)
 def _distinct_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` (addresses left out), each once, in order of first use."""
-    return tuple(dict.fromkeys(_WORD.findall(_mask(text))))
+    masked = _mask(text)
+    return tuple(dict.fromkeys((_ASCII_WORD if masked.isascii() else _WORD).findall(masked)))
 
 
 @lru_cache(maxsize=512)
@@ -534,7 +538,7 @@ _PLURAL_DETERMINERS = {"the", "these", "those", "our", "your", "their", "my", "h
 @lru_cache(maxsize=64)
 def _lowered_runs(masked: str) -> tuple[str, ...]:
     """The runs of letters of an ASCII text, lowered."""
-    return tuple(map(str.lower, _LETTERS.findall(masked)))
+    return tuple(map(str.lower, _ASCII_LETTERS.findall(masked)))
 
 
 def _grammar_candidates(masked: str) -> tuple[bool, bool]:
@@ -584,8 +588,11 @@ def _check_grammar(out: _Collector, record: _Record, person: Interviewer, text: 
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
-_DETERMINER = r"(?:the|a|an|our|your|my|this|that|their|its|his|her)"
-_NOUN_AFTER = re.compile(rf"\b{_DETERMINER} ([a-z][a-z-]{{2,}})\b", re.I)
+# A determiner (the, a, an, our, your, my, this, that, their, its, his, her) and the noun after it.
+# Written with its shared letters together, and "not after a letter" for the word's start (the
+# same as \b before a letter), so that the search skips ahead: almost twice as quick.
+_NOUN_AFTER = re.compile(r"(?<!\w)(?:the|an?|our|your|my|th(?:is|at|eir)|its|h(?:is|er)) ([a-z][a-z-]{2,})\b",
+                         re.I)
 # Nouns a note may well repeat: its subject matter.
 _REPEAT_FINE = {"role", "team", "company", "interview", "way", "time", "next", "same", "other", "first", "last",
                 "most", "best", "kind", "chance", "more", "work", "one"}
@@ -732,6 +739,7 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
 
 _REPEAT = re.compile(r"\b([^\W\d_]+)(\s+)\1\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")  # the same in a text of ASCII alone
 _REPEAT_OK = {"that", "had", "is", "do", "bye", "very"}
 
 
@@ -779,6 +787,11 @@ _ACRONYMS = {"usa", "uk", "eu", "ceo", "cto", "cfo", "coo", "cio", "vp", "hr", "
              "mba", "msc", "bsc", "faq", "ui", "ux", "qa", "cv", "gmbh", "inc", "llc", "ltd", "ag", "ps"}
 
 
+def _may_smile(text: str) -> bool:
+    """Whether ``text`` may hold a smiley: each needs one of : ; = or is <3, ^_^ or xD."""
+    return any(mark in text for mark in ":;=") or "<3" in text or "^_^" in text or "xD" in text
+
+
 def _is_emoji(char: str) -> bool:
     code = ord(char)
     return (0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
@@ -791,7 +804,8 @@ def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str
     # Every emoji is above U+2100: a text without such a character has none.
     emoji = [] if max(text, default=" ") < "\u2100" else sorted(
         {c for c in set(text) if _is_emoji(c) and c not in "\u200d\ufe0f"})
-    for face in sorted(set(m.group(0) for m in _EMOTICON.finditer(masked)) | set(emoji)):
+    faces = _EMOTICON.finditer(masked) if _may_smile(masked) else ()
+    for face in sorted(set(m.group(0) for m in faces) | set(emoji)):
         out.add("error", "emoji",
                 f"\"{face}\": emoji and smileys do not belong in a thank-you note; remove it.",
                 person, field)

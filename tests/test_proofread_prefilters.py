@@ -122,3 +122,38 @@ def test_the_look_for_a_jotting_to_write_out_misses_none(text: str) -> None:
 
     if jottings._ANY_EXPAND.search(text):
         assert jottings._may_expand(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(texts)
+def test_the_searches_for_words_in_ascii_find_the_same_words(text: str) -> None:
+    """A text of ASCII alone is read for words and runs of letters with patterns of A-Z: they
+    find exactly what the patterns for every script find."""
+    ascii_text = text.encode("ascii", "replace").decode("ascii")
+    assert P._ASCII_WORD.findall(ascii_text) == P._WORD.findall(ascii_text)
+    assert P._ASCII_LETTERS.findall(ascii_text) == P._LETTERS.findall(ascii_text)
+
+
+NOUN_WORDS = ["the", "The", "a", "an", "An", "our", "your", "my", "this", "that", "their", "its", "his", "her",
+              "there", "bathe", "than", "Hers", "team", "call", "well-known", "x", "ſe", "oh", "ai", "an-", "1"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_joined(NOUN_WORDS, [" ", "  ", ".", ". ", "-", "'", "_", "é", "\n"]) | st.text(max_size=40))
+def test_the_search_for_a_determiner_and_its_noun_is_the_plain_one(text: str) -> None:
+    """The determiner-and-noun search, written to skip ahead quickly, finds exactly what the plain
+    pattern finds."""
+    import re
+
+    plain = re.compile(r"\b(?:the|a|an|our|your|my|this|that|their|its|his|her) ([a-z][a-z-]{2,})\b", re.I)
+    assert [(m.span(), m.group(1)) for m in P._NOUN_AFTER.finditer(text)] == [
+        (m.span(), m.group(1)) for m in plain.finditer(text)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_joined(["x", "D", "xD", ":", ";", "=", "-", ")", "(", "P", "<3", "<", "3", "^_^", "^", "_", "ok"],
+               [" ", "", ".", "!", "\n"]) | st.text(max_size=30))
+def test_the_look_for_a_smiley_misses_none(text: str) -> None:
+    """A text is searched for smileys only when it has a mark one needs."""
+    if P._EMOTICON.search(text):
+        assert P._may_smile(text)
