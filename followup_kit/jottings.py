@@ -136,7 +136,7 @@ _EXPAND = [
 # One search over every pattern above tells whether a jotting needs any of them.
 _ANY_EXPAND = _Lazy("|".join(f"(?:{pattern})" for pattern, _ in _EXPAND))
 # That search tries thirty patterns at every character. What each needs is cheaper to see
-# first: a whole word among these, one of these characters, or a digit (for "30 mins").
+# first: a whole word among these, one of these characters, or a digit before "min" or "hrs".
 _EXPAND_WORDS = frozenset("thru yrs yr exp mgmt eng prod dept cert certs chem soln Jan Feb Aug Sep Sept Oct Nov "
                           "Dec i".split())
 _EXPAND_MARKS = "/+→&"
@@ -182,8 +182,11 @@ _IRREGULAR = {"led": "lead", "built": "build", "ran": "run", "wrote": "write", "
 
 
 def _known(word: str) -> bool:
+    """Whether the English dictionary knows the lower-case ``word`` (loaded on first use)."""
+    global _known
     from .dictionary import known
 
+    _known = known  # from now on, without this import
     return known(word)
 
 
@@ -223,7 +226,8 @@ def _tidy(text: str) -> str:
 
 def _may_expand(text: str) -> bool:
     """Whether ``text`` may hold something :data:`_EXPAND` writes out (a superset of its matches)."""
-    return (any(mark in text for mark in _EXPAND_MARKS) or _DIGIT.search(text) is not None
+    return (any(mark in text for mark in _EXPAND_MARKS)
+            or (("min" in text or "hrs" in text) and _DIGIT.search(text) is not None)
             or not _EXPAND_WORDS.isdisjoint(_RUN.findall(text)))
 
 
@@ -232,7 +236,7 @@ def _expand(text: str) -> str:
     if _may_expand(text) and _ANY_EXPAND.search(text):
         for pattern, new in _EXPAND:
             text = pattern.sub(new, text)
-    if not _APOSTROPHE.keys().isdisjoint(w.lower() for w in re.findall(r"\w+", text)):
+    if not _APOSTROPHE.keys().isdisjoint(map(str.lower, _RUN.findall(text))):
         text = re.sub(r"\b(\w+)\b", lambda m: _APOSTROPHE.get(m.group(1).lower(), m.group(1))
                       if m.group(1).lower() in _APOSTROPHE and not (m.group(1) == "Im") else m.group(1), text)
     if "I'" in text or "I’" in text:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import followup_kit.proofread  # noqa: F401  (the module, not the function of the same name)
@@ -114,6 +114,11 @@ EXPANDED = ["thru", "yrs", "yr", "exp", "mgmt", "eng", "and", "prod", "dept", "m
 
 
 @settings(max_examples=2000, deadline=None)
+@example("30 hrs")
+@example("5min")
+@example("w/ team")
+@example("i'd say")
+@example("Q3 + Q4")
 @given(_joined(EXPANDED, [" ", "/", "+", " + ", "→", " & ", "&", "'", "’", "-", ".", "2", "_", "\t"]) | st.text(max_size=40))
 def test_the_look_for_a_jotting_to_write_out_misses_none(text: str) -> None:
     """A jotting is searched for abbreviations to write out ("w/", "yrs", "30 mins") only when
