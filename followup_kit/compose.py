@@ -232,6 +232,19 @@ def greeting_name(person: Interviewer, profile: Profile | None = None,
     return salutation(person.name, email=person.email, style=profile.greeting if profile else None)
 
 
+class _Values(dict):  # type: ignore[type-arg]
+    """Values the templates read as ``person.topics``: found as attributes, so Jinja2 does not
+    first fail to find the attribute (an exception per look-up) and then take the item."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
 def _per_record(function: Callable[..., Any]) -> Callable[..., Any]:
     """Remember ``function``'s latest answers for the records it was asked about.
 
@@ -274,8 +287,8 @@ def _person(person: Interviewer, proper: frozenset[str], profile: Profile | None
     if person.personal:
         jotting = read(person.personal, "personal", frozenset(proper))
         if jotting.usable:
-            personal = {"text": jotting.phrase, "clause": jotting.clause}
-    return {
+            personal = _Values(text=jotting.phrase, clause=jotting.clause)
+    return _Values({
         "name": person.name,
         "salutation": greeting_name(person, profile, proper),
         "title": person.title,
@@ -285,13 +298,13 @@ def _person(person: Interviewer, proper: frozenset[str], profile: Profile | None
         "own": [bool(re.search(r"\b(I|my|me)\b", t)) for t in topics],
         "personal": personal,
         "recruiter": is_recruiter(person),
-    }
+    })
 
 
 def _highlight(jotting: Any) -> dict[str, Any] | None:
     if jotting is None:
         return None
-    return {"text": jotting.phrase, "clause": jotting.clause, "sure": jotting.sure}
+    return _Values(text=jotting.phrase, clause=jotting.clause, sure=jotting.sure)
 
 
 def note_kind(interview: Interview) -> str:
@@ -340,7 +353,7 @@ def compose_notes(profile: Profile, interview: Interview, *,
         # A person's own concerns come first: answering them is what most helps (R5, R22).
         points = raised[index] + dealt[index]
         for trim in _TRIMS:
-            options = {"second_topic": True, "personal": True, "why": True, "max_points": 9, **trim}
+            options = _Values({"second_topic": True, "personal": True, "why": True, "max_points": 9, **trim})
             parts = render(env, TEMPLATES[kind], {**context, "points": points[:options["max_points"]],
                                                   "include": options})
             if count_words(parts.text) <= WORD_LIMITS[kind][1]:

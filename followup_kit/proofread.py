@@ -780,6 +780,17 @@ _SPEAK = re.compile(r"(?<![\w@/.-])(" + "|".join(sorted(map(re.escape, TEXT_SPEA
                     + r")(?![\w@-])", re.I)
 _SPEAK_WORDS = frozenset(word.rstrip("/") for word in TEXT_SPEAK)
 _ALNUM = re.compile(r"[a-z0-9]+")
+_SPEAK_LETTERS = frozenset(word for word in _SPEAK_WORDS if word.isalpha())
+_SPEAK_DIGITS = tuple(word for word in _SPEAK_WORDS if not word.isalpha())
+
+
+def _may_speak(masked: str) -> bool:
+    """Whether ``masked`` has a word of text-message style, looked up among its words: in
+    an ASCII text its runs of letters (read once for several looks), and the few with a digit."""
+    if masked.isascii():
+        return not _SPEAK_LETTERS.isdisjoint(_lowered_runs(masked)) or any(
+            word in masked.lower() for word in _SPEAK_DIGITS)
+    return not _SPEAK_WORDS.isdisjoint(_ALNUM.findall(masked.lower()))
 # No "8" for eyes: "8)" and "83" are far likelier a list item or a number than a smiley.
 _EMOTICON = re.compile(r"(?:(?<=\s)|^)(?:[:;=][-'^]?[)(DPpO3/\\|*\]\[]|<3|\^_\^|xD)(?=\s|$|[.,!?])")
 _ACRONYMS = {"usa", "uk", "eu", "ceo", "cto", "cfo", "coo", "cio", "vp", "hr", "it", "ai", "ml", "api",
@@ -811,7 +822,7 @@ def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str
                 person, field)
     # Most texts hold no slang at all: their words are looked up first, and only a text with a
     # slang word (or "w" of "w/") is searched with the pattern, which knows where one may stand.
-    speak = () if _SPEAK_WORDS.isdisjoint(_ALNUM.findall(masked.lower())) else _SPEAK.finditer(masked)
+    speak = _SPEAK.finditer(masked) if _may_speak(masked) else ()
     for m in speak:
         token = m.group(1)
         # A capital "R" or "U" is a name or a language ("R", "Unit U"); slang is written small.
