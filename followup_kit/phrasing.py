@@ -42,9 +42,9 @@ def stem(word: str) -> str:
     return word
 
 
-def content_stems(text: str, *, ignore: set[str] | frozenset[str] = frozenset()) -> set[str]:
+def content_stems(text: str, *, ignore: set[str] | frozenset[str] = frozenset()) -> frozenset[str]:
     """The stems of the words that carry meaning in ``text`` (for matching topics)."""
-    return set(_content_stems(text, frozenset(ignore)))
+    return _content_stems(text, frozenset(ignore))
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -52,9 +52,8 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 @lru_cache(maxsize=4096)  # a note's text is matched against each of its topics
 def _content_stems(text: str, ignore: frozenset[str]) -> frozenset[str]:
-    stems = (stem(w) for w in _CONTENT_WORD.findall(text.lower())
-             if len(w) >= 3 and w not in _STOP and w not in _GENERIC)
-    return frozenset(s for s in stems if s not in ignore)
+    words = set(_CONTENT_WORD.findall(text.lower())) - _STOP - _GENERIC  # each distinct word once
+    return frozenset(stem(w) for w in words if len(w) >= 3) - ignore
 
 
 def proper_words(profile: Profile, interview: Interview) -> set[str]:
