@@ -146,12 +146,17 @@ class Parts:
         return "\n\n".join(b for b in blocks if b)
 
 
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_SPACE_BEFORE_MARK = re.compile(r" ([.,;:!?])")
+
+
 def _paragraphs(text: str) -> tuple[str, ...]:
     # A template may break lines anywhere; a blank line separates paragraphs.
     paragraphs = []
-    for block in re.split(r"\n\s*\n", text):
-        line = " ".join(block.split())
-        line = re.sub(r"\s+([.,;:!?])", r"\1", line)
+    for block in _BLANK_LINE.split(text):
+        line = " ".join(block.split())  # single spaces only, so a space before a mark is one space
+        if " " in line and any(f" {mark}" in line for mark in ".,;:!?"):
+            line = _SPACE_BEFORE_MARK.sub(r"\1", line)
         if line:
             paragraphs.append(line)
     return tuple(paragraphs)

@@ -165,3 +165,17 @@ def test_the_look_for_a_smiley_misses_none(text: str) -> None:
     """A text is searched for smileys only when it has a mark one needs."""
     if P._EMOTICON.search(text):
         assert P._may_smile(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_joined(["a", "b", "x y", ".", ",", "!", "?", ";", ":", " .", "\u00a0", "\u3000", "\x1c"],
+               [" ", "  ", "\n", "\n\n", "\n \n", "\t", ""]) | st.text(max_size=40))
+def test_a_rendered_note_is_tidied_as_the_plain_searches_tidy_it(text: str) -> None:
+    """A rendered note is cut into paragraphs and a space before a mark is taken out only
+    where a look finds one: the paragraphs are those the plain searches make."""
+    import re
+
+    from followup_kit.compose import _paragraphs
+
+    expected = [re.sub(r"\s+([.,;:!?])", r"\1", " ".join(block.split())) for block in re.split(r"\n\s*\n", text)]
+    assert _paragraphs(text) == tuple(line for line in expected if line)
