@@ -852,7 +852,8 @@ def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str
 def _body_words(note: Note) -> list[str]:
     parts = split_note(note.text) if note.own else None
     paragraphs = parts.paragraphs if parts else note.paragraphs
-    return [word.lower() for word in _WORD.findall(_mask(" ".join(paragraphs)))]
+    masked = _mask(" ".join(paragraphs))
+    return list(map(str.lower, (_ASCII_WORD if masked.isascii() else _WORD).findall(masked)))
 
 
 def likeness(a: Note, b: Note) -> float:
