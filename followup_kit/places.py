@@ -257,8 +257,10 @@ def holiday_class(country: str) -> Any:
     import holidays
     from holidays import registry
 
-    entities = getattr(registry, "COUNTRIES", {})
-    module = next((m for m, entry in entities.items() if country in entry[1:]), None)
+    try:
+        module = next((m for m, entry in registry.COUNTRIES.items() if country in entry[1:]), None)
+    except (AttributeError, TypeError):  # a holidays release whose registry is laid out otherwise
+        module = None
     name = f"holidays.countries.{module}"
     if module is not None and name not in sys.modules and "holidays.countries" not in sys.modules:
         _load_alone(name, Path(holidays.__file__).parent / "countries" / f"{module}.py",
