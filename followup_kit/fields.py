@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .places import MAX_ZONE_LENGTH, country_hint, country_names, time_zones, zone_hint
+from .places import MAX_ZONE_LENGTH, country_hint, country_names, holiday_class, time_zones, zone_hint
 from .templating import local_iso
 
 
@@ -405,10 +405,9 @@ def iso_country_codes() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def regions(country: str) -> list[str]:
-    """The region codes of ``country`` (one of :func:`country_codes`), as :func:`countries` lists them."""
-    import holidays
-
-    return list(getattr(holidays, country).subdivisions)
+    """The region codes of ``country`` (one of :func:`country_codes`), as :func:`countries` lists them,
+    from that country's module of the holidays package alone."""
+    return list(holiday_class(country).subdivisions)
 
 
 def _country(value: str) -> str:

@@ -19,9 +19,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 import unicodedata
+from contextlib import nullcontext
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 #: The longest zone name tzdata has is 32 characters; anything much longer is not a zone.
 MAX_ZONE_LENGTH = 64
@@ -237,6 +241,60 @@ def _alpha3() -> dict[str, str]:
         if len(entry) >= 3 and len(entry[1]) == 2 and len(entry[2]) == 3:
             codes[entry[2]] = entry[1]
     return codes
+
+
+def holiday_class(country: str) -> Any:
+    """The holidays package's class for ``country`` (a code it knows), loading that country's module only.
+
+    holidays reaches a country through its ``holidays.countries`` package, whose ``__init__``
+    imports all of its 250 country modules (some 70 ms, each time a profile is read).
+    Its registry names the module of each code, so that module is loaded on its own, under
+    its own name; holidays' lazy loader (``holidays.DE``, ``country_holidays('DE')``) and the
+    package's ``__init__``, should anything import it later, find it in ``sys.modules`` and
+    use the same class. A module that needs a sibling (an overseas territory that borrows
+    its state's holidays), and anything unexpected, take holidays' own route.
+    """
+    import holidays
+    from holidays import registry
+
+    try:
+        module = next((m for m, entry in registry.COUNTRIES.items() if country in entry[1:]), None)
+    except (AttributeError, TypeError):  # a holidays release whose registry is laid out otherwise
+        module = None
+    name = f"holidays.countries.{module}"
+    if module is not None and name not in sys.modules and "holidays.countries" not in sys.modules:
+        _load_alone(name, Path(holidays.__file__).parent / "countries" / f"{module}.py",
+                    getattr(registry, "IMPORT_LOCK", None))
+    if module is not None and name in sys.modules:
+        found = getattr(sys.modules[name], country, None)  # the class holidays.<country> stands for
+        if found is not None:
+            return found
+    return getattr(holidays, country).get_entity()
+
+
+def _load_alone(name: str, path: Path, lock: Any) -> None:
+    """Load the module ``name`` from ``path`` without its package's ``__init__``, unless it
+    imports a sibling module (which would import that ``__init__`` half-way through)."""
+    from importlib.util import module_from_spec, spec_from_file_location
+
+    try:
+        if b"holidays.countries" in path.read_bytes():
+            return
+    except OSError:
+        return
+    with lock if lock is not None else nullcontext():
+        if name in sys.modules:
+            return
+        spec = spec_from_file_location(name, path)
+        if spec is None or spec.loader is None:
+            return
+        module = module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[name]
+            raise
 
 
 def country_hint(value: str) -> str:

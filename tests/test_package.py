@@ -30,6 +30,101 @@ def test_import_is_light() -> None:
     assert not modules & set(HEAVY), sorted(modules & set(HEAVY))
 
 
+
+#: Every public name and the module that defines it, as ``followup_kit/__init__.py`` imported
+#: them one by one before the facade imported each on first use.
+PUBLIC = {
+    "applications": ["Application", "Overview", "applications", "is_overdue", "overview"],
+    "calendar": ["CalendarExport", "Wording", "build_calendar", "describe"],
+    "cards": ["card_preview", "preview_png", "render_cards"],
+    "compose": ["Email", "Note", "compose_card_emails", "compose_feedback_request", "compose_follow_up",
+                "compose_notes", "compose_rejection_reply"],
+    "emails": ["Draft", "EmailExport", "draft_bytes", "email_drafts", "email_message"],
+    "errors": ["CalendarServerError", "ConflictError", "FollowupKitError", "InvalidFileError", "InvalidValueError",
+               "NotInstalledError", "Problem", "RenderError", "UnverifiedError", "WorkspaceError"],
+    "geometry": ["CardSize", "Layout"],
+    "model": ["Checked", "DateTimeline", "Extra", "FewDaysTimeline", "FollowupSettings", "Interview", "Interviewer",
+              "NoTimeline", "Profile", "Reflection", "Timeline", "WithinTimeline", "replace"],
+    "proofread": ["Finding", "proofread"],
+    "schedule": ["Event", "mark_done", "mark_step_done", "mark_undone", "plan", "plan_interview",
+                 "record_application_outcome", "record_outcome"],
+    "session": ["NotesExport", "Session"],
+    "workspace": ["Listing", "Workspace", "locate"],
+}
+
+#: Run in a fresh interpreter: each public name is the object its module defines, whether it is
+#: reached before or after its module was imported, by attribute, by `from ... import` or by `*`.
+_RESOLVES = """
+import importlib, json, sys
+public = json.loads(sys.argv[1])
+first = sys.argv[2]
+import followup_kit
+if first == "modules":  # `proofread` and `applications` are also modules of the package
+    for module in public:
+        importlib.import_module(f"followup_kit.{module}")
+wrong = []
+for module, names in public.items():
+    for name in names:
+        mine = getattr(importlib.import_module(f"followup_kit.{module}"), name)
+        if getattr(followup_kit, name) is not mine:
+            wrong.append(name)
+        exec(f"from followup_kit import {name} as seen", globals())
+        if seen is not mine:
+            wrong.append(f"from: {name}")
+star = {}
+exec("from followup_kit import *", star)
+wrong += [f"*: {n}" for names in public.values() for n in names if star.get(n) is not getattr(followup_kit, n)]
+print(json.dumps(wrong))
+"""
+
+
+@pytest.mark.parametrize("first", ["names", "modules"])
+def test_every_public_name_is_the_object_its_module_defines(first: str) -> None:
+    """Each name in `__all__` resolves to the same object as its module's, imported first or last."""
+    import followup_kit
+
+    assert sorted(followup_kit.__all__) == sorted(n for names in PUBLIC.values() for n in names)
+    proc = subprocess.run([sys.executable, "-c", _RESOLVES, json.dumps(PUBLIC), first],
+                          capture_output=True, text=True, check=True)
+    assert json.loads(proc.stdout) == []
+
+
+def test_type_checkers_see_the_names_the_facade_imports() -> None:
+    """The imports type checkers read in `__init__.py` name the same modules and names as the lazy table."""
+    import ast
+
+    import followup_kit
+
+    tree = ast.parse((REPO / "followup_kit" / "__init__.py").read_text("utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test))
+    seen = {node.module: tuple(alias.name for alias in node.names) for node in block.body
+            if isinstance(node, ast.ImportFrom)}
+    assert seen == followup_kit._LAZY
+
+
+def test_shadowed_names_stay_functions_after_their_module_is_imported() -> None:
+    """`followup_kit.proofread` and `.applications` are the functions even once their modules are loaded."""
+    code = ("import followup_kit.proofread, followup_kit.applications, followup_kit as kit, sys\n"
+            "print(kit.proofread is sys.modules['followup_kit.proofread'].proofread,\n"
+            "      kit.applications is sys.modules['followup_kit.applications'].applications,\n"
+            "      kit.cards is sys.modules['followup_kit.cards'])")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.split() == ["True", "True", "True"]
+
+
+def test_cards_command_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """`followup-kit cards` imports neither the calendar, the email drafts nor the proofreader."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "followup_kit", "cards", str(REPO / "tests" / "fixtures" / "workspace"),
+         "-o", str(tmp_path / "cards.pdf"), "--draft", "-q"],
+        capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
+    modules = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if "|" in line}
+    assert "followup_kit.cards" in modules
+    unneeded = {"followup_kit.calendar", "followup_kit.emails", "followup_kit.proofread", "icalendar"}
+    assert not modules & unneeded, sorted(modules & unneeded)
+
 # -- `pip install followup-kit`, no extras: the whole command line, no notebook packages ------------
 
 #: Renderers and notebook packages: none is imported by `import followup_kit` in the base install.
