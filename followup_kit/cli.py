@@ -36,6 +36,12 @@ class _Group(click.Group):
     """Turns the kit's own errors into a message and exit code 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        import gc
+
+        # A command is one short run, and what its imports built lives to its end: the garbage
+        # collector leaves all that out of its passes (and out of the last one, at exit), and
+        # looks only at what the command itself makes.
+        gc.freeze()
         try:
             return super().invoke(ctx)
         except FollowupKitError as exc:
@@ -46,6 +52,8 @@ class _Group(click.Group):
 
             click.secho(f"error: {os_error_message(exc.filename or 'a file', 'used', exc)}", fg="red", err=True)
             ctx.exit(EXIT_BAD_INPUT)
+        finally:
+            gc.freeze()
 
 
 def _emit_json(data: Any) -> None:
