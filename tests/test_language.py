@@ -23,7 +23,7 @@ FOREIGN = [
 ]
 # English jottings with a word the dictionary lacks: each reaches a detector, none is foreign.
 ENGLISH = [
-    "the team's kanban board", "idempotency keys for the payouts", "my open source contributions to pgbouncer",
+    "the team's dogfooding of the product", "idempotency keys for the payouts", "my open source contributions to pgbouncer",
     "coding round got optimal soln for the interval merging problem", "felt confident the behavioral qs",
     "my classroom mgmt background as facilitation skills", "exactly once is lie lol",
     "worried havent worked on big production codebase", "question used the story about the science dept head",
