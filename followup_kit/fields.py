@@ -269,6 +269,7 @@ def _local_part_ok(local: str) -> bool:
     return bool(_ATEXT.match(plain))
 
 
+@lru_cache(maxsize=4096)  # a cohort's addresses share a few domains
 def ascii_domain(domain: str) -> str | None:
     """``domain`` as DNS has it: ASCII labels, a name in another script in its IDNA 2008
     (``xn--``) form, so that 'bäckerei-groß.de' keeps its ß; None if it is no domain name."""

@@ -390,9 +390,9 @@ class Interview(Record):
     @field_validator("timeline")
     @classmethod
     def _decision_near(cls, value: Any, info) -> Any:
-        day = getattr(value, "date", None)
-        if isinstance(day, dt.date):
-            _near_interview(day, info, "the decision date", at="date")
+        # Only a timeline of kind "date" has one (a look-up on the others is a slow miss in pydantic).
+        if isinstance(value, DateTimeline) and isinstance(value.date, dt.date):
+            _near_interview(value.date, info, "the decision date", at="date")
         return value
 
     @field_validator("done")

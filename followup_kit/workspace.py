@@ -298,7 +298,10 @@ def _whole_number(text: str) -> int:
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # json.loads keeps the last of two equal keys silently; a user's edit could vanish.
-    result: dict[str, Any] = {}
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    result = {}
     for key, value in pairs:
         if key in result:
             raise _DuplicateKey(key)
@@ -452,8 +455,11 @@ class Workspace:
         Raises :class:`WorkspaceError` when the ``interviews/`` folder is missing or
         cannot be read: that is never taken for a workspace without interviews.
         """
-        return sorted(Path(e.name).stem for e in self._entries()
-                      if not e.name.startswith(".") and e.name.lower().endswith(".json"))
+        return sorted(name[:-5] for name in self._names())  # each ends in .json, in some case
+
+    def _names(self) -> list[str]:
+        """The names of the interview files (``<id>.json``, any case)."""
+        return [e.name for e in self._entries() if not e.name.startswith(".") and e.name.lower().endswith(".json")]
 
     def stray_files(self) -> list[str]:
         """What is in ``interviews/`` besides interview files and the kit's own backups: each
@@ -468,9 +474,10 @@ class Workspace:
                              "files are read), so it was skipped. Move it elsewhere to silence this.")
         return sorted(stray)
 
-    def load(self, interview_id: str) -> Interview:
-        """One interview by id; :class:`InvalidFileError` if its file is not valid."""
-        path = self.interview_path(interview_id)
+    def load(self, interview_id: str, *, path: Path | None = None) -> Interview:
+        """One interview by id; :class:`InvalidFileError` if its file is not valid.
+        ``path``: its file, when the caller has just listed the folder."""
+        path = path or self.interview_path(interview_id)
         return Interview.from_record(self._read(path), id=interview_id, file=self.shown(path))
 
     def interviews(self, ids: list[str] | None = None, *,
@@ -482,10 +489,16 @@ class Workspace:
         """
         valid: list[Interview] = []
         invalid: list[InvalidFileError] = []
-        ids = ids if ids is not None else self.ids()
+        files: dict[str, str] = {}
+        if ids is None:  # every file: each one's name is known from the listing, not looked for again
+            names = self._names()
+            ids = sorted(name[:-5] for name in names)  # each ends in .json, in some case
+            for name in sorted(names, key=lambda n: n.endswith(".json")):  # <id>.json wins, as it is looked for
+                files[name[:-5]] = name
         for interview_id in progress(ids) if progress is not None else ids:
+            name = files.get(interview_id)
             try:
-                valid.append(self.load(interview_id))
+                valid.append(self.load(interview_id, path=self.interviews_dir / name if name else None))
             except InvalidFileError as exc:
                 invalid.append(exc)
             except WorkspaceError as exc:  # unreadable: reported beside the others, which go on
