@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from followup_kit import ConflictError, InvalidFileError, Workspace, WorkspaceError, replace
+from followup_kit.sample import sample_interview_record, sample_profile
 from followup_kit.workspace import locate, slug, write_atomic
 
 
@@ -145,3 +146,25 @@ def test_replace_with_bad_value_says_so_in_plain_words(fixture_ws: Workspace) ->
     interview = fixture_ws.load("2026-11-24-cobalt-video")
     with pytest.raises(InvalidFileError, match=r"interviews/2026-11-24-cobalt-video.json: medium: expected one of"):
         replace(interview, medium="zoom")
+
+
+def test_text_is_stored_in_nfc_however_the_file_writes_it(tmp_path: Path) -> None:
+    """A name typed with a combining accent, written as it is or as a JSON escape, is read in
+    NFC (composed); a file whose text is NFC already is read as written."""
+    import unicodedata
+
+    workspace = Workspace.create(tmp_path / "ws", sample_profile())
+    record = sample_interview_record(0)
+    record["interviewers"][0]["name"] = "Zoe\u0308 Dvor\u030ca\u0301k"  # decomposed
+    composed = unicodedata.normalize("NFC", record["interviewers"][0]["name"])
+    folder = workspace.root / "interviews"
+    folder.mkdir(exist_ok=True)
+    (folder / "literal.json").write_bytes(json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    (folder / "escaped.json").write_bytes(json.dumps(record, ensure_ascii=True).encode("utf-8"))
+    record["interviewers"][0]["name"] = composed
+    (folder / "composed.json").write_bytes(json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    listing = workspace.interviews()
+    assert not listing.invalid
+    assert {i.id: i.interviewers[0].name for i in listing.interviews} == {
+        "literal": composed, "escaped": composed, "composed": composed}
+
