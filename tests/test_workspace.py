@@ -168,3 +168,22 @@ def test_text_is_stored_in_nfc_however_the_file_writes_it(tmp_path: Path) -> Non
     assert {i.id: i.interviewers[0].name for i in listing.interviews} == {
         "literal": composed, "escaped": composed, "composed": composed}
 
+
+
+def test_reading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    """The collector is paused while the files are read, and on again after, also when a
+    file is broken; a caller that had paused it finds it paused still."""
+    import gc
+
+    workspace = Workspace.create(tmp_path / "ws", sample_profile())
+    (workspace.root / "interviews").mkdir(exist_ok=True)
+    (workspace.root / "interviews" / "broken.json").write_text("{", "utf-8")
+    assert gc.isenabled()
+    assert len(workspace.interviews().invalid) == 1
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        workspace.interviews()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
