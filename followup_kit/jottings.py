@@ -501,6 +501,11 @@ def read(text: str, role: Role = "topic", names: frozenset[str] = frozenset()) -
     ``names`` are the record's proper words (people, places, products), kept as written
     and never taken for another language.
     """
+    return _read_among(text, role, frozenset(names))
+
+
+@lru_cache(maxsize=16384)  # composing and proofreading an interview read each jotting many times
+def _read_among(text: str, role: Role, names: frozenset[str]) -> Jotting:
     # Only the names the jotting holds can change how it reads, so the same jotting ("the
     # team's roadmap") is read once for every interview it appears in.
     if names:

@@ -372,7 +372,12 @@ class Session:
         from concurrent.futures import ProcessPoolExecutor
 
         global _FORKED
-        self.profile  # read before forking, so every worker has it
+        # Read and built before forking, so that every worker has them: the profile, the
+        # workspace's companies and its applications (each worker would otherwise build the
+        # last two from every record, and copy every page of them as it went).
+        self.profile
+        self.companies()
+        self.rounds(interviews[0])
         size = max(1, min(50, len(interviews) // (workers * 4) or 1))
         batches = [[i.id for i in interviews[k:k + size]] for k in range(0, len(interviews), size)]
         _FORKED = self
