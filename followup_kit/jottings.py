@@ -473,8 +473,9 @@ def _has_finite_verb(phrase: str) -> bool:
         if _verb_like(word, after):
             return True
         prev = words[i - 1]
-        plural_subject = (prev.lower().endswith("s") and not prev.lower().endswith("ss") and prev.lower() not in _FUNCTION
-                          and not prev.isupper() and not word.isupper())
+        # A possessive is not a plural subject: "the team's architecture" is a phrase.
+        plural_subject = (prev.lower().endswith("s") and not prev.lower().endswith(("ss", "'s", "’s"))
+                          and prev.lower() not in _FUNCTION and not prev.isupper() and not word.isupper())
         if (plural_subject and i <= 3 and low.isalpha() and low not in _FUNCTION and _known(low)
                 and not low.endswith(("s", "ing", "ed", "ly"))
                 and (after.lower() in _FUNCTION or after.lower() in ("next", "together", "closely") or not after)):

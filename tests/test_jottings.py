@@ -111,6 +111,8 @@ GOOD_PHRASES = [
     "the K-12 to corporate learning switch", "equity metrics for city services", "point cloud processing",
     "lock-free queues", "readmission risk models", "Kubernetes at scale", "month-end close reporting",
     "data contracts with the product teams", "streaming click events into the warehouse",
+    # A possessive before a noun is no plural subject before a verb ("engineers rotate").
+    "the team's architecture", "the company's mission", "the team’s roadmap",
 ]
 
 LOGISTICS = ["start date in February", "relocation support", "salary band + equity refresh", "notice period 1 month",
