@@ -372,19 +372,20 @@ class Session:
         from concurrent.futures import ProcessPoolExecutor
 
         global _FORKED
-        # Read and built before forking, so that every worker has them: the profile, the
-        # workspace's companies and its applications (each worker would otherwise build the
-        # last two from every record, and copy every page of them as it went).
-        self.profile
-        self.companies()
-        self.rounds(interviews[0])
-        size = max(1, min(50, len(interviews) // (workers * 4) or 1))
-        batches = [[i.id for i in interviews[k:k + size]] for k in range(0, len(interviews), size)]
-        _FORKED = self
-        # What was read before forking is left out of the workers' garbage collections, which
-        # would otherwise walk (and so copy, page by page) every record of a large workspace.
+        # What was read is left out of the garbage collections from here on (the workers',
+        # which would otherwise walk, and so copy page by page, every record of a large
+        # workspace, and this process's while it gathers what the workers share).
         gc.freeze()
         try:
+            # Read and built before forking, so that every worker has them: the profile, the
+            # workspace's companies and its applications (each worker would otherwise build the
+            # last two from every record, and copy every page of them as it went).
+            self.profile
+            self.companies()
+            self.rounds(interviews[0])
+            size = max(1, min(50, len(interviews) // (workers * 4) or 1))
+            batches = [[i.id for i in interviews[k:k + size]] for k in range(0, len(interviews), size)]
+            _FORKED = self
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 futures = [pool.submit(_proofread_batch, batch) for batch in batches]
                 return [finding for future in _through(progress, futures) for finding in future.result()]
