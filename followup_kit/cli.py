@@ -12,11 +12,12 @@ message on stderr and exit code 2.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 import click
 
@@ -36,8 +37,6 @@ class _Group(click.Group):
     """Turns the kit's own errors into a message and exit code 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        import gc
-
         # A command is one short run, and what its imports built lives to its end: the garbage
         # collector leaves all that out of its passes (and out of the last one, at exit), and
         # looks only at what the command itself makes.
@@ -70,8 +69,13 @@ def _open(path: Path, *, label: str, quiet: bool, output: Path | None = None) ->
     from .progress import tracked
     from .session import Session
 
-    return Session.open(path, output_dir=output, progress=lambda ids: tracked(
-        ids, label=label, quiet=quiet, min_items=PROGRESS_FROM))
+    def progress(ids: list[str]) -> Iterator[str]:
+        yield from tracked(ids, label=label, quiet=quiet, min_items=PROGRESS_FROM)
+        # Once read, the records live to the end of the command: the garbage collector leaves
+        # them out of its passes, which would walk them all again and again while it works.
+        gc.freeze()
+
+    return Session.open(path, output_dir=output, progress=progress)
 
 
 def report_invalid(invalid: list[InvalidFileError]) -> None:
