@@ -155,11 +155,26 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     paragraphs = []
     for block in _BLANK_LINE.split(text):
         line = " ".join(block.split())  # single spaces only, so a space before a mark is one space
-        if " " in line and any(f" {mark}" in line for mark in ".,;:!?"):
+        if _SPACE_BEFORE_MARK.search(line):
             line = _SPACE_BEFORE_MARK.sub(r"\1", line)
         if line:
             paragraphs.append(line)
     return tuple(paragraphs)
+
+
+#: The kit's own templates by environment and name: they never change while the kit runs.
+_KIT_TEMPLATES: dict[tuple[Any, str], Any] = {}
+
+
+def _template(env: "jinja2.Environment", name: str) -> "jinja2.Template":
+    """Template ``name``: a workspace's own is looked up through Jinja2 each time, so that an
+    edit is read again; the kit's own (never reloaded) once."""
+    if env.auto_reload:
+        return env.get_template(name)
+    template = _KIT_TEMPLATES.get((env, name))
+    if template is None:
+        template = _KIT_TEMPLATES[(env, name)] = env.get_template(name)
+    return template
 
 
 @lru_cache(maxsize=64)
@@ -179,11 +194,11 @@ def render(env: "jinja2.Environment", name: str, context: dict[str, Any]) -> Par
     from .templating import module_for, template_error
 
     try:
-        template = env.get_template(name)
+        template = _template(env, name)
         # The context is one merged dict (Jinja2 would merge its globals into a copy, through
         # a ChainMap, for each template), and the macros of _common.j2 are defined once.
         variables = {**_globals(template), **context}
-        variables = {**variables, "c": module_for(env.get_template("_common.j2"), variables)}
+        variables = {**variables, "c": module_for(_template(env, "_common.j2"), variables)}
         ctx = new_context(env, template.name, template.blocks, variables, True, _globals(template))
 
         def block(key: str) -> str:
