@@ -217,5 +217,7 @@ def contact_person(interview: Interview, rounds: Sequence[Interview] = ()) -> In
         people = panel.interviewers
         for chosen in ([p for p in people if p.contact], [p for p in people if is_recruiter(p)]):
             if chosen:
-                return min(chosen, key=lambda p: (p.email is None, people.index(p)))
+                # The first of them with an address (by place on the panel, not by comparing records).
+                order = {id(p): k for k, p in enumerate(people)}
+                return min(chosen, key=lambda p: (p.email is None, order[id(p)]))
     return interview.interviewers[0] if len(interview.interviewers) == 1 else None
