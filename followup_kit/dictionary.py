@@ -7,6 +7,7 @@ look-ups are fast; every answer is cached per word.
 from __future__ import annotations
 
 import difflib
+import string
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,28 +17,60 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=1)
-def _speller() -> "SpellChecker":
+def _english() -> dict[str, int] | None:
+    """pyspellchecker's English words with their counts, read as stored; None when they are
+    not stored in lower case (then pyspellchecker reads them its own way)."""
     import gzip
     import json
     import pkgutil
 
-    from spellchecker import SpellChecker  # imported here: loading it takes a moment
-
     # pyspellchecker lower-cases every one of its 160,000 English words while loading them,
     # which costs as much as reading them. They are lower-case already, so they are read as
-    # they are (into a case-sensitive checker, which then finds and counts them the same way);
-    # should a later version of the file hold a capital, pyspellchecker loads it its own way.
+    # they are; should a later version of the file hold a capital, pyspellchecker loads it.
     try:
         data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
         words = json.loads(gzip.decompress(data).decode("utf-8")) if data else {}
     except (OSError, ValueError):
-        words = {}
+        return None
     joined = "".join(words)
-    if not words or joined != joined.lower():
+    return words if words and joined == joined.lower() else None
+
+
+@lru_cache(maxsize=1)
+def _speller() -> "SpellChecker":
+    """The spelling checker, for suggestions and frequencies: built only when one is asked for
+    (whether a word is known needs the words alone, see :func:`_listed`)."""
+    from spellchecker import SpellChecker  # imported here: loading it takes a moment
+
+    words = _english()
+    if words is None:
         return SpellChecker(language="en")
+    # A case-sensitive checker finds and counts the lower-case words as the default one does.
     speller = SpellChecker(language=None, case_sensitive=True)
     speller.word_frequency.load_json(words)
+    _english.cache_clear()  # the checker holds the words now
     return speller
+
+
+def _listed(word: str) -> bool:
+    """What ``SpellChecker.known([word])`` says, without building the checker while it is not
+    built: a word of the dictionary, unless a lone punctuation mark or a number."""
+    words = None if _speller.cache_info().currsize else _english()
+    if words is None:
+        return bool(_speller().known([word]))
+    return _known_in(words, word)
+
+
+def _known_in(words: dict[str, int], word: str) -> bool:
+    if word not in words or (len(word) == 1 and word in string.punctuation):
+        return False
+    if word.lower() in ("nan", "inf", "infinity"):
+        return True
+    try:
+        float(word)
+    except ValueError:
+        return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -56,11 +89,10 @@ _BRITISH = (("isation", "ization"), ("ise", "ize"), ("isi", "izi"), ("yse", "yze
 
 @lru_cache(maxsize=8192)
 def _in_dictionary(word: str) -> bool:
-    speller = _speller()
-    if word in _kit_words() or speller.known([word]):
+    if word in _kit_words() or _listed(word):
         return True
     for british, american in _BRITISH:
-        if british in word and speller.known([word.replace(british, american)]):
+        if british in word and _listed(word.replace(british, american)):
             return True
     return False
 
