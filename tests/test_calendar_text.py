@@ -3,8 +3,9 @@ and the same earlier events as icalendar reads, whatever was changed in the file
 
 The reference is the export as it was built before: one icalendar ``Event`` component (with its
 ``Alarm``) per step, ``Calendar.to_ical()``, and the earlier export read with
-``Calendar.from_ical``. It is kept here, verbatim, so that every change of the faster path is
-held to it.
+``Calendar.from_ical`` (the kit's own ``_read_calendar``, which still reads any file its faster
+reader does not recognise). The building is kept here, so that every change of the faster path
+is held to it.
 """
 
 from __future__ import annotations
@@ -39,47 +40,47 @@ NAME = "Interview follow-ups: Lena Hoffmann"
 # -- the reference: icalendar components, as the export was built before ---------------------------
 
 def reference_vevent(event: Event, uid: str, stamp: dt.datetime, wording: Wording) -> Any:
+    return _vevent(uid, stamp, _utc(event.due), _utc(event.end), wording, event.alarm_minutes)
+
+
+def _vevent(uid: str, stamp: dt.datetime, start: dt.datetime, end: dt.datetime, wording: Wording,
+            minutes: int) -> Any:
+    """An event built by icalendar's own component, as the kit's export writes one."""
     component = VEvent()
     component.add("uid", uid)
     component.add("dtstamp", stamp)
-    component.add("dtstart", _utc(event.due))
-    component.add("dtend", _utc(event.end))
+    component.add("dtstart", start)
+    component.add("dtend", end)
     component.add("summary", wording.title)
     component.add("description", wording.description)
     component.add("status", "CONFIRMED")
     component.add("transp", "TRANSPARENT")
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("trigger", dt.timedelta(minutes=-event.alarm_minutes))
+    alarm.add("trigger", dt.timedelta(minutes=-minutes))
     alarm.add("description", wording.title)
     component.add_component(alarm)
     return component
 
 
+def _addressed(component: Any, sequence: int, organizer: str | None, organizer_name: str | None) -> Any:
+    """``component`` with its ORGANIZER (when there is one) and SEQUENCE, as the export ends every event."""
+    if organizer:
+        address = vCalAddress(f"mailto:{organizer}")
+        if organizer_name:
+            address.params["cn"] = organizer_name
+        component.add("organizer", address)
+    component.add("sequence", sequence)
+    return component
+
+
 def reference_previous(data: bytes | None) -> dict[str, tuple[int, tuple[Any, ...], Any]]:
+    """An earlier export read whole by icalendar (the kit's own reader of last resort)."""
     if not data:
         return {}
     if not data.rstrip().endswith(b"END:VCALENDAR"):
         raise ValueError("it stops before the end of the calendar, as a file cut short does")
-    try:
-        calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError) as exc:
-        raise ValueError(f"it cannot be read as a calendar ({exc})") from exc
-    components = calendar.walk("VEVENT")
-    written = data.count(b"\nBEGIN:VEVENT")
-    if len(components) != written:
-        raise ValueError(f"only {len(components)} of its {written} events can be read")
-    found = {}
-    for component in components:
-        uid = str(component.get("uid", ""))
-        if not uid:
-            raise ValueError(f"an event has no UID (\"{component.get('summary', '')}\")")
-        try:
-            sequence = int(component.get("sequence", 0))
-        except (TypeError, ValueError):
-            raise ValueError(f"the event {uid} has an unreadable SEQUENCE ({component.get('sequence')})") from None
-        found[uid] = (sequence, _fingerprint(component), component)
-    return found
+    return {uid: tuple(previous) for uid, previous in _read_calendar(data).items()}
 
 
 def reference_cancelled(previous: tuple[int, tuple[Any, ...], Any], stamp: dt.datetime) -> tuple[Any, int]:
@@ -108,13 +109,7 @@ def reference_calendar(events: list[Event], *, stamp: dt.datetime | None = None,
     calendar.add("x-wr-calname", name if name is not None else calendar_name(templates=templates))
 
     def add(component: Any, sequence: int) -> None:
-        if organizer:
-            address = vCalAddress(f"mailto:{organizer}")
-            if organizer_name:
-                address.params["cn"] = organizer_name
-            component.add("organizer", address)
-        component.add("sequence", sequence)
-        calendar.add_component(component)
+        calendar.add_component(_addressed(component, sequence, organizer, organizer_name))
 
     seen: set[str] = set()
     for event in events:
@@ -196,27 +191,8 @@ def _written(uid: str, start: dt.datetime, end: dt.datetime, wording: Wording, m
     text = outcome(lambda: _EventText(STAMP, organizer, organizer_name)(uid, start, end, wording, minutes, sequence))
 
     def reference() -> bytes:
-        component = VEvent()
-        component.add("uid", uid)
-        component.add("dtstamp", STAMP)
-        component.add("dtstart", start)
-        component.add("dtend", end)
-        component.add("summary", wording.title)
-        component.add("description", wording.description)
-        component.add("status", "CONFIRMED")
-        component.add("transp", "TRANSPARENT")
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("trigger", dt.timedelta(minutes=-minutes))
-        alarm.add("description", wording.title)
-        component.add_component(alarm)
-        if organizer:
-            address = vCalAddress(f"mailto:{organizer}")
-            if organizer_name:
-                address.params["cn"] = organizer_name
-            component.add("organizer", address)
-        component.add("sequence", sequence)
-        return component.to_ical()
+        return _addressed(_vevent(uid, STAMP, start, end, wording, minutes), sequence, organizer,
+                          organizer_name).to_ical()
 
     return text, outcome(reference)
 
