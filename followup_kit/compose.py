@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Literal, Sequence
 
@@ -162,27 +162,6 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(paragraphs)
 
 
-#: The kit's own templates by environment and name: they never change while the kit runs.
-_KIT_TEMPLATES: dict[tuple[Any, str], Any] = {}
-
-
-def _template(env: "jinja2.Environment", name: str) -> "jinja2.Template":
-    """Template ``name``: a workspace's own is looked up through Jinja2 each time, so that an
-    edit is read again; the kit's own (never reloaded) once."""
-    if env.auto_reload:
-        return env.get_template(name)
-    template = _KIT_TEMPLATES.get((env, name))
-    if template is None:
-        template = _KIT_TEMPLATES[(env, name)] = env.get_template(name)
-    return template
-
-
-@lru_cache(maxsize=64)
-def _globals(template: "jinja2.Template") -> dict[str, Any]:
-    """A template's globals (its environment's, and its own) as one dict."""
-    return dict(template.globals)
-
-
 def render(env: "jinja2.Environment", name: str, context: dict[str, Any]) -> Parts:
     """Render the blocks of template ``name`` (subject, greeting, body, signature).
 
@@ -191,15 +170,15 @@ def render(env: "jinja2.Environment", name: str, context: dict[str, Any]) -> Par
     import jinja2
     from jinja2.runtime import new_context
 
-    from .templating import module_for, template_error
+    from .templating import globals_of, module_for, template_error, template_of
 
     try:
-        template = _template(env, name)
+        template = template_of(env, name)
         # The context is one merged dict (Jinja2 would merge its globals into a copy, through
         # a ChainMap, for each template), and the macros of _common.j2 are defined once.
-        variables = {**_globals(template), **context}
-        variables = {**variables, "c": module_for(_template(env, "_common.j2"), variables)}
-        ctx = new_context(env, template.name, template.blocks, variables, True, _globals(template))
+        variables = {**globals_of(template), **context}
+        variables = {**variables, "c": module_for(template_of(env, "_common.j2"), variables)}
+        ctx = new_context(env, template.name, template.blocks, variables, True, globals_of(template))
 
         def block(key: str) -> str:
             return "".join(template.blocks[key](ctx)) if key in template.blocks else ""

@@ -204,12 +204,19 @@ class Session:
         """The rounds of ``interview``'s application in the workspace, first to latest (R19)."""
         from .applications import application_key, application_of
 
+        rounds = self._applications().get(application_key(interview), [])
+        return list(application_of(interview, rounds).rounds)
+
+    def _applications(self) -> dict[str, list[Interview]]:
+        """The workspace's valid interviews by application (grouped once)."""
+        from .applications import application_key
+
         if self._by_application is None:
             groups: dict[str, list[Interview]] = {}
             for other in self.all_interviews:
                 groups.setdefault(application_key(other), []).append(other)
             self._by_application = groups
-        return list(application_of(interview, self._by_application.get(application_key(interview), [])).rounds)
+        return self._by_application
 
     def interview(self, interview_id: str) -> Interview:
         """One interview by id, as this session last read or saved it."""
@@ -382,7 +389,7 @@ class Session:
             # last two from every record, and copy every page of them as it went).
             self.profile
             self.companies()
-            self.rounds(interviews[0])
+            self._applications()
             size = max(1, min(50, len(interviews) // (workers * 4) or 1))
             batches = [[i.id for i in interviews[k:k + size]] for k in range(0, len(interviews), size)]
             _FORKED = self

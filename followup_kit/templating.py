@@ -175,6 +175,28 @@ def module(name: str, overrides: Path | str | None = None, **context: Any) -> An
         raise template_error(exc, name) from None
 
 
+#: The kit's own templates by environment and name: they never change while the kit runs.
+_KIT_TEMPLATES: dict[tuple[Any, str], Any] = {}
+
+
+def template_of(env: "jinja2.Environment", name: str) -> "jinja2.Template":
+    """Template ``name`` of ``env``: a workspace's own is looked up through Jinja2 each time, so
+    that an edit is read again; the kit's own (never reloaded) once."""
+    if env.auto_reload:
+        return env.get_template(name)
+    template = _KIT_TEMPLATES.get((env, name))
+    if template is None:
+        template = _KIT_TEMPLATES[(env, name)] = env.get_template(name)
+    return template
+
+
+@lru_cache(maxsize=64)
+def globals_of(template: "jinja2.Template") -> dict[str, Any]:
+    """A template's globals (its environment's, and its own) as one dict, to render it from one
+    merged context: Jinja2 would otherwise merge them into a copy, through a ChainMap, each time."""
+    return dict(template.globals)
+
+
 @lru_cache(maxsize=64)
 def macros_only(template: "jinja2.Template") -> bool:
     """True when ``template`` does nothing but define macros (text between them aside):
