@@ -19,7 +19,6 @@ stays light.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import io
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -635,20 +634,19 @@ def render_cards(
     DRAFT). ``invariant`` makes the bytes depend on the input only (for tests).
     ``templates`` is a workspace's own templates folder, whose ``cards.j2`` replaces the kit's.
     """
+    from .workspace import collector_paused
+
     token = _OVERRIDES.set(str(templates) if templates else None)
     # Drawing makes a few hundred thousand short-lived containers (rows, text objects, PDF
     # dictionaries) that reference counting frees, and no cycles: left on, the cyclic collector
     # would walk the whole process's heap several times over (an eighth of the time for 1,000
     # cards) and find nothing. It runs again as soon as the PDF is made.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        return _render_cards(notes, profile, interviews, size=size, sheet=sheet, draft=draft, ruled=ruled,
-                             backs=backs, checklist=checklist, alignment_page=alignment_page,
-                             overflow=overflow, invariant=invariant, fonts=fonts)
+        with collector_paused():
+            return _render_cards(notes, profile, interviews, size=size, sheet=sheet, draft=draft, ruled=ruled,
+                                 backs=backs, checklist=checklist, alignment_page=alignment_page,
+                                 overflow=overflow, invariant=invariant, fonts=fonts)
     finally:
-        if collecting:
-            gc.enable()
         _OVERRIDES.reset(token)
 
 

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from .dictionary import known as _known  # the dictionary itself is read on first use
+
 Role = Literal["topic", "personal", "forgot", "concern", "extra", "highlight"]
 
 #: What each role is called where a person reads about it.
@@ -179,15 +181,6 @@ _IRREGULAR = {"led": "lead", "built": "build", "ran": "run", "wrote": "write", "
               "run": "run", "set": "set", "shipped": "ship", "planned": "plan", "managed": "manage",
               "used": "use", "worked": "work", "written": "write", "begun": "begin", "spoken": "speak",
               "sold": "sell", "taken": "take", "given": "give", "seen": "see", "met": "meet"}
-
-
-def _known(word: str) -> bool:
-    """Whether the English dictionary knows the lower-case ``word`` (loaded on first use)."""
-    global _known
-    from .dictionary import known
-
-    _known = known  # from now on, without this import
-    return known(word)
 
 
 def gerund(verb: str) -> str:

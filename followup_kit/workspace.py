@@ -215,6 +215,19 @@ def guard_output(path: Path | str, *, folder: bool = False) -> Path:
     return path
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for the block (work that builds many objects and
+    no cycles), and as it was after; reference counting frees what is dropped meanwhile."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def read_bytes(path: Path | str, *, shown: str | None = None, missing: str = "",
                limit: int | None = None) -> bytes:
     """A user's file as bytes; a missing or unreadable file raises :class:`WorkspaceError`
@@ -490,14 +503,9 @@ class Workspace:
         """
         # Reading builds thousands of records that all live on and hold no cycles: left on, the
         # cyclic collector would walk every record read so far, again and again (a quarter of
-        # the time for 10,000 files). It is back on as soon as the files are read.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        # the time for 10,000 files).
+        with collector_paused():
             return self._listing(ids, progress)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _listing(self, ids: list[str] | None, progress: Callable[[list[str]], Iterable[str]] | None) -> Listing:
         valid: list[Interview] = []
