@@ -2,7 +2,7 @@
 
 reportlab has no font fallback: a character outside the current font becomes a
 silent box (or a gap). So every string is split into runs, each run set in an
-embeddable TrueType font whose cmap (read with fontTools) holds all its
+embeddable TrueType font whose cmap (as reportlab reads it) holds all its
 characters: the DejaVu Sans shipped inside the kit first (``data/fonts/``, with
 its licence), then fonts that fontconfig knows (``fc-match``), or, without
 fontconfig, the TrueType files in the usual font folders. A character no font
@@ -13,7 +13,7 @@ Right-to-left text is shaped (arabic-reshaper, with only the lam-alef ligatures
 the script requires, so a name's letters stay as written) and put in visual
 order (python-bidi), after line breaking.
 
-reportlab and fontTools are imported inside the functions that use them, so
+reportlab is imported inside the functions that use it, so
 ``import followup_kit`` stays light.
 """
 
@@ -23,7 +23,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -86,12 +86,17 @@ matplotlib_dejavu = dejavu_sans
 
 @dataclass(frozen=True)
 class Face:
-    """One embeddable TrueType face: file, index inside a .ttc, and the characters it maps."""
+    """One embeddable TrueType face: file, index inside a .ttc, and the characters it maps.
+
+    ``font`` is reportlab's parsed font: the characters come from the very cmap reportlab
+    draws with, so a character counted as covered never prints as the font's empty box.
+    """
 
     name: str
     path: Path
     index: int
     cmap: frozenset[int]
+    font: Any = field(default=None, compare=False, repr=False)
 
     def covers(self, char: str) -> bool:
         return ord(char) in self.cmap
@@ -99,25 +104,19 @@ class Face:
 
 @lru_cache(maxsize=None)
 def load_face(path: str, index: int = 0) -> Face | None:
-    """Read a font's cmap, or ``None`` if reportlab cannot embed it (CFF outlines, bitmaps only)."""
-    from fontTools.ttLib import TTFont, TTLibError
+    """Parse a font with reportlab, or ``None`` if reportlab cannot embed it (CFF outlines,
+    bitmaps only, embedding forbidden by its licence bits, a damaged table)."""
+    from reportlab.pdfbase.ttfonts import TTFont
 
-    try:
-        font = TTFont(path, fontNumber=index, lazy=True)
-    except (TTLibError, OSError, ValueError):
-        return None
-    # reportlab embeds TrueType outlines (glyf) only: OTF with CFF would fail or print boxes.
-    if "glyf" not in font or "CFF " in font or "CFF2" in font:
-        return None
-    # Only the characters matter, not the glyph names: numbering the glyphs spares reading
-    # every name from the 'post' table (a third of the time for a CJK font of 40,000 glyphs).
-    try:
-        font.setGlyphOrder([f"g{i}" for i in range(font["maxp"].numGlyphs)])
-        cmap = font.getBestCmap() or {}
-    except Exception:  # a damaged table: fontTools raises many kinds; such a font is not used
-        return None
     stem = re.sub(r"[^A-Za-z0-9]+", "", Path(path).stem)
-    return Face(f"FK-{stem}-{index}", Path(path), index, frozenset(cmap))
+    name = f"FK-{stem}-{index}"
+    try:
+        font = TTFont(name, path, subfontIndex=index)
+    except Exception:  # TTFError mostly, but a damaged table can raise struct.error, IndexError…
+        return None
+    # A character mapped to glyph 0 would print as the missing-glyph box: not covered.
+    cmap = frozenset(code for code, glyph in font.face.charToGlyph.items() if glyph)
+    return Face(name, Path(path), index, cmap, font)
 
 
 def _fontconfig_candidates(char: str) -> list[tuple[str, int]]:
@@ -346,7 +345,8 @@ class FontSet:
         # Not getFont(): for a name it does not know, it searches the disk for Type 1 fonts first.
         if face.name not in pdfmetrics.getRegisteredFontNames():
             try:
-                pdfmetrics.registerFont(TTFont(face.name, str(face.path), subfontIndex=face.index))
+                font = face.font or TTFont(face.name, str(face.path), subfontIndex=face.index)
+                pdfmetrics.registerFont(font)
             except (TTFError, OSError, ValueError) as exc:
                 raise RenderError(f"{face.path}: reportlab cannot embed this font ({exc}).") from exc
         self._registered.add(face.name)
