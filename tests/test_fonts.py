@@ -111,6 +111,37 @@ def test_cff_font_is_not_embeddable(tmp_path) -> None:
     assert FontSet(extra=[path], system=False).face_for("A").path != path
 
 
+def _truetype_font(path, cmap: dict[int, str]) -> None:
+    """A small TrueType font: '.notdef' and 'A' (a triangle), with ``cmap`` as its character map."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef", "A"])
+    builder.setupCharacterMap(cmap)
+    pen = TTGlyphPen(None)
+    pen.moveTo((0, 0)), pen.lineTo((500, 0)), pen.lineTo((250, 700)), pen.closePath()
+    builder.setupGlyf({".notdef": TTGlyphPen(None).glyph(), "A": pen.glyph()})
+    builder.setupHorizontalMetrics({".notdef": (500, 0), "A": (500, 0)})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Test TT", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(str(path))
+
+
+def test_a_character_mapped_to_the_missing_glyph_is_not_covered(tmp_path) -> None:
+    """A cmap entry that points at glyph 0 would print the font's empty box: it does not count."""
+    path = tmp_path / "Boxes.ttf"
+    _truetype_font(path, {ord("A"): "A", ord("B"): ".notdef"})
+    face = load_face(str(path))
+    assert face is not None and face.covers("A") and not face.covers("B")
+    fonts = FontSet(path, system=False)
+    fonts.check("AAA", "name")
+    with pytest.raises(RenderError, match="'B' .*no installed font has it"):
+        fonts.check("AB", "name")
+
+
 def test_arabic_is_shaped_without_word_ligatures() -> None:
     """Letters take their joined forms; 'الله' stays four letters, not the ALLAH ligature."""
     shaped = shape("عبد الله")
