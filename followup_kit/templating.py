@@ -124,10 +124,49 @@ def _environment(overrides: str | None) -> "jinja2.Environment":
         # The kit's installed templates do not change while it runs: no file check per render.
         # A workspace's own are re-read when edited (a notebook stays open while they are).
         auto_reload=bool(overrides),
+        bytecode_cache=None if overrides else _bytecode_cache(),
     )
     env.filters.update(day=day, short_day=short_day, clock=clock, part_of_day=part_of_day, moment=moment,
                        day_month=day_month, weekday=weekday, long_date=long_date)
     return env
+
+
+class _QuietCache:
+    """Jinja2's bytecode cache of the kit's own templates (compiled once per installation and
+    version, as Python keeps a module's bytecode), never an error: a cache that cannot be read
+    or written only means compiling again."""
+
+    def __init__(self, cache: Any) -> None:
+        self._cache = cache
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cache, name)
+
+    def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
+        from jinja2.bccache import Bucket
+
+        try:
+            return self._cache.get_bucket(environment, name, filename, source)
+        except Exception:  # unreadable, truncated or foreign data (pickle and marshal raise many kinds)
+            return Bucket(environment, self._cache.get_cache_key(name, filename),
+                          self._cache.get_source_checksum(source))
+
+    def set_bucket(self, bucket: Any) -> None:
+        try:
+            self._cache.set_bucket(bucket)
+        except OSError:  # a full or read-only disk: compiled again next time
+            pass
+
+
+def _bytecode_cache() -> Any:
+    from jinja2 import FileSystemBytecodeCache
+
+    try:
+        # The per-user folder Jinja2 makes in the temporary directory: mode 700, owned by the
+        # user, refused otherwise (bytecode from someone else is never loaded).
+        return _QuietCache(FileSystemBytecodeCache())
+    except (OSError, RuntimeError):
+        return None
 
 
 def template_error(exc: Exception, name: str) -> RenderError:

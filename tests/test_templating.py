@@ -1,0 +1,51 @@
+"""The template environment: compiled templates kept between runs, for the kit's own templates only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
+
+from followup_kit import templating
+
+SOURCE = {"t.j2": "Hello {{ name }}{% macro m(x) %}[{{ x }}]{% endmacro %}{{ m(name) }}"}
+
+
+def test_only_the_kit_s_own_templates_keep_their_compiled_form(tmp_path: Path) -> None:
+    """The kit's own environment caches compiled templates; a workspace's (sandboxed) one never
+    does, so sandboxed code is always compiled by the sandbox itself."""
+    (tmp_path / "notes").mkdir()
+    assert templating.environment().bytecode_cache is not None
+    assert templating.environment(tmp_path).bytecode_cache is None
+
+
+def test_the_kit_s_templates_render_the_same_from_the_cache(tmp_path: Path) -> None:
+    """A template compiled, stored and read back renders as it did when compiled."""
+    cache = templating._QuietCache(FileSystemBytecodeCache(str(tmp_path)))
+    first = Environment(loader=DictLoader(SOURCE), bytecode_cache=cache).get_template("t.j2")
+    assert len(list(tmp_path.iterdir())) == 1
+    again = Environment(loader=DictLoader(SOURCE), bytecode_cache=cache).get_template("t.j2")
+    assert first.render(name="Zoë") == again.render(name="Zoë") == "Hello Zoë[Zoë]"
+
+
+def test_a_cache_that_cannot_be_written_only_compiles_again(tmp_path: Path) -> None:
+    """A full, read-only or misplaced cache folder is no error: the template is compiled each time."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    cache = templating._QuietCache(FileSystemBytecodeCache(str(blocker)))
+    env = Environment(loader=DictLoader(SOURCE), bytecode_cache=cache)
+    assert env.get_template("t.j2").render(name="Ann") == "Hello Ann[Ann]"
+
+
+@pytest.mark.parametrize("keep", [20, 40])
+def test_a_damaged_cache_file_only_compiles_again(tmp_path: Path, keep: int) -> None:
+    """A cache file cut short (a killed write, a full disk) is passed over, not an error."""
+    cache = FileSystemBytecodeCache(str(tmp_path))
+    Environment(loader=DictLoader(SOURCE), bytecode_cache=cache).get_template("t.j2")
+    (stored,) = tmp_path.iterdir()
+    stored.write_bytes(stored.read_bytes()[:keep])
+    with pytest.raises(Exception):  # Jinja2's own cache stops at it
+        Environment(loader=DictLoader(SOURCE), bytecode_cache=cache).get_template("t.j2")
+    env = Environment(loader=DictLoader(SOURCE), bytecode_cache=templating._QuietCache(cache))
+    assert env.get_template("t.j2").render(name="Ann") == "Hello Ann[Ann]"
