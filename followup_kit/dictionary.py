@@ -10,30 +10,71 @@ import difflib
 import string
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Collection
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
 
-@lru_cache(maxsize=1)
-def _english() -> dict[str, int] | None:
-    """pyspellchecker's English words with their counts, read as stored; None when they are
-    not stored in lower case (then pyspellchecker reads them its own way)."""
+def _stored() -> bytes | None:
+    """pyspellchecker's English dictionary as installed: gzipped JSON of each word and its count."""
+    import pkgutil
+
+    try:
+        return pkgutil.get_data("spellchecker", "resources/en.json.gz")
+    except OSError:
+        return None
+
+
+def _parsed(data: bytes) -> dict[str, int] | None:
+    """The words and counts of the stored dictionary; None when not stored in lower case
+    (then pyspellchecker reads them its own way)."""
     import gzip
     import json
-    import pkgutil
 
     # pyspellchecker lower-cases every one of its 160,000 English words while loading them,
     # which costs as much as reading them. They are lower-case already, so they are read as
     # they are; should a later version of the file hold a capital, pyspellchecker loads it.
     try:
-        data = pkgutil.get_data("spellchecker", "resources/en.json.gz")
-        words = json.loads(gzip.decompress(data).decode("utf-8")) if data else {}
-    except (OSError, ValueError):
+        words = json.loads(gzip.decompress(data).decode("utf-8"))
+    except (OSError, ValueError, EOFError):
+        return None
+    if not isinstance(words, dict):
         return None
     joined = "".join(words)
     return words if words and joined == joined.lower() else None
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str] | dict[str, int] | None:
+    """pyspellchecker's English words, or None (see :func:`_parsed`).
+
+    Parsing the JSON takes three times as long as reading the words from a plain list, so
+    the list is kept in the kit's cache folder (:mod:`followup_kit.cache`) under the
+    installed file's digest: another version of pyspellchecker is another list.
+    """
+    import hashlib
+
+    from . import cache
+
+    data = _stored()
+    if not data:
+        return None
+    name = f"english-words-{hashlib.sha256(data).hexdigest()[:16]}.txt"
+    kept = cache.read(name)
+    if kept is not None:
+        head, _, body = kept.decode("utf-8", "replace").partition("\n")
+        words = frozenset(body.split("\n"))
+        if head == f"{_HEADER} {len(words)}":  # whole and undamaged, else read again below
+            return words
+    parsed = _parsed(data)
+    if parsed is not None and not any("\n" in word for word in parsed):
+        cache.write(name, f"{_HEADER} {len(parsed)}\n{chr(10).join(sorted(parsed))}".encode("utf-8"))
+    return parsed
+
+
+#: The first line of the kept list, with the number of words after it.
+_HEADER = "followup-kit: the English dictionary's words, one a line"
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +83,8 @@ def _speller() -> "SpellChecker":
     (whether a word is known needs the words alone, see :func:`_listed`)."""
     from spellchecker import SpellChecker  # imported here: loading it takes a moment
 
-    words = _english()
+    data = _stored()
+    words = _parsed(data) if data else None
     if words is None:
         return SpellChecker(language="en")
     # A case-sensitive checker finds and counts the lower-case words as the default one does.
@@ -61,7 +103,7 @@ def _listed(word: str) -> bool:
     return _known_in(words, word)
 
 
-def _known_in(words: dict[str, int], word: str) -> bool:
+def _known_in(words: Collection[str], word: str) -> bool:
     if word not in words or (len(word) == 1 and word in string.punctuation):
         return False
     if word.lower() in ("nan", "inf", "infinity"):

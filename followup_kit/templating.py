@@ -132,9 +132,9 @@ def _environment(overrides: str | None) -> "jinja2.Environment":
 
 
 class _QuietCache:
-    """Jinja2's bytecode cache of the kit's own templates (compiled once per installation and
-    version, as Python keeps a module's bytecode), never an error: a cache that cannot be read
-    or written only means compiling again."""
+    """Jinja2's bytecode cache of the kit's own templates, in the kit's cache folder (see
+    :mod:`followup_kit.cache`): compiled once, as Python keeps a module's bytecode, and never
+    an error: a cache that cannot be read or written only means compiling again."""
 
     def __init__(self, cache: Any) -> None:
         self._cache = cache
@@ -161,12 +161,16 @@ class _QuietCache:
 def _bytecode_cache() -> Any:
     from jinja2 import FileSystemBytecodeCache
 
-    try:
-        # The per-user folder Jinja2 makes in the temporary directory: mode 700, owned by the
-        # user, refused otherwise (bytecode from someone else is never loaded).
-        return _QuietCache(FileSystemBytecodeCache())
-    except (OSError, RuntimeError):
+    from .cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
         return None
+    try:
+        (folder / "templates").mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietCache(FileSystemBytecodeCache(str(folder / "templates")))
 
 
 def template_error(exc: Exception, name: str) -> RenderError:

@@ -129,3 +129,5 @@ def pytest_configure(config: pytest.Config) -> None:
     # The notebook app remembers its workspace in the user's configuration folder; the suite
     # (the notebooks nbval runs included) keeps one of its own, so it never reads or writes theirs.
     os.environ["FOLLOWUP_KIT_CONFIG"] = tempfile.mkdtemp(prefix="followup-kit-config-")
+    # Likewise its cache (compiled templates, the dictionary's word list): the suite's own.
+    os.environ["FOLLOWUP_KIT_CACHE"] = tempfile.mkdtemp(prefix="followup-kit-cache-")
