@@ -46,13 +46,13 @@ def test_the_dictionary_s_words_are_read_from_the_kept_list(own_cache: Path,
     dictionary._english.cache_clear()
     monkeypatch.setattr(dictionary, "_parsed", lambda data: pytest.fail("parsed the JSON again"))
     again = dictionary._english()
-    assert isinstance(again, frozenset) and set(again) == set(first) == _json_words()
+    assert isinstance(again, dictionary.SortedWords) and set(again) == set(first) == _json_words()
     assert dictionary.known("roadmap") and dictionary.known("colour") and not dictionary.known("evry")
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
 def test_a_damaged_word_list_is_read_again_from_the_dictionary(own_cache: Path, damage: str) -> None:
-    """A list cut short or overwritten is noticed (its count of words), not believed."""
+    """A list cut short or overwritten is noticed (the digest in its first line), not believed."""
     dictionary._english()
     (kept,) = own_cache.glob("english-words-*.txt")
     whole = kept.read_bytes()
@@ -82,3 +82,13 @@ def test_writing_to_the_cache_leaves_no_temporary_file(own_cache: Path) -> None:
     cache.write("x.txt", b"two")
     assert cache.read("x.txt") == b"two"
     assert sorted(p.name for p in own_cache.iterdir()) == ["x.txt"]
+
+
+def test_a_list_changed_by_hand_is_not_believed(own_cache: Path) -> None:
+    """A word added to the kept list (or one taken out) does not become known (or unknown)."""
+    dictionary._english()
+    (kept,) = own_cache.glob("english-words-*.txt")
+    whole = kept.read_bytes()
+    kept.write_bytes(whole.replace(b"\nevery\n", b"\nevery\nevry\n", 1))
+    dictionary._english.cache_clear()
+    assert "evry" not in dictionary._english() and "every" in dictionary._english()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spellchecker import SpellChecker
 
 from followup_kit.dictionary import _speller
@@ -52,3 +54,16 @@ def test_knowing_words_does_not_build_the_spelling_checker() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["0", "1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=6), max_size=40, unique=True), st.lists(st.text(max_size=6), max_size=20))
+def test_sorted_words_know_what_a_set_of_them_knows(words: list[str], others: list[str]) -> None:
+    """The binary search over the kept list answers as a set of the same words would."""
+    from followup_kit.dictionary import SortedWords
+
+    words = [w for w in words if "\n" not in w]
+    kept = SortedWords("".join(f"{w}\n" for w in sorted(words)))
+    assert sorted(kept) == sorted(words) and len(kept) == len(words)
+    for word in [*words, *others, "", "\n", "a\nb"]:
+        assert (word in kept) == (word in set(words)), word
