@@ -240,10 +240,25 @@ def globals_of(template: "jinja2.Template") -> dict[str, Any]:
     return dict(template.globals)
 
 
+#: The kit's own templates that do nothing but define macros, known without parsing them
+#: again (a test holds this list to what :func:`parsed_macros_only` says of each).
+KIT_MACROS_ONLY = frozenset({"_common.j2"})
+
+
 @lru_cache(maxsize=64)
 def macros_only(template: "jinja2.Template") -> bool:
     """True when ``template`` does nothing but define macros (text between them aside):
     its module is then the same for every context, only what the macros read differs."""
+    env = template.environment
+    if template.name is None or env.loader is None:
+        return False
+    if not env.auto_reload and template.name in KIT_MACROS_ONLY:
+        return True  # the kit's own environment reads the kit's own templates only
+    return parsed_macros_only(template)
+
+
+def parsed_macros_only(template: "jinja2.Template") -> bool:
+    """:func:`macros_only` worked out from the template's source, parsed again."""
     from jinja2 import nodes
 
     env = template.environment

@@ -49,3 +49,23 @@ def test_a_damaged_cache_file_only_compiles_again(tmp_path: Path, keep: int) -> 
         Environment(loader=DictLoader(SOURCE), bytecode_cache=cache).get_template("t.j2")
     env = Environment(loader=DictLoader(SOURCE), bytecode_cache=templating._QuietCache(cache))
     assert env.get_template("t.j2").render(name="Ann") == "Hello Ann[Ann]"
+
+
+def test_the_kit_s_macro_templates_are_known_as_parsing_them_says() -> None:
+    """The kit's templates taken to define macros only, without parsing them each run, do."""
+    from followup_kit.resources import templates_dir
+
+    env = templating.environment()
+    for name in templating.KIT_MACROS_ONLY:
+        assert templating.parsed_macros_only(templating.template_of(env, name)), name
+    for path in (templates_dir() / "notes").glob("*.j2"):
+        template = templating.template_of(env, path.name)
+        assert templating.macros_only(template) == templating.parsed_macros_only(template), path.name
+
+
+def test_a_workspace_template_of_the_same_name_is_parsed(tmp_path: Path) -> None:
+    """A workspace's own _common.j2 with logic of its own is never taken for the kit's."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "_common.j2").write_text("{% set x = person.name %}{% macro m() %}{{ x }}{% endmacro %}")
+    template = templating.template_of(templating.environment(tmp_path), "_common.j2")
+    assert not templating.macros_only(template)
