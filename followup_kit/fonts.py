@@ -102,16 +102,41 @@ class Face:
         return ord(char) in self.cmap
 
 
+@lru_cache(maxsize=1)
+def _font_class() -> type:
+    """reportlab's TrueType font, with a quicker way to a text's subset codes once its
+    characters have them (see :meth:`splitString`)."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    class Font(TTFont):
+        def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+            """What reportlab's own returns, found by one look-up a character (done in C) when
+            every character of ``text`` already has its code in the first subset of ``doc``,
+            as nearly all have after the first cards; reportlab's own loop (a dozen steps a
+            character, in Python) otherwise, which also gives the new characters their codes."""
+            state = self.state.get(doc) if isinstance(text, str) else None
+            if state is not None:
+                assignments = state.assignments
+                try:
+                    # reportlab sets a no-break space as a space (its code is never assigned)
+                    codes = bytes([assignments[code] for code in map(ord, text.replace("\xa0", " "))])
+                except (KeyError, ValueError):  # a new character, or one past the first subset
+                    pass
+                else:
+                    return [(0, codes)] if codes else []
+            return super().splitString(text, doc, encoding)
+
+    return Font
+
+
 @lru_cache(maxsize=None)
 def load_face(path: str, index: int = 0) -> Face | None:
     """Parse a font with reportlab, or ``None`` if reportlab cannot embed it (CFF outlines,
     bitmaps only, embedding forbidden by its licence bits, a damaged table)."""
-    from reportlab.pdfbase.ttfonts import TTFont
-
     stem = re.sub(r"[^A-Za-z0-9]+", "", Path(path).stem)
     name = f"FK-{stem}-{index}"
     try:
-        font = TTFont(name, path, subfontIndex=index)
+        font = _font_class()(name, path, subfontIndex=index)
     except Exception:  # TTFError mostly, but a damaged table can raise struct.error, IndexError…
         return None
     # A character mapped to glyph 0 would print as the missing-glyph box: not covered.

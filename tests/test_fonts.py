@@ -7,6 +7,8 @@ import subprocess
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup_kit.errors import RenderError
 from followup_kit.fonts import FontSet, base_direction, font_package, load_face, shape, visual
@@ -186,3 +188,26 @@ def test_vowel_marks_are_drawn_just_before_their_letter(text: str) -> None:
             pending = ""
     # Reading the clusters right to left gives back the logical text, marks on their letters.
     assert unicodedata.normalize("NFKC", "".join(reversed(clusters))) == unicodedata.normalize("NFKC", text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(
+    "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ.,’\u00a0éłżŁđườngΑλέξηςЖуковский王秀英\u05e9\u0644\u0627"
+    "\u2603\U0001f600\u0301"), max_size=30), max_size=40),
+       st.integers(min_value=0, max_value=400))
+def test_text_is_split_into_subset_codes_as_reportlab_splits_it(texts: list[str], spread: int) -> None:
+    """The kit's quicker way to a text's subset codes gives what reportlab's own gives, text after
+    text as the document's subsets fill (past the first 256 codes too), and leaves the same state."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from followup_kit.fonts import _font_class, dejavu_sans
+
+    path = str(dejavu_sans())
+    theirs, ours = TTFont("Theirs", path), _font_class()("Ours", path)
+    doc_a, doc_b = object.__new__(type("Doc", (), {})), object.__new__(type("Doc", (), {}))
+    # Many other characters first, as a long document would have: the subsets fill up.
+    filler = "".join(chr(c) for c in range(0x100, 0x100 + spread) if c in theirs.face.charToGlyph)
+    for text in [filler, *texts, *texts]:
+        assert ours.splitString(text, doc_b) == theirs.splitString(text, doc_a), text
+    assert ours.state[doc_b].assignments == theirs.state[doc_a].assignments
+    assert ours.state[doc_b].subsets == theirs.state[doc_a].subsets
