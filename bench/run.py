@@ -4,7 +4,7 @@
 
 | benchmark | the kit | the baseline |
 |---|---|---|
-| cards | ``python -m followup_kit cards WS -q``: 1,000 cards, the whole process (bench/cards.py) | a bare reportlab script drawing the same pages (checklist, fronts, backs) from the finished texts, as a process (fastest CPU time of 5 each) |
+| cards | ``python -m followup_kit cards WS -q``: 1,000 cards, the whole process (bench/cards.py) | a bare reportlab script drawing the same pages (checklist, fronts, backs) from the finished texts, as a process (fastest CPU time of 7 each) |
 | calendar | ``plan`` + ``build_calendar`` for 1,000 interviews in memory (from the records: rules, templates, .ics) | bare icalendar building the same events from the finished texts and UTC times (same bytes) |
 | import | ``python -c "import followup_kit"`` | ``python -c "import json"`` (median of 7 processes each) |
 | demo | ``python -m followup_kit demo DIR -q``: copy and build every output | a process copying the demo folder (``shutil.copytree``), i.e. the interpreter and the copy without building anything (median of 3) |
