@@ -228,6 +228,11 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _too_large(shown: str, size: str, limit: int) -> WorkspaceError:
+    return WorkspaceError(f"{shown}: is {size}; a file of this kind is at most {limit:,}. It was not "
+                          "read: check that it is the right file.")
+
+
 def read_bytes(path: Path | str, *, shown: str | None = None, missing: str = "",
                limit: int | None = None) -> bytes:
     """A user's file as bytes; a missing or unreadable file raises :class:`WorkspaceError`
@@ -243,10 +248,18 @@ def read_bytes(path: Path | str, *, shown: str | None = None, missing: str = "",
             raise WorkspaceError(f"{shown}: is not a regular file (a folder, pipe or device), so it was not "
                                  "read. Move it out of the workspace, or give the path of a file.")
         if limit is not None and info.st_size > limit:
-            raise WorkspaceError(f"{shown}: is {info.st_size:,} bytes; a file of this kind is at most "
-                                 f"{limit:,}. It was not read: check that it is the right file.")
+            raise _too_large(shown, f"{info.st_size:,} bytes", limit)
         with open(path, "rb") as handle:
-            return handle.read(limit + 1 if limit is not None else -1)
+            if limit is None:
+                return handle.read()
+            # As many bytes as the file holds (a buffer of ``limit`` bytes for each small file would
+            # be allocated and given back to the system every time), and more if it grew since.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(max(0, limit + 1 - len(data)))
+                if len(data) > limit:
+                    raise _too_large(shown, f"more than {limit:,} bytes now", limit)
+            return data
     except FileNotFoundError:
         raise WorkspaceError(f"{shown}: no such file.{' ' + missing if missing else ''}") from None
     except OSError as exc:

@@ -187,3 +187,29 @@ def test_reading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> 
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _reported_size(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    """Every stat of a file says ``size`` bytes: as if the file grew after it was looked at."""
+    real = Path.stat
+
+    def stat(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        info = real(self, *args, **kwargs)
+        return os.stat_result((info.st_mode, info.st_ino, info.st_dev, info.st_nlink, info.st_uid,
+                               info.st_gid, size, info.st_atime, info.st_mtime, info.st_ctime))
+
+    monkeypatch.setattr(Path, "stat", stat)
+
+
+def test_a_file_that_grows_while_it_is_read_is_read_whole_or_refused(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file read just as it grows is read to its end while within the limit, else refused by name."""
+    from followup_kit.workspace import read_bytes
+
+    path = tmp_path / "grown.json"
+    path.write_bytes(b"x" * 100)
+    _reported_size(monkeypatch, 10)
+    assert read_bytes(path, limit=200) == b"x" * 100
+    assert read_bytes(path, limit=100) == b"x" * 100
+    with pytest.raises(WorkspaceError, match=r"grown\.json: is more than 50 bytes now; .* at most 50"):
+        read_bytes(path, limit=50)
