@@ -205,10 +205,14 @@ _Line = tuple[tuple[str, ...], tuple[float, ...], float]
 def _paragraphs(text: str, fonts: FontSet) -> tuple[tuple[str, tuple[_Line, ...]], ...]:
     """``text`` as paragraphs, each its direction and its lines (:data:`_Line`).
 
-    Kept with the fonts: the words of a note are measured once, whatever size it is tried at.
+    Kept with the fonts: the words of a note are measured once, whatever size it is tried at
+    (a long text only until the next one, see :data:`_KEPT_UP_TO`).
     """
-    key = ("paragraphs", text)
+    kept = len(text) <= _KEPT_UP_TO
+    key = ("paragraphs", text) if kept else "paragraphs of the last note"
     cached = fonts.layouts.get(key)
+    if cached is not None and not kept:
+        cached = cached[1] if cached[0] == text else None
     if cached is None:
         paragraphs = []
         for paragraph in nfc(text).replace("\r\n", "\n").split("\n\n"):
@@ -220,7 +224,8 @@ def _paragraphs(text: str, fonts: FontSet) -> tuple[tuple[str, tuple[_Line, ...]
                 units = tuple(fonts.unit_widths(tokens))
                 lines.append((tokens, units, max(units, default=0.0)))
             paragraphs.append((base_direction(paragraph), tuple(lines)))
-        cached = fonts.layouts[key] = tuple(paragraphs)
+        cached = tuple(paragraphs)
+        fonts.layouts[key] = cached if kept else (text, cached)
     return cached
 
 
@@ -256,8 +261,16 @@ def wrap(text: str, width: float, size: float, fonts: FontSet) -> list[Row]:
                 else:
                     line_width = longer
             rows.append(_row((" ".join(tokens[start:]), base)))
-    fonts.layouts[key] = tuple(rows)
+    if len(text) <= _KEPT_UP_TO:
+        fonts.layouts[key] = tuple(rows)
     return rows
+
+
+#: Texts up to this long (small print, names, addresses, headers) keep their layout for the whole
+#: document: they recur (the sender's name on every back) or are laid out twice. A note is laid out
+#: once, at a few sizes, and only the size chosen is kept (in its FaceLayout): keeping every size's
+#: rows and every note's measured words took 10 MB for 1,000 cards.
+_KEPT_UP_TO = 300
 
 
 @dataclass(frozen=True)

@@ -465,3 +465,22 @@ def test_ruled_lines_only_when_asked(fonts: FontSet) -> None:
 
     assert strokes(False) == 1
     assert strokes(True) >= 12
+
+
+def test_a_document_keeps_the_layout_of_its_small_print_only() -> None:
+    """Laying out many notes keeps no rows of theirs beyond the layout chosen for each, so a
+    cohort's thousands of cards do not hold every size each note was tried at."""
+    import dataclasses
+
+    from followup_kit.cards import _KEPT_UP_TO
+
+    fonts = FontSet()
+    iv = interview([person(f"Anna Nowak {k}", "Engineer") for k in range(6)])
+    notes = [dataclasses.replace(note, text=note.text.replace(
+        "the team.", "the team. " + " ".join(f"Sentence {i} of note {k} says a little more." for i in range(12))))
+        for k, note in enumerate(notes_for(iv))]
+    assert all(len(note.text) > _KEPT_UP_TO for note in notes)
+    pdf = render_cards(notes, PROFILE, [iv], size="a6", sheet="card", checklist=False, fonts=fonts)
+    assert pdf.startswith(b"%PDF")
+    texts = [key[1] for key in fonts.layouts if isinstance(key, tuple)]
+    assert texts and max(map(len, texts)) <= _KEPT_UP_TO
