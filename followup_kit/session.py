@@ -674,8 +674,14 @@ def _default_workers(count: int) -> int:
 
 def _proofread_batch(ids: list[str]) -> list["Finding"]:
     """In a forked worker: the proofreading of some interviews of the session that forked it."""
+    import gc
+
     session = _FORKED
     assert session is not None, "a proofreading worker runs only forked from a session"
+    # A worker lives only as long as the proofreading, which makes many short-lived objects and
+    # next to no cycles (2,000 interviews in one process peak at the same memory either way):
+    # the cyclic collector's passes would be time spent finding nothing.
+    gc.disable()
     return [finding for interview_id in ids for finding in session.proofread(session.interview(interview_id))]
 
 
