@@ -108,8 +108,7 @@ def bare_input(root: Path) -> dict:
             "note": shown(card.note.text),
             "footer": shown(kit._say("footer", nfc(card.interview.company), kit._day(card.interview.start.date()),
                                      card_size.label, 1, 1)),
-            "sender": [f"{kit._say('return_label')}:"] + (nfc(profile.address).splitlines() if profile.address
-                                                         else [nfc(profile.name)]),
+            "sender": [shown(line) for line in card.sender()],
             "address": [shown(line) for line in lines],
             "tag": shown(kit._say("back_tag", nfc(person.name), kit._say("address_source", source))),
         })

@@ -128,6 +128,13 @@ class Card:
             dates = self.planned[self.note.interview_id] = due_dates(self.profile, self.interview)
         return dates
 
+    def sender(self) -> list[str]:
+        """The return address, top left on the back as on an envelope: "From:", the candidate's
+        name (the post returns a card to a person, not to a street), then their address."""
+        name = nfc(self.profile.name)
+        address = nfc(self.profile.address or "")
+        return [f"{_say('return_label')}:", *([] if name in address else [name]), *address.splitlines()]
+
     def address(self) -> tuple[list[str], str]:
         """The recipient's postal address lines, and where it came from (R12 fallback)."""
         name = nfc(self.person.name)
@@ -489,9 +496,7 @@ def _draw_back(pen: _Pen, card: Card, style: CardStyle, *, draft: bool) -> None:
     # Return address, top left and small, as on an envelope.
     c.setFillColorRGB(0.2, 0.2, 0.2)
     y = h - pad - 8
-    sender = [f"{_say('return_label')}:"] + (nfc(card.profile.address).splitlines() if card.profile.address
-                                              else [nfc(card.profile.name)])
-    for line in sender:
+    for line in card.sender():
         y = pen.paragraph(pad, y, line, 8, style.text_width * 0.7, 10)
     # The recipient, in the lower half, large enough to copy from.
     lines, source = card.address()

@@ -382,6 +382,24 @@ def test_back_carries_the_best_known_address(fonts: FontSet, extra: dict, compan
         assert "Acme Analytics GmbH" in back and "write via HR" in back
 
 
+@pytest.mark.parametrize("address, expected", [
+    ("Gollierstraße 42\n80339 München", ["From:", "Lena Hoffmann", "Gollierstraße 42", "80339 München"]),
+    ("Lena Hoffmann\nGollierstraße 42\n80339 München", ["From:", "Lena Hoffmann", "Gollierstraße 42", "80339 München"]),
+    (None, ["From:", "Lena Hoffmann"]),
+])
+def test_the_return_address_names_the_sender(fonts: FontSet, address: str | None, expected: list[str]) -> None:
+    """The back's return address starts with the candidate's name, once, as on an envelope."""
+    from followup_kit.model import replace
+
+    profile = replace(PROFILE, address=address)
+    iv = interview([person("Ana Dvořák")])
+    back = pypdf_pages(render_cards(notes_for(iv), profile, [iv], sheet="card", checklist=False, fonts=fonts))[1]
+    lines = [line.strip() for line in back.splitlines()]
+    start = lines.index("From:")
+    assert lines[start:start + len(expected)] == expected
+    assert lines.count("Lena Hoffmann") == 1
+
+
 def test_header_says_who_how_verified_and_when_to_mail(fonts: FontSet) -> None:
     """The not-to-copy line: name, title, source, and the mail-by date a day after the interview (R7)."""
     iv = interview([person("Ana Dvořák", "Director of Analytics",
