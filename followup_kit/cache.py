@@ -52,8 +52,12 @@ def read(name: str) -> bytes | None:
         return None
 
 
-def write(name: str, data: bytes) -> None:
-    """Keep ``data`` as ``name``, whole or not at all; a failure is silent (it is only a cache)."""
+def write(name: str, data: bytes, *, replaces: str = "") -> None:
+    """Keep ``data`` as ``name``, whole or not at all; a failure is silent (it is only a cache).
+
+    ``replaces`` is a pattern (``english-words-*.txt``) of the files this one supersedes (kept
+    for another version of what it is derived from): they are deleted once it is written.
+    """
     from .errors import FollowupKitError
     from .workspace import write_atomic
 
@@ -63,7 +67,13 @@ def write(name: str, data: bytes) -> None:
     try:
         write_atomic(folder / name, data)
     except FollowupKitError:
-        pass
+        return
+    for old in folder.glob(replaces) if replaces else ():
+        if old.name != name:
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 __all__ = ["cache_dir", "read", "write"]

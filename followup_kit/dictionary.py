@@ -101,7 +101,7 @@ def _english() -> Collection[str] | None:
     parsed = _parsed(data)
     if parsed is not None and not any("\n" in word for word in parsed):
         body = "".join(f"{word}\n" for word in sorted(parsed)).encode("utf-8")
-        cache.write(name, _header(body) + b"\n" + body)
+        cache.write(name, _header(body) + b"\n" + body, replaces="english-words-*.txt")
     return parsed
 
 

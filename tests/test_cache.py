@@ -92,3 +92,14 @@ def test_a_list_changed_by_hand_is_not_believed(own_cache: Path) -> None:
     kept.write_bytes(whole.replace(b"\nevery\n", b"\nevery\nevry\n", 1))
     dictionary._english.cache_clear()
     assert "evry" not in dictionary._english() and "every" in dictionary._english()
+
+
+def test_a_list_for_another_dictionary_version_is_replaced(own_cache: Path) -> None:
+    """The list kept for an earlier pyspellchecker is deleted once the current one is written."""
+    own_cache.mkdir(parents=True, exist_ok=True)
+    (own_cache / "english-words-0123456789abcdef.txt").write_text("from an older version")
+    (own_cache / "other.txt").write_text("not ours to delete")
+    dictionary._english()
+    assert len(list(own_cache.glob("english-words-*.txt"))) == 1
+    assert not (own_cache / "english-words-0123456789abcdef.txt").exists()
+    assert (own_cache / "other.txt").read_text() == "not ours to delete"
