@@ -128,6 +128,21 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 def pytest_configure(config: pytest.Config) -> None:
     # The notebook app remembers its workspace in the user's configuration folder; the suite
     # (the notebooks nbval runs included) keeps one of its own, so it never reads or writes theirs.
-    os.environ["FOLLOWUP_KIT_CONFIG"] = tempfile.mkdtemp(prefix="followup-kit-config-")
+    os.environ["FOLLOWUP_KIT_CONFIG"] = _OWN_FOLDERS["FOLLOWUP_KIT_CONFIG"] = tempfile.mkdtemp(
+        prefix="followup-kit-config-")
     # Likewise its cache (compiled templates, the dictionary's word list): the suite's own.
-    os.environ["FOLLOWUP_KIT_CACHE"] = tempfile.mkdtemp(prefix="followup-kit-cache-")
+    os.environ["FOLLOWUP_KIT_CACHE"] = _OWN_FOLDERS["FOLLOWUP_KIT_CACHE"] = tempfile.mkdtemp(
+        prefix="followup-kit-cache-")
+
+
+#: The configuration and cache folders this run of the suite made, removed when it ends.
+_OWN_FOLDERS: dict[str, str] = {}
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import shutil
+
+    for variable, folder in _OWN_FOLDERS.items():
+        shutil.rmtree(folder, ignore_errors=True)
+        if os.environ.get(variable) == folder:
+            del os.environ[variable]
