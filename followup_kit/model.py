@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import lru_cache
 from typing import Annotated, Any, Literal, Union
 from zoneinfo import ZoneInfo
 
@@ -283,6 +284,11 @@ class FollowupSettings(Record):  # R7, R13–R18
         return dt.time.fromisoformat(getattr(self, name))
 
 
+@lru_cache(maxsize=1)
+def _default_followup() -> FollowupSettings:
+    return FollowupSettings()
+
+
 class Profile(Record):
     """The candidate: how they sign, how to reach them, where they live."""
 
@@ -321,6 +327,11 @@ class Profile(Record):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def settings(self) -> FollowupSettings:
+        """The follow-up settings: the profile's own, else the kit's defaults (built once)."""
+        return self.followup or _default_followup()
 
     @classmethod
     def from_record(cls, data: Any, *, file: str = "profile.json") -> "Profile":

@@ -319,16 +319,10 @@ def _follow_up_and_move_on(settings: FollowupSettings, days: BusinessDays, day: 
     return follow_up, move_on
 
 
-@lru_cache(maxsize=1)
-def _default_settings() -> FollowupSettings:
-    """The kit's default settings, built once (a frozen record, asked for every interview)."""
-    return FollowupSettings()
-
-
 def due_dates(profile: Profile, interview: Interview, *, settings: FollowupSettings | None = None) -> Dates:
     """When each step of ``interview`` is due, by the rules R7, R8, R13–R18, R20 and R21, as if
     it were the only round of its application."""
-    settings = settings or profile.followup or _default_settings()
+    settings = settings or profile.settings
     zone = profile.zone
     days = BusinessDays.of(profile)
     night = Night.of(settings)
@@ -398,7 +392,7 @@ def plan_application(profile: Profile, application: Application, *, settings: Fo
     if now is not None and now.tzinfo is None:
         raise InvalidValueError(f"now: expected a date-time that carries its time zone, e.g. "
                                 f"datetime.now(timezone.utc) (got the time zone-less {now})")
-    settings = settings or profile.followup or _default_settings()
+    settings = settings or profile.settings
     zone = profile.zone
     days = BusinessDays.of(profile)
     decided = application.decided

@@ -158,7 +158,7 @@ class Session:
     @property
     def settings(self) -> FollowupSettings:
         """The follow-up settings: the kit's defaults with the profile's own on top."""
-        return self.profile.followup or FollowupSettings()
+        return self.profile.settings
 
     @property
     def templates(self) -> Path | None:

@@ -345,7 +345,7 @@ def step_deadline(event: "Event", interview: Interview, profile: Profile,
     the 24 hours after the interview run out (R7); the cards are too late at those 24
     hours too; a follow-up or the move-on is in time all through its day.
     """
-    settings = settings or profile.followup or FollowupSettings()
+    settings = settings or profile.settings
     zone = profile.zone
     due = event.due.astimezone(zone)
     if event.kind in ("thank-you-email", "thank-you-cards"):
