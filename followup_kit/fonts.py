@@ -96,7 +96,7 @@ class Face:
     path: Path
     index: int
     cmap: frozenset[int]
-    font: Any = field(default=None, compare=False, repr=False)
+    font: Any = field(compare=False, repr=False)
 
     def covers(self, char: str) -> bool:
         return ord(char) in self.cmap
@@ -365,13 +365,12 @@ class FontSet:
         if face.name in self._registered:
             return face.name
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFError, TTFont
+        from reportlab.pdfbase.ttfonts import TTFError
 
         # Not getFont(): for a name it does not know, it searches the disk for Type 1 fonts first.
         if face.name not in pdfmetrics.getRegisteredFontNames():
             try:
-                font = face.font or TTFont(face.name, str(face.path), subfontIndex=face.index)
-                pdfmetrics.registerFont(font)
+                pdfmetrics.registerFont(face.font)
             except (TTFError, OSError, ValueError) as exc:
                 raise RenderError(f"{face.path}: reportlab cannot embed this font ({exc}).") from exc
         self._registered.add(face.name)

@@ -131,36 +131,30 @@ def _environment(overrides: str | None) -> "jinja2.Environment":
     return env
 
 
-class _QuietCache:
-    """Jinja2's bytecode cache of the kit's own templates, in the kit's cache folder (see
-    :mod:`followup_kit.cache`): compiled once, as Python keeps a module's bytecode, and never
-    an error: a cache that cannot be read or written only means compiling again."""
+def _quiet_cache(directory: str) -> Any:
+    """Jinja2's bytecode cache in ``directory``, never an error: a compiled template that cannot
+    be read (damaged, cut short, foreign) or written (a full or read-only disk) is compiled again."""
+    from jinja2 import FileSystemBytecodeCache
 
-    def __init__(self, cache: Any) -> None:
-        self._cache = cache
+    class QuietCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # pickle and marshal raise many kinds on damaged data
+                bucket.reset()
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._cache, name)
+        def dump_bytecode(self, bucket: Any) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass
 
-    def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
-        from jinja2.bccache import Bucket
-
-        try:
-            return self._cache.get_bucket(environment, name, filename, source)
-        except Exception:  # unreadable, truncated or foreign data (pickle and marshal raise many kinds)
-            return Bucket(environment, self._cache.get_cache_key(name, filename),
-                          self._cache.get_source_checksum(source))
-
-    def set_bucket(self, bucket: Any) -> None:
-        try:
-            self._cache.set_bucket(bucket)
-        except OSError:  # a full or read-only disk: compiled again next time
-            pass
+    return QuietCache(directory)
 
 
 def _bytecode_cache() -> Any:
-    from jinja2 import FileSystemBytecodeCache
-
+    """The cache of the kit's own compiled templates, in the kit's cache folder (see
+    :mod:`followup_kit.cache`), as Python keeps a module's bytecode; None without that folder."""
     from .cache import cache_dir
 
     folder = cache_dir()
@@ -170,7 +164,7 @@ def _bytecode_cache() -> Any:
         (folder / "templates").mkdir(mode=0o700, exist_ok=True)
     except OSError:
         return None
-    return _QuietCache(FileSystemBytecodeCache(str(folder / "templates")))
+    return _quiet_cache(str(folder / "templates"))
 
 
 def template_error(exc: Exception, name: str) -> RenderError:
@@ -249,10 +243,7 @@ KIT_MACROS_ONLY = frozenset({"_common.j2"})
 def macros_only(template: "jinja2.Template") -> bool:
     """True when ``template`` does nothing but define macros (text between them aside):
     its module is then the same for every context, only what the macros read differs."""
-    env = template.environment
-    if template.name is None or env.loader is None:
-        return False
-    if not env.auto_reload and template.name in KIT_MACROS_ONLY:
+    if not template.environment.auto_reload and template.name in KIT_MACROS_ONLY:
         return True  # the kit's own environment reads the kit's own templates only
     return parsed_macros_only(template)
 

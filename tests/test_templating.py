@@ -22,7 +22,7 @@ def test_only_the_kit_s_own_templates_keep_their_compiled_form(tmp_path: Path) -
 
 def test_the_kit_s_templates_render_the_same_from_the_cache(tmp_path: Path) -> None:
     """A template compiled, stored and read back renders as it did when compiled."""
-    cache = templating._QuietCache(FileSystemBytecodeCache(str(tmp_path)))
+    cache = templating._quiet_cache(str(tmp_path))
     first = Environment(loader=DictLoader(SOURCE), bytecode_cache=cache).get_template("t.j2")
     assert len(list(tmp_path.iterdir())) == 1
     again = Environment(loader=DictLoader(SOURCE), bytecode_cache=cache).get_template("t.j2")
@@ -33,7 +33,7 @@ def test_a_cache_that_cannot_be_written_only_compiles_again(tmp_path: Path) -> N
     """A full, read-only or misplaced cache folder is no error: the template is compiled each time."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    cache = templating._QuietCache(FileSystemBytecodeCache(str(blocker)))
+    cache = templating._quiet_cache(str(blocker))
     env = Environment(loader=DictLoader(SOURCE), bytecode_cache=cache)
     assert env.get_template("t.j2").render(name="Ann") == "Hello Ann[Ann]"
 
@@ -47,7 +47,7 @@ def test_a_damaged_cache_file_only_compiles_again(tmp_path: Path, keep: int) -> 
     stored.write_bytes(stored.read_bytes()[:keep])
     with pytest.raises(Exception):  # Jinja2's own cache stops at it
         Environment(loader=DictLoader(SOURCE), bytecode_cache=cache).get_template("t.j2")
-    env = Environment(loader=DictLoader(SOURCE), bytecode_cache=templating._QuietCache(cache))
+    env = Environment(loader=DictLoader(SOURCE), bytecode_cache=templating._quiet_cache(str(tmp_path)))
     assert env.get_template("t.j2").render(name="Ann") == "Hello Ann[Ann]"
 
 
