@@ -39,9 +39,14 @@ UTC = dt.timezone.utc
 @lru_cache(maxsize=65536)  # every look-up of an application folds its company and role
 def _folded(text: str) -> str:
     """Lower case, accents and punctuation dropped, spaces collapsed: 'Nordwind-Energie' -> 'nordwind energie'."""
+    if text.isascii():  # most companies and roles: nothing to decompose, no accent to drop
+        return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
 
 
 def application_key(interview: Interview) -> str:

@@ -213,8 +213,8 @@ def lemma(verb: str) -> str:
 # -- reading ---------------------------------------------------------------------------
 
 def _tidy(text: str) -> str:
-    text = " ".join(text.split())
-    return re.sub(r"\s+([,;:])", r"\1", text)
+    text = " ".join(text.split())  # spaces only, one at a time: a space before a mark is " ,"
+    return re.sub(r" ([,;:])", r"\1", text) if " ," in text or " ;" in text or " :" in text else text
 
 
 def _may_expand(text: str) -> bool:

@@ -70,7 +70,7 @@ from .jottings import ROLE_WORDS, read
 from .language import script_of
 from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person
 from .panel import deal_highlights, highlights
-from .phrasing import company_in_prose, content_stems, proper_words
+from .phrasing import ASCII_WORD, ascii_words, company_in_prose, content_stems, letter_runs, proper_words
 
 Severity = Literal["error", "warning"]
 
@@ -113,8 +113,6 @@ class Finding:
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
-# The same for a text of ASCII alone, where a letter is A-Z or a-z: a third quicker to search.
-_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*(?:-[A-Za-z]+(?:'[A-Za-z]+)*)*")
 
 
 @lru_cache(maxsize=512)
@@ -130,14 +128,14 @@ def _mask(text: str) -> str:
 
 def _words(text: str) -> Iterable[re.Match[str]]:
     masked = _mask(text)
-    return (_ASCII_WORD if masked.isascii() else _WORD).finditer(masked)
+    return (ASCII_WORD if masked.isascii() else _WORD).finditer(masked)
 
 
 @lru_cache(maxsize=512)
 def _distinct_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` (addresses left out), each once, in order of first use."""
     masked = _mask(text)
-    return tuple(dict.fromkeys((_ASCII_WORD if masked.isascii() else _WORD).findall(masked)))
+    return tuple(dict.fromkeys(ascii_words(masked) if masked.isascii() else _WORD.findall(masked)))
 
 
 @lru_cache(maxsize=512)
@@ -185,12 +183,12 @@ def _record(profile: Profile, interview: Interview) -> _Record:
     sources += [("role", interview.role), ("company", interview.company)]
     known: set[str] = set()
     proper: dict[str, str] = {}
+    # Each text's distinct words, read once (a name or a topic is in both lists).
     for text in exact:
-        for m in _words(text):
-            known.add(m.group(0).lower().replace("’", "'"))
-    for text in [*exact, *(t for _, t in sources), profile.address or "", interview.company_address or ""]:
-        for m in _words(text):
-            word = m.group(0)
+        known.update(word.lower().replace("’", "'") for word in _distinct_words(text))
+    for text in dict.fromkeys([*exact, *(t for _, t in sources), profile.address or "",
+                               interview.company_address or ""]):
+        for word in _distinct_words(text):
             if word[0].isupper():
                 known.add(word.lower())
                 proper.setdefault(word.lower(), word)
@@ -538,7 +536,7 @@ _PLURAL_DETERMINERS = {"the", "these", "those", "our", "your", "their", "my", "h
 @lru_cache(maxsize=64)
 def _lowered_runs(masked: str) -> tuple[str, ...]:
     """The runs of letters of an ASCII text, lowered."""
-    return tuple(map(str.lower, _ASCII_LETTERS.findall(masked)))
+    return tuple(letter_runs(masked.lower()))
 
 
 def _grammar_candidates(masked: str) -> tuple[bool, bool]:
@@ -678,8 +676,12 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
     # English: a text with nothing new is done with one look at its distinct words.
     if _spelled_words(text).difference(fine) <= _ENGLISH:
         return
-    for m in _words(text):
-        word = m.group(0).replace("’", "'")
+    # Each new word is read once. What is wrong with one is reported where it first stands in
+    # the text, in the order of the text; a capital's finding depends on where it stands (a
+    # sentence's first word or not), so that one is worked out at each place.
+    flagged: list[tuple[str, Any]] = []  # a word, and its finding or a function of where it stands
+    spelled = dict.fromkeys(word.replace("’", "'") for word in _distinct_words(text))
+    for word in spelled:
         if word in fine or word in _ENGLISH:
             continue  # already read in another note or email of this interview, or plain English
         low = word.lower()
@@ -690,9 +692,9 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
             named = folded_proper.get(fold(re.sub(r"'s$", "", word)))
             if named and named != word:
                 # "Zoe" for "Zoë", "Jurgen" for "Jürgen": a dictionary word, but not the name (R11).
-                out.add("error", "name-spelling",
-                        f"\"{word}\" is not how the record spells it: \"{named}\". Write names exactly "
-                        f"as verified, with their accents.", person, field)
+                flagged.append((word, ("error", "name-spelling",
+                                       f"\"{word}\" is not how the record spells it: \"{named}\". Write names "
+                                       f"exactly as verified, with their accents.", field)))
                 continue
         parts = [p for p in re.split(r"-", re.sub(r"'s$|s'$|'$", "", low)) if p]
         if parts and word.islower() and len(_ENGLISH) < 50_000 and all(len(p) < 2 or _in_dictionary(p) for p in parts):
@@ -716,30 +718,53 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
             close = folded_proper.get(fold(word)) or next(iter(difflib.get_close_matches(
                 word, list(record.proper.values()), n=1, cutoff=0.8)), None)
             if close and close != word:
-                out.add("error", "name-spelling",
-                        f"\"{word}\" is not how the record spells it: \"{close}\". Write names exactly "
-                        f"as verified.", person, where)
+                flagged.append((word, ("error", "name-spelling",
+                                       f"\"{word}\" is not how the record spells it: \"{close}\". Write names "
+                                       f"exactly as verified.", where)))
                 continue
         if not word.isascii() or sum(c.isupper() for c in word) > 1:
             continue  # a foreign word, an acronym or a product name: not for an English dictionary
-        suggestions = _suggestions(low)
-        if capital and not _sentence_start(text, m.start()):
-            out.add("warning", "spelling",
-                    f"\"{word}\" is not in the dictionary or the interview record. If it is a name, check its "
-                    f"spelling{_did_you_mean(suggestions, word) or '.'}", person, where)
-        elif capital and not suggestions:
-            out.add("warning", "spelling",
-                    f"\"{word}\" is not in the dictionary or the interview record. If it is a name, "
-                    f"check its spelling.", person, where)
+        flagged.append((word, _misspelling(word, _suggestions(low), text, where)))
+    if not flagged:
+        return
+    places: dict[str, list[int]] = {}
+    for m in _words(text):
+        places.setdefault(m.group(0).replace("’", "'"), []).append(m.start())
+    found = []
+    for word, finding in flagged:
+        if callable(finding):
+            found += [(start, finding(start)) for start in places[word]]
         else:
-            out.add("error", "spelling",
-                    f"\"{word}\" looks misspelled{_did_you_mean(suggestions, word) or '; it is not in the dictionary.'}",
-                    person, where)
+            found.append((places[word][0], finding))
+    for _, (severity, code, message, where) in sorted(found, key=lambda row: row[0]):
+        out.add(severity, code, message, person, where)
+
+
+def _misspelling(word: str, suggestions: tuple[str, ...], text: str, where: str) -> Any:
+    """The finding on a word the dictionary does not know: for a word with a capital, a
+    function of where it stands (a name mid-sentence is a warning)."""
+    error = ("error", "spelling",
+             f"\"{word}\" looks misspelled{_did_you_mean(suggestions, word) or '; it is not in the dictionary.'}",
+             where)
+    if not word[0].isupper():
+        return error
+
+    def at(start: int) -> tuple[str, str, str, str]:
+        if not _sentence_start(text, start):
+            return ("warning", "spelling",
+                    f"\"{word}\" is not in the dictionary or the interview record. If it is a name, check its "
+                    f"spelling{_did_you_mean(suggestions, word) or '.'}", where)
+        if not suggestions:
+            return ("warning", "spelling",
+                    f"\"{word}\" is not in the dictionary or the interview record. If it is a name, "
+                    f"check its spelling.", where)
+        return error
+
+    return at
 
 
 _REPEAT = re.compile(r"\b([^\W\d_]+)(\s+)\1\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ASCII_LETTERS = re.compile(r"[A-Za-z]+")  # the same in a text of ASCII alone
 _REPEAT_OK = {"that", "had", "is", "do", "bye", "very"}
 
 
@@ -853,7 +878,7 @@ def _body_words(note: Note) -> list[str]:
     parts = split_note(note.text) if note.own else None
     paragraphs = parts.paragraphs if parts else note.paragraphs
     masked = _mask(" ".join(paragraphs))
-    return list(map(str.lower, (_ASCII_WORD if masked.isascii() else _WORD).findall(masked)))
+    return ascii_words(masked.lower()) if masked.isascii() else list(map(str.lower, _WORD.findall(masked)))
 
 
 def likeness(a: Note, b: Note) -> float:

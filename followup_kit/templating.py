@@ -126,9 +126,45 @@ def _environment(overrides: str | None) -> "jinja2.Environment":
         auto_reload=bool(overrides),
         bytecode_cache=None if overrides else _bytecode_cache(),
     )
+    if not overrides:
+        env.context_class = _kit_context()
     env.filters.update(day=day, short_day=short_day, clock=clock, part_of_day=part_of_day, moment=moment,
                        day_month=day_month, weekday=weekday, long_date=long_date)
     return env
+
+
+_LOCALS = frozenset({"_block_vars", "_loop_vars"})
+
+
+@lru_cache(maxsize=1)
+def _kit_context() -> type:
+    """The context of the kit's own templates: a macro called with its arguments in order (as
+    every call in them is) runs at once, without Jinja2's general handling of any callable
+    and of any way of passing arguments, which costs more than most macros themselves.
+    Anything else is called as Jinja2 calls it."""
+    from jinja2.runtime import Context, Macro, missing
+
+    def plain(macro: Any) -> bool:
+        # Macro's own attributes, as Jinja2 3.x names them; without them every call is Jinja2's.
+        return (not (macro.caller or macro.catch_kwargs or macro.catch_varargs)
+                and not macro._environment.is_async and not macro._default_autoescape)
+
+    class KitContext(Context):
+        def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja2's names)
+            # Inside a block or a loop Jinja2 passes the local variables too, for a callable that
+            # takes the context (a macro does not).
+            if (type(__obj) is Macro and len(args) <= __obj._argument_count and kwargs.keys() <= _LOCALS
+                    and plain(__obj)):
+                missing_args = __obj._argument_count - len(args)
+                return __obj._func(*args, *(missing,) * missing_args) if missing_args else __obj._func(*args)
+            return super().call(__obj, *args, **kwargs)
+
+    from jinja2 import Environment
+
+    sample = Environment().from_string("{% macro m(a) %}{{ a }}{% endmacro %}").module.m  # type: ignore[attr-defined]
+    names = ("_func", "_argument_count", "_environment", "_default_autoescape", "caller", "catch_kwargs",
+             "catch_varargs")
+    return KitContext if all(hasattr(sample, name) for name in names) else Context
 
 
 def _quiet_cache(directory: str) -> Any:

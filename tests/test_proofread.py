@@ -148,6 +148,20 @@ def test_a_misspelling_comes_with_suggestions() -> None:
     assert "conversaton" in finding.message and "conversation" in finding.message
 
 
+def test_spelling_findings_come_in_the_order_of_the_text() -> None:
+    """Each unknown word is read once, but reported where it stands: a capitalised one at the start
+    of a sentence and again in mid-sentence gets both findings, in the order of the text, with a
+    misspelled word between them where it was written."""
+    data = _record()
+    _note("I also meant to say that I organise",
+          "Kwarbel is on my mind. I also meant to say, conversaton aside, that Kwarbel and I organise")(data)
+    found = [(f.severity, f.message.split('"')[1]) for f in proofread(PROFILE, _load(data))
+             if f.code == "spelling"]
+    assert found == [("error", "Kwarbel"), ("error", "conversaton"), ("warning", "Kwarbel")]
+    messages = [f.message for f in proofread(PROFILE, _load(data)) if f.code == "spelling"]
+    assert "looks misspelled" in messages[0] and "If it is a name" in messages[2]
+
+
 def test_a_duplicate_names_the_other_note() -> None:
     """The duplicate finding says which note it copies and what each note must name (R6)."""
     data = _record()

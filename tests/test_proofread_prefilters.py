@@ -135,11 +135,17 @@ def test_the_look_for_a_jotting_to_write_out_misses_none(text: str) -> None:
 @settings(max_examples=1500, deadline=None)
 @given(texts)
 def test_the_searches_for_words_in_ascii_find_the_same_words(text: str) -> None:
-    """A text of ASCII alone is read for words and runs of letters with patterns of A-Z: they
-    find exactly what the patterns for every script find."""
+    """A text of ASCII alone is split into words and runs of letters through a table of A-Z:
+    that finds exactly what the patterns for every script find."""
+    from followup_kit import phrasing
+
     ascii_text = text.encode("ascii", "replace").decode("ascii")
-    assert P._ASCII_WORD.findall(ascii_text) == P._WORD.findall(ascii_text)
-    assert P._ASCII_LETTERS.findall(ascii_text) == P._LETTERS.findall(ascii_text)
+    assert phrasing.ascii_words(ascii_text) == P._WORD.findall(ascii_text)
+    assert phrasing.letter_runs(ascii_text) == P._LETTERS.findall(ascii_text)
+    # A topic's words, as the pattern for every script reads them.
+    words = set(phrasing._CONTENT_WORD.findall(ascii_text.lower())) - phrasing._STOP - phrasing._GENERIC
+    assert phrasing._content_stems.__wrapped__(ascii_text, frozenset()) == frozenset(
+        phrasing.stem(w) for w in words if len(w) >= 3)
 
 
 NOUN_WORDS = ["the", "The", "a", "an", "An", "our", "your", "my", "this", "that", "their", "its", "his", "her",
