@@ -363,8 +363,7 @@ def _check_person(out: _Collector, i: int, person: Interviewer, names: frozenset
 
 def _misspelled_title(title: str) -> list[tuple[str, tuple[str, ...]]]:
     found = []
-    for m in _words(title):
-        word = m.group(0)
+    for word in _distinct_words(title):
         if sum(c.isupper() for c in word) > 1 or not is_latin(word) or not word.isascii():
             continue
         if not all(_in_dictionary(part.lower()) for part in word.split("-")):
@@ -505,7 +504,7 @@ def _check_highlights(out: _Collector, interview: Interview, names: frozenset[st
 
 def _check_greeting_script(out: _Collector, person: Interviewer, greeting: str, field: str) -> None:
     """R25: an English note greets in Latin letters; a name in another script suggests a salutation."""
-    scripts = {script_of(m.group(0)) for m in _words(greeting)} - {"Latin"}
+    scripts = {script_of(word) for word in _distinct_words(greeting)} - {"Latin"}
     if scripts and not person.salutation:
         script = sorted(scripts)[0]
         out.add("warning", "greeting-script",
@@ -524,7 +523,6 @@ _NOT_PLURAL = ("ss", "us", "is", "ics", "news", "series", "species", "physics")
 _AFTER_VERB = {"the", "a", "an", "its", "their", "our", "your", "my", "his", "her", "this", "that", "well",
                "hard", "together", "closely", "with", "on", "in", "at", "for", "to", "from", "so", "out"}
 # What the patterns above look for, word by word, to see cheaply whether a text may hold one.
-_RUNS = re.compile(r"[A-Za-z\u017f\u212a]+")  # with re.I, [a-z] also matches ſ and the Kelvin sign
 # Verbs as runs of letters: "wasn't" is the runs "wasn" and "t".
 _I_VERBS = {"has", "is", "does", "wasn", "doesn", "hasn"}
 _SINGULAR_VERBS = {"have", "are", "were", "do", "don", "haven", "aren"}
@@ -533,17 +531,35 @@ _PLURAL_DETERMINERS = {"the", "these", "those", "our", "your", "their", "my", "h
                        "many"}
 
 
+#: What a search that ignores case takes for an English letter, but lower() writes otherwise:
+#: "ſ" matches "s", "ı" and "İ" (lowered "i" and a dot above) match "i".
+_AS_ENGLISH = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})
+
+
+@lru_cache(maxsize=64)
+def _runs(masked: str) -> tuple[str, ...]:
+    """The runs of letters of a text in any script."""
+    return tuple(_LETTERS.findall(masked))
+
+
 @lru_cache(maxsize=64)
 def _lowered_runs(masked: str) -> tuple[str, ...]:
-    """The runs of letters of an ASCII text, lowered."""
-    return tuple(letter_runs(masked.lower()))
+    """The runs of letters of a text, lowered, as a search that ignores case reads them: in an
+    ASCII text its runs of A-Z; in another its runs of letters of any script, which hold every
+    run of A-Z that stands as a word (a word of the patterns stands between non-letters)."""
+    if masked.isascii():
+        return tuple(letter_runs(masked.lower()))
+    lowered = " ".join(_runs(masked)).lower()
+    if "ſ" in lowered or "ı" in lowered or "\u0307" in lowered:
+        lowered = lowered.translate(_AS_ENGLISH)
+    return tuple(lowered.split())
 
 
 def _grammar_candidates(masked: str) -> tuple[bool, bool]:
     """Whether ``masked`` may hold an agreement slip, and a determiner before two words ending
     in s: a superset of what the exact patterns find, read from the runs of letters."""
-    # In an ASCII text the runs are its runs of letters, lowered once for this look and the next.
-    words = _lowered_runs(masked) if masked.isascii() else [run.lower() for run in _RUNS.findall(masked)]
+    # The runs are read once, lowered, for this look and the next.
+    words = _lowered_runs(masked)
     slip = plural = False
     for k in range(len(words) - 1):
         word, after = words[k], words[k + 1]
@@ -552,8 +568,8 @@ def _grammar_candidates(masked: str) -> tuple[bool, bool]:
                          or (word in ("he", "she", "it") and after in _SINGULAR_VERBS)
                          or (word in ("we", "they", "you") and after in _PLURAL_VERBS)):
             slip = True
-        if (not plural and word in _PLURAL_DETERMINERS and after.endswith(("s", "ſ"))
-                and k + 2 < len(words) and words[k + 2].endswith(("s", "ſ"))):
+        if (not plural and word in _PLURAL_DETERMINERS and after.endswith("s")
+                and k + 2 < len(words) and words[k + 2].endswith("s")):
             plural = True
     return slip, plural
 
@@ -640,8 +656,8 @@ def _names(greeting: str, person: Interviewer) -> bool:
 
 def _signed(signature: tuple[str, ...], text: str, name: str) -> bool:
     tail = "\n".join(signature) if signature else "\n".join(text.strip().splitlines()[-3:])
-    words = {w.group(0).lower() for w in _words(tail)}
-    return any(w.group(0).lower() in words for w in _words(name))
+    words = {w.lower() for w in _distinct_words(tail)}
+    return any(w.lower() in words for w in _distinct_words(name))
 
 
 def mentions_topic(text: str, topic: str, interview: Interview) -> bool:
@@ -777,7 +793,7 @@ def _check_repeats(out: _Collector, person: Interviewer, text: str, field: str) 
         if not any(map(operator.eq, lowered, lowered[1:])):
             return
     else:
-        runs = _LETTERS.findall(masked)
+        runs = _runs(masked)
         lowered = list(map(str.lower, runs))
         if not any(map(operator.eq, lowered, lowered[1:])) and not any(
                 len(a) == len(b) and not (a + b).isascii() for a, b in zip(runs, runs[1:])):
@@ -804,18 +820,15 @@ TEXT_SPEAK = {
 _SPEAK = re.compile(r"(?<![\w@/.-])(" + "|".join(sorted(map(re.escape, TEXT_SPEAK), key=len, reverse=True))
                     + r")(?![\w@-])", re.I)
 _SPEAK_WORDS = frozenset(word.rstrip("/") for word in TEXT_SPEAK)
-_ALNUM = re.compile(r"[a-z0-9]+")
 _SPEAK_LETTERS = frozenset(word for word in _SPEAK_WORDS if word.isalpha())
 _SPEAK_DIGITS = tuple(word for word in _SPEAK_WORDS if not word.isalpha())
 
 
 def _may_speak(masked: str) -> bool:
-    """Whether ``masked`` has a word of text-message style, looked up among its words: in
-    an ASCII text its runs of letters (read once for several looks), and the few with a digit."""
-    if masked.isascii():
-        return not _SPEAK_LETTERS.isdisjoint(_lowered_runs(masked)) or any(
-            word in masked.lower() for word in _SPEAK_DIGITS)
-    return not _SPEAK_WORDS.isdisjoint(_ALNUM.findall(masked.lower()))
+    """Whether ``masked`` has a word of text-message style, looked up among its runs of letters
+    (read once for several looks), and the few with a digit."""
+    return not _SPEAK_LETTERS.isdisjoint(_lowered_runs(masked)) or any(
+        word in masked.lower() for word in _SPEAK_DIGITS)
 # No "8" for eyes: "8)" and "83" are far likelier a list item or a number than a smiley.
 _EMOTICON = re.compile(r"(?:(?<=\s)|^)(?:[:;=][-'^]?[)(DPpO3/\\|*\]\[]|<3|\^_\^|xD)(?=\s|$|[.,!?])")
 _ACRONYMS = {"usa", "uk", "eu", "ceo", "cto", "cfo", "coo", "cio", "vp", "hr", "it", "ai", "ml", "api",

@@ -18,12 +18,14 @@ P = sys.modules["followup_kit.proofread"]
 WORDS = ["I", "i", "he", "She", "IT", "we", "They", "you", "YOU", "has", "Has", "is", "does", "was", "not", "wasn't",
          "doesn't", "hasn't", "have", "are", "were", "do", "don't", "haven't", "aren't", "isn't", "the", "The",
          "these", "our", "teams", "works", "analysts", "say", "glass", "team's", "teamſ", "KS", "thx", "u", "w/",
-         "gr8", "lol", "Zoë", "zoë", "ZOË", "well-known", "known", "that", "é", "x"]
+         "gr8", "lol", "Zoë", "zoë", "ZOË", "well-known", "known", "that", "é", "x", "plſ", "LOL", "tysm", "ıdk"]
 GLUE = [" ", "  ", ", ", ". ", "-", "'", "’", "\n", "\n\n", "é", "_", "2", "/", "@", "!"]
 
 GRAMMAR = ["I", "i", "he", "She", "IT", "we", "They", "you", "has", "Has", "is", "does", "was", "not", "wasn't",
            "doesn't", "hasn't", "have", "are", "were", "do", "don't", "haven't", "aren't", "isn't", "the", "The",
-           "these", "all", "many", "its", "teams", "works", "analysts", "glass", "team's", "teamſ", "KS"]
+           "these", "all", "many", "its", "teams", "works", "analysts", "glass", "team's", "teamſ", "KS",
+           # Letters a search that ignores case takes for English ones: "ſhe", "İt", "ıt", "hıs".
+           "ſhe", "İt", "ıt", "hıs", "Iſ", "wé", "Thé"]
 
 
 def _joined(words: list[str], glue: list[str]) -> st.SearchStrategy[str]:
