@@ -612,8 +612,29 @@ _REPEAT_FINE = {"role", "team", "company", "interview", "way", "time", "next", "
                 "most", "best", "kind", "chance", "more", "work", "one"}
 
 
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "our", "your", "my", "this", "that", "their", "its", "his", "her"})
+
+
+def _may_repeat_a_noun(text: str) -> bool:
+    """Whether ``text`` may hold a noun after a determiner twice (a superset of what the search
+    below finds): among its runs of letters, the same run after a determiner twice. A noun that
+    may be repeated ("team") counts only where the text also has it before a hyphen ("team-based")."""
+    runs = _lowered_runs(text)
+    after = [noun for word, noun in zip(runs, runs[1:]) if word in _NOUN_DETERMINERS]
+    if len(after) < 2:
+        return False
+    twice = {noun for noun, count in Counter(after).items() if count > 1}
+    lowered = text.lower()
+    if not any(c in lowered for c in "ſı\u0307"):  # a noun's runs then read as the search reads it
+        twice = {noun for noun in twice if not (noun in _REPEAT_FINE or noun in _STOP_NOUNS)
+                 or f"{noun}-" in lowered}
+    return bool(twice)
+
+
 def _check_repeated_nouns(out: _Collector, person: Interviewer, text: str, field: str) -> None:
     """R10: "the call… the call" in two sentences in a row reads as careless."""
+    if not _may_repeat_a_noun(text):
+        return
     # The nouns of the whole text in one search, each given the sentence it stands in (a
     # sentence ends where the text breaks after . ! or ?, or at a blank line).
     ends = [m.start() for m in _SENTENCE_BREAK.finditer(text)]

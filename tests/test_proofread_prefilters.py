@@ -66,6 +66,29 @@ def test_the_look_for_a_word_written_twice_misses_none(text: str) -> None:
     assert len(found.messages) == len(expected)
 
 
+NOUNS = ["the", "The", "THE", "a", "an", "our", "my", "this", "its", "his", "her", "call", "Call", "team", "role",
+         "first", "team-based", "call-back", "fırst", "ſtack", "stack", "İt", "on-call", "x", "é", "café", "team's"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_joined(NOUNS, [" ", ". ", ".  ", "! ", "? ", "\n\n", "-", ", ", "'", "é"]) | texts)
+@example("We met the team-based way. The team-based way works.")
+@example("the fırst. the fırst ")
+def test_the_look_for_a_noun_in_two_sentences_misses_none(text: str) -> None:
+    """A text the quick look passes over has no noun repeated in two sentences in a row."""
+    found = _Found()
+    P._check_repeated_nouns(found, None, text, "note")
+    if not P._may_repeat_a_noun(text):
+        plain = _Found()
+        original = P._may_repeat_a_noun
+        try:
+            P._may_repeat_a_noun = lambda text: True
+            P._check_repeated_nouns(plain, None, text, "note")
+        finally:
+            P._may_repeat_a_noun = original
+        assert plain.messages == found.messages == []
+
+
 @settings(max_examples=1500, deadline=None)
 @given(texts)
 def test_the_look_for_text_speak_misses_none(text: str) -> None:
