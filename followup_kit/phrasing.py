@@ -52,6 +52,38 @@ def _pieces(chunks: list[str], word: re.Pattern[str]) -> list[str]:
     return [found for chunk in chunks for found in ((chunk,) if chunk.isalpha() else word.findall(chunk))]
 
 
+# A text in any script: its words, and its runs of letters, are read a piece at a time, a piece
+# being what stands between spaces without the marks around it ("(Hà," -> "Hà"). A piece of
+# letters alone is one word (every letter is one a word is made of), as most are; the patterns
+# look into the others only ("team’s", "2026", "x²").
+
+#: A word of letters of any script, joined by apostrophes and hyphens ("Thu’s", "Jean-Luc").
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+LETTERS = re.compile(r"[^\W\d_]+")
+_AROUND = ".,;:!?()[]{}\"“”„«»"  # marks that are never part of a word
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, as :data:`WORD` finds them."""
+    return ascii_words(text) if text.isascii() else _split(text, WORD)
+
+
+def runs(text: str) -> list[str]:
+    """The runs of letters of ``text``, as :data:`LETTERS` finds them."""
+    return letter_runs(text) if text.isascii() else _split(text, LETTERS)
+
+
+def _split(text: str, word: re.Pattern[str]) -> list[str]:
+    found: list[str] = []
+    for piece in text.split():
+        core = piece.strip(_AROUND)
+        if core.isalpha():
+            found.append(core)
+        elif core:
+            found += word.findall(core)
+    return found
+
+
 _STOP = set("""a an and the of to in on at for with about from by as or but is are was were be been
 it its this that these those my our your their his her we you they i me us how what when where
 which who why whether if into over under than then so not no very also just more most some any
@@ -86,7 +118,7 @@ def _content_stems(text: str, ignore: frozenset[str]) -> frozenset[str]:
         chunks = lowered.translate(_CONTENT_CHARACTERS).split()
         found = _pieces(chunks, _ASCII_CONTENT_WORD) if "'" in lowered else chunks
     else:
-        found = _CONTENT_WORD.findall(lowered)
+        found = _split(lowered, _CONTENT_WORD)
     words = set(found) - _STOP - _GENERIC  # each distinct word once
     return frozenset(stem(w) for w in words if len(w) >= 3) - ignore
 

@@ -70,7 +70,8 @@ from .jottings import ROLE_WORDS, read
 from .language import script_of
 from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person
 from .panel import deal_highlights, highlights
-from .phrasing import ASCII_WORD, ascii_words, company_in_prose, content_stems, letter_runs, proper_words
+from .phrasing import (ASCII_WORD, WORD, ascii_words, company_in_prose, content_stems, letter_runs, proper_words,
+                       runs, words)
 
 Severity = Literal["error", "warning"]
 
@@ -112,7 +113,6 @@ class Finding:
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 
 
 @lru_cache(maxsize=512)
@@ -128,14 +128,14 @@ def _mask(text: str) -> str:
 
 def _words(text: str) -> Iterable[re.Match[str]]:
     masked = _mask(text)
-    return (ASCII_WORD if masked.isascii() else _WORD).finditer(masked)
+    return (ASCII_WORD if masked.isascii() else WORD).finditer(masked)
 
 
 @lru_cache(maxsize=512)
 def _distinct_words(text: str) -> tuple[str, ...]:
     """The words of ``text`` (addresses left out), each once, in order of first use."""
     masked = _mask(text)
-    return tuple(dict.fromkeys(ascii_words(masked) if masked.isascii() else _WORD.findall(masked)))
+    return tuple(dict.fromkeys(words(masked)))
 
 
 @lru_cache(maxsize=512)
@@ -539,7 +539,7 @@ _AS_ENGLISH = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})
 @lru_cache(maxsize=64)
 def _runs(masked: str) -> tuple[str, ...]:
     """The runs of letters of a text in any script."""
-    return tuple(_LETTERS.findall(masked))
+    return tuple(runs(masked))
 
 
 @lru_cache(maxsize=64)
@@ -801,7 +801,6 @@ def _misspelling(word: str, suggestions: tuple[str, ...], text: str, where: str)
 
 
 _REPEAT = re.compile(r"\b([^\W\d_]+)(\s+)\1\b", re.I)
-_LETTERS = re.compile(r"[^\W\d_]+")
 _REPEAT_OK = {"that", "had", "is", "do", "bye", "very"}
 
 
@@ -848,8 +847,10 @@ _SPEAK_DIGITS = tuple(word for word in _SPEAK_WORDS if not word.isalpha())
 def _may_speak(masked: str) -> bool:
     """Whether ``masked`` has a word of text-message style, looked up among its runs of letters
     (read once for several looks), and the few with a digit."""
-    return not _SPEAK_LETTERS.isdisjoint(_lowered_runs(masked)) or any(
-        word in masked.lower() for word in _SPEAK_DIGITS)
+    if not _SPEAK_LETTERS.isdisjoint(_lowered_runs(masked)):
+        return True
+    lowered = masked.lower()
+    return any(word in lowered for word in _SPEAK_DIGITS)
 # No "8" for eyes: "8)" and "83" are far likelier a list item or a number than a smiley.
 _EMOTICON = re.compile(r"(?:(?<=\s)|^)(?:[:;=][-'^]?[)(DPpO3/\\|*\]\[]|<3|\^_\^|xD)(?=\s|$|[.,!?])")
 _ACRONYMS = {"usa", "uk", "eu", "ceo", "cto", "cfo", "coo", "cio", "vp", "hr", "it", "ai", "ml", "api",
@@ -862,6 +863,9 @@ def _may_smile(text: str) -> bool:
     return any(mark in text for mark in ":;=") or "<3" in text or "^_^" in text or "xD" in text
 
 
+_FROM_U2100 = re.compile("[\u2100-\U0010ffff]")
+
+
 def _is_emoji(char: str) -> bool:
     code = ord(char)
     return (0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
@@ -872,7 +876,7 @@ def _is_emoji(char: str) -> bool:
 def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str, field: str) -> None:
     masked = _mask(text)
     # Every emoji is above U+2100: a text without such a character has none.
-    emoji = [] if max(text, default=" ") < "\u2100" else sorted(
+    emoji = [] if _FROM_U2100.search(text) is None else sorted(
         {c for c in set(text) if _is_emoji(c) and c not in "\u200d\ufe0f"})
     faces = _EMOTICON.finditer(masked) if _may_smile(masked) else ()
     for face in sorted(set(m.group(0) for m in faces) | set(emoji)):
@@ -912,7 +916,7 @@ def _body_words(note: Note) -> list[str]:
     parts = split_note(note.text) if note.own else None
     paragraphs = parts.paragraphs if parts else note.paragraphs
     masked = _mask(" ".join(paragraphs))
-    return ascii_words(masked.lower()) if masked.isascii() else list(map(str.lower, _WORD.findall(masked)))
+    return ascii_words(masked.lower()) if masked.isascii() else [word.lower() for word in words(masked)]
 
 
 def likeness(a: Note, b: Note) -> float:

@@ -66,6 +66,21 @@ def test_the_look_for_a_word_written_twice_misses_none(text: str) -> None:
     assert len(found.messages) == len(expected)
 
 
+@settings(max_examples=3000, deadline=None)
+@given(texts | st.text(max_size=80) | st.text(st.characters(codec="utf-8"), max_size=40))
+@example("(Hà, Nguyễn’s team-based “x²” 2026 ½ İstanbul) _é_ Thu’ ‘a")
+def test_a_text_read_a_piece_at_a_time_gives_the_words_the_patterns_find(text: str) -> None:
+    """Words and runs of letters, read between spaces and without the marks around them, are
+    exactly what the patterns find in the whole text, in any script."""
+    from followup_kit import phrasing
+
+    assert phrasing.words(text) == phrasing.WORD.findall(text)
+    assert phrasing.runs(text) == phrasing.LETTERS.findall(text)
+    words = set(phrasing._CONTENT_WORD.findall(text.lower())) - phrasing._STOP - phrasing._GENERIC
+    assert phrasing._content_stems.__wrapped__(text, frozenset()) == frozenset(
+        phrasing.stem(w) for w in words if len(w) >= 3)
+
+
 NOUNS = ["the", "The", "THE", "a", "an", "our", "my", "this", "its", "his", "her", "call", "Call", "team", "role",
          "first", "team-based", "call-back", "fırst", "ſtack", "stack", "İt", "on-call", "x", "é", "café", "team's"]
 
@@ -165,8 +180,8 @@ def test_the_searches_for_words_in_ascii_find_the_same_words(text: str) -> None:
     from followup_kit import phrasing
 
     ascii_text = text.encode("ascii", "replace").decode("ascii")
-    assert phrasing.ascii_words(ascii_text) == P._WORD.findall(ascii_text)
-    assert phrasing.letter_runs(ascii_text) == P._LETTERS.findall(ascii_text)
+    assert phrasing.ascii_words(ascii_text) == phrasing.WORD.findall(ascii_text)
+    assert phrasing.letter_runs(ascii_text) == phrasing.LETTERS.findall(ascii_text)
     # A topic's words, as the pattern for every script reads them.
     words = set(phrasing._CONTENT_WORD.findall(ascii_text.lower())) - phrasing._STOP - phrasing._GENERIC
     assert phrasing._content_stems.__wrapped__(ascii_text, frozenset()) == frozenset(
