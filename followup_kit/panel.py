@@ -21,15 +21,18 @@ from typing import Literal, Sequence
 from .jottings import Jotting, read
 from .model import Interview, Interviewer
 from .phrasing import content_stems
+from .templating import plain_callable
 
 
 @lru_cache(maxsize=65536)  # every note of a panel asks for each slot of the interview
+@lru_cache(maxsize=4096)  # each note asks for its interview's number of each slot
 def stable_number(*parts: str) -> int:
     """A number that depends only on ``parts``; Python's ``hash()`` changes every run."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big")
 
 
+@plain_callable
 @dataclass(frozen=True)
 class Chooser:
     """Picks a phrasing for a template slot: ``pick('thanks', 3)`` -> 0, 1 or 2.

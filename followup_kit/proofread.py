@@ -726,14 +726,15 @@ def _check_spelling(out: _Collector, record: _Record, person: Interviewer, text:
             fine.add(word)
             continue  # text-speak has its own finding
         if word[0].isupper() and word not in record.proper_set:
-            named = folded_proper.get(fold(re.sub(r"'s$", "", word)))
+            named = folded_proper.get(fold(word[:-2] if word.endswith("'s") else word))
             if named and named != word:
                 # "Zoe" for "Zoë", "Jurgen" for "Jürgen": a dictionary word, but not the name (R11).
                 flagged.append((word, ("error", "name-spelling",
                                        f"\"{word}\" is not how the record spells it: \"{named}\". Write names "
                                        f"exactly as verified, with their accents.", field)))
                 continue
-        parts = [p for p in re.split(r"-", re.sub(r"'s$|s'$|'$", "", low)) if p]
+        bare = low[:-2] if low.endswith(("'s", "s'")) else low[:-1] if low.endswith("'") else low
+        parts = [p for p in bare.split("-") if p]
         if parts and word.islower() and len(_ENGLISH) < 50_000 and all(len(p) < 2 or _in_dictionary(p) for p in parts):
             _ENGLISH.add(word)  # a lower-case dictionary word is fine in every interview
             continue

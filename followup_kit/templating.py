@@ -134,14 +134,23 @@ def _environment(overrides: str | None) -> "jinja2.Environment":
 
 
 _LOCALS = frozenset({"_block_vars", "_loop_vars"})
+#: The kit's own classes whose instances its templates call like functions (see :func:`plain_callable`).
+_PLAIN_CALLABLES: set[type] = set()
+
+
+def plain_callable(cls: type) -> type:
+    """Mark ``cls`` (a class of the kit whose instances its templates call, such as the chooser
+    of phrasings) as taking no template context: the kit's own templates call one at once."""
+    _PLAIN_CALLABLES.add(cls)
+    return cls
 
 
 @lru_cache(maxsize=1)
 def _kit_context() -> type:
     """The context of the kit's own templates: a macro called with its arguments in order (as
-    every call in them is) runs at once, without Jinja2's general handling of any callable
-    and of any way of passing arguments, which costs more than most macros themselves.
-    Anything else is called as Jinja2 calls it."""
+    every call in them is), or an instance of a :func:`plain_callable` class, runs at once,
+    without Jinja2's general handling of any callable and of any way of passing arguments,
+    which costs more than most macros themselves. Anything else is called as Jinja2 calls it."""
     from jinja2.runtime import Context, Macro, missing
 
     def plain(macro: Any) -> bool:
@@ -153,10 +162,13 @@ def _kit_context() -> type:
         def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja2's names)
             # Inside a block or a loop Jinja2 passes the local variables too, for a callable that
             # takes the context (a macro does not).
-            if (type(__obj) is Macro and len(args) <= __obj._argument_count and kwargs.keys() <= _LOCALS
-                    and plain(__obj)):
-                missing_args = __obj._argument_count - len(args)
-                return __obj._func(*args, *(missing,) * missing_args) if missing_args else __obj._func(*args)
+            if kwargs.keys() <= _LOCALS:
+                kind = type(__obj)
+                if kind is Macro and len(args) <= __obj._argument_count and plain(__obj):
+                    missing_args = __obj._argument_count - len(args)
+                    return __obj._func(*args, *(missing,) * missing_args) if missing_args else __obj._func(*args)
+                if kind in _PLAIN_CALLABLES:
+                    return __obj(*args)
             return super().call(__obj, *args, **kwargs)
 
     from jinja2 import Environment

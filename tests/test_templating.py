@@ -69,3 +69,30 @@ def test_a_workspace_template_of_the_same_name_is_parsed(tmp_path: Path) -> None
     (tmp_path / "notes" / "_common.j2").write_text("{% set x = person.name %}{% macro m() %}{{ x }}{% endmacro %}")
     template = templating.template_of(templating.environment(tmp_path), "_common.j2")
     assert not templating.macros_only(template)
+
+
+CALLS = """{% macro m(a, b=2) %}[{{ a }}-{{ b }}]{% endmacro -%}
+{% macro all() %}{{ varargs }}{{ kwargs }}{% endmacro -%}
+{% macro with_caller() %}<{{ caller() }}>{% endmacro -%}
+{{ m(1) }}{{ m(1, 3) }}{{ m(b=5, a=4) }}{% for x in [7, 8] %}{{ m(x) }}{{ pick("slot", 3) }}{% endfor %}
+{% block body %}{{ m(9) }}{{ pick(slot="s", count=2) }}{{ all(1, 2, k=3) }}{% endblock %}
+{% call with_caller() %}inside{% endcall %}{{ m }}"""
+
+
+class _Pick:
+    def __call__(self, slot: str, count: int) -> int:
+        return len(slot) % count
+
+
+def test_the_kit_s_quick_calls_give_what_jinja2_s_own_give() -> None:
+    """Macros (with defaults, keywords, extra arguments, a caller; in loops and blocks) and a plain
+    callable of the kit render the same through the kit's context as through Jinja2's."""
+    kit = templating._kit_context()
+    assert kit.__name__ == "KitContext"  # the Jinja2 installed has what the quick calls need
+    templating.plain_callable(_Pick)
+    plain, quick = Environment(), Environment()
+    quick.context_class = kit
+    rendered = [env.from_string(CALLS).render(pick=_Pick()) for env in (plain, quick)]
+    assert rendered[0] == rendered[1]
+    assert "[1-2][1-3][4-5][7-2]1[8-2]1" in rendered[1] and "<inside>" in rendered[1]
+    assert templating.environment().context_class is kit
