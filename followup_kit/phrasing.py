@@ -196,6 +196,10 @@ _AFTER_OBJECT = {"to", "about", "and", "that", "with", "for", "in", "on", "at", 
                  "when", "too", "again", "so", "but", "or", "as", "because", "if"}
 
 
+#: The words :func:`second_person` turns, each standing alone ("he's" included).
+_THIRD_PERSON = re.compile(r"\b(?:he|she|him|his|her|himself|herself)\b", re.I)
+
+
 def second_person(text: str) -> str:
     """The candidate's note about someone, turned to address them.
 
@@ -203,6 +207,8 @@ def second_person(text: str) -> str:
     the office."); the note speaks to them ("you recommended a bakery near the
     office"). Only 'he' and 'she' are turned: 'they' may mean several people.
     """
+    if _THIRD_PERSON.search(text) is None:
+        return text  # most jottings say nothing of "him" or "her"
     words = text.split(" ")
     out: list[str] = []
     verb_next = False

@@ -225,3 +225,22 @@ def test_a_rendered_note_is_tidied_as_the_plain_searches_tidy_it(text: str) -> N
 
     expected = [re.sub(r"\s+([.,;:!?])", r"\1", " ".join(block.split())) for block in re.split(r"\n\s*\n", text)]
     assert _paragraphs(text) == tuple(line for line in expected if line)
+
+
+PEOPLE = ["He", "he", "she's", "She’s", "him", "HIS", "her", "herself", "himself", "he_x", "the", "shed", "hers",
+          "talks", "also", "taught", "x", "é", "İ"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_joined(PEOPLE, [" ", ", ", ". ", "'", "’", "-", "(", ")"]) | st.text(max_size=40))
+def test_a_jotting_without_him_or_her_is_left_as_it_is(text: str) -> None:
+    """The quick look for "he", "she" and their forms misses none that the turn to "you" turns."""
+    from followup_kit import phrasing
+
+    if phrasing._THIRD_PERSON.search(text) is None:
+        original = phrasing._THIRD_PERSON
+        try:
+            phrasing._THIRD_PERSON = type("Always", (), {"search": staticmethod(lambda text: True)})()
+            assert phrasing.second_person(text) == text
+        finally:
+            phrasing._THIRD_PERSON = original
