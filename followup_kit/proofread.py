@@ -292,10 +292,11 @@ class Companies:
         tokens = [t.rstrip(".,;:!?)") for t in text.split()]
         # Most notes name their own company only: the names that start with the text's words
         # are looked at first, and the text is read down the tree only if another is among them.
-        if all(self._under[word] <= mine for word in self._tree.keys() & set(tokens)):
+        others = {word for word in self._tree.keys() & set(tokens) if not self._under[word] <= mine}
+        if not others:
             return []
         found: list[str] = []
-        for start in range(len(tokens)):
+        for start in [k for k, token in enumerate(tokens) if token in others]:
             node = self._tree.get(tokens[start])
             k = start
             while node is not None:
