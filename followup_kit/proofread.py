@@ -120,10 +120,34 @@ def _mask(text: str) -> str:
     """The text with web and email addresses blanked out (same length, so offsets hold)."""
     # An email address needs an "@"; a web address "www." or a "/": most notes have neither.
     if "@" in text:
-        text = _EMAIL.sub(lambda m: " " * len(m.group(0)), text)
+        text = _blank_emails(text)
     if "/" in text or "www." in text.lower():
         text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     return text
+
+
+def _in_address(char: str) -> bool:
+    """A character of an address's local part (what ``[\\w.+-]`` matches)."""
+    return char.isalnum() or char in "_.+-"
+
+
+def _blank_emails(text: str) -> str:
+    """``text`` with what :data:`_EMAIL` finds blanked out, the search started only where an
+    address may start: in the run of address characters before each "@" (a search from every
+    letter of every word reads each word to its end, as the pattern does not know where "@" is)."""
+    parts: list[str] = []
+    done = 0  # where the text is read up to (the end of the last address blanked)
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > done and _in_address(text[start - 1]):
+            start -= 1
+        found = next((m for m in map(lambda k: _EMAIL.match(text, k), range(start, at)) if m), None)
+        if found:
+            parts += [text[done:found.start()], " " * (found.end() - found.start())]
+            done = found.end()
+        at = text.find("@", max(at + 1, done))
+    return "".join(parts) + text[done:] if parts else text
 
 
 def _words(text: str) -> Iterable[re.Match[str]]:
@@ -815,10 +839,12 @@ def _check_repeats(out: _Collector, person: Interviewer, text: str, field: str) 
         if not any(map(operator.eq, lowered, lowered[1:])):
             return
     else:
-        runs = _runs(masked)
-        lowered = list(map(str.lower, runs))
-        if not any(map(operator.eq, lowered, lowered[1:])) and not any(
-                len(a) == len(b) and not (a + b).isascii() for a, b in zip(runs, runs[1:])):
+        lowered = _lowered_runs(masked)
+        # The search compares letters lowered one by one; lower() of a word writes the same but
+        # for "İ" (two characters) and "Σ" (ς at the end of a word): with either, any two
+        # neighbours of one length outside ASCII may be the same word.
+        if not any(map(operator.eq, lowered, lowered[1:])) and (("Σ" not in masked and "İ" not in masked) or not any(
+                len(a) == len(b) and not (a + b).isascii() for a, b in zip(_runs(masked), _runs(masked)[1:]))):
             return
     for m in _REPEAT.finditer(masked):
         if m.group(1).lower() in _REPEAT_OK:
