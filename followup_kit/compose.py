@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import wraps
+from functools import cached_property, wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Literal, Sequence
 
@@ -91,7 +91,7 @@ class Note:
     """Which template wrote it: 'card', 'email' or 'short-email' (sets the word limit);
     empty means the medium's usual kind."""
 
-    @property
+    @cached_property
     def words(self) -> int:
         """How many words the note holds, from the greeting to the signature."""
         return count_words(self.text)
@@ -140,7 +140,7 @@ class Parts:
     paragraphs: tuple[str, ...]
     signature: tuple[str, ...]
 
-    @property
+    @cached_property
     def text(self) -> str:
         blocks = [self.greeting, *self.paragraphs, "\n".join(self.signature)]
         return "\n\n".join(b for b in blocks if b)
