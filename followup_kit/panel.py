@@ -25,7 +25,6 @@ from .templating import plain_callable
 
 
 @lru_cache(maxsize=65536)  # every note of a panel asks for each slot of the interview
-@lru_cache(maxsize=4096)  # each note asks for its interview's number of each slot
 def stable_number(*parts: str) -> int:
     """A number that depends only on ``parts``; Python's ``hash()`` changes every run."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()

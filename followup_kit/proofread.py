@@ -142,10 +142,12 @@ def _blank_emails(text: str) -> str:
         start = at
         while start > done and _in_address(text[start - 1]):
             start -= 1
-        found = next((m for m in map(lambda k: _EMAIL.match(text, k), range(start, at)) if m), None)
-        if found:
-            parts += [text[done:found.start()], " " * (found.end() - found.start())]
-            done = found.end()
+        for begin in range(start, at):  # the leftmost address, as the search finds it
+            found = _EMAIL.match(text, begin)
+            if found:
+                parts += [text[done:begin], " " * (found.end() - begin)]
+                done = found.end()
+                break
         at = text.find("@", max(at + 1, done))
     return "".join(parts) + text[done:] if parts else text
 
@@ -644,8 +646,8 @@ def _may_repeat_a_noun(text: str) -> bool:
     """Whether ``text`` may hold a noun after a determiner twice (a superset of what the search
     below finds): among its runs of letters, the same run after a determiner twice. A noun that
     may be repeated ("team") counts only where the text also has it before a hyphen ("team-based")."""
-    runs = _lowered_runs(text)
-    after = [noun for word, noun in zip(runs, runs[1:]) if word in _NOUN_DETERMINERS]
+    letters = _lowered_runs(text)
+    after = [noun for word, noun in zip(letters, letters[1:]) if word in _NOUN_DETERMINERS]
     if len(after) < 2:
         return False
     twice = {noun for noun, count in Counter(after).items() if count > 1}
@@ -840,12 +842,15 @@ def _check_repeats(out: _Collector, person: Interviewer, text: str, field: str) 
             return
     else:
         lowered = _lowered_runs(masked)
-        # The search compares letters lowered one by one; lower() of a word writes the same but
-        # for "İ" (two characters) and "Σ" (ς at the end of a word): with either, any two
-        # neighbours of one length outside ASCII may be the same word.
-        if not any(map(operator.eq, lowered, lowered[1:])) and (("Σ" not in masked and "İ" not in masked) or not any(
-                len(a) == len(b) and not (a + b).isascii() for a, b in zip(_runs(masked), _runs(masked)[1:]))):
-            return
+        if not any(map(operator.eq, lowered, lowered[1:])):
+            # The search compares letters lowered one by one; lower() of a word writes the same
+            # but for "İ" (two characters) and "Σ" (ς at the end of a word): with either, any two
+            # neighbours of one length outside ASCII may be the same word.
+            if "Σ" not in masked and "İ" not in masked:
+                return
+            letters = _runs(masked)
+            if not any(len(a) == len(b) and not (a + b).isascii() for a, b in zip(letters, letters[1:])):
+                return
     for m in _REPEAT.finditer(masked):
         if m.group(1).lower() in _REPEAT_OK:
             continue

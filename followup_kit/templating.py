@@ -162,7 +162,7 @@ def _kit_context() -> type:
         def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja2's names)
             # Inside a block or a loop Jinja2 passes the local variables too, for a callable that
             # takes the context (a macro does not).
-            if kwargs.keys() <= _LOCALS:
+            if kwargs.keys() <= _LOCALS and not __self.eval_ctx.autoescape:
                 kind = type(__obj)
                 if kind is Macro and len(args) <= __obj._argument_count and plain(__obj):
                     missing_args = __obj._argument_count - len(args)

@@ -76,7 +76,8 @@ CALLS = """{% macro m(a, b=2) %}[{{ a }}-{{ b }}]{% endmacro -%}
 {% macro with_caller() %}<{{ caller() }}>{% endmacro -%}
 {{ m(1) }}{{ m(1, 3) }}{{ m(b=5, a=4) }}{% for x in [7, 8] %}{{ m(x) }}{{ pick("slot", 3) }}{% endfor %}
 {% block body %}{{ m(9) }}{{ pick(slot="s", count=2) }}{{ all(1, 2, k=3) }}{% endblock %}
-{% call with_caller() %}inside{% endcall %}{{ m }}"""
+{% call with_caller() %}inside{% endcall %}{{ m }}
+{% autoescape true %}{{ m("<b>") }}{{ "<i>" }}{% endautoescape %}"""
 
 
 class _Pick:
@@ -95,4 +96,5 @@ def test_the_kit_s_quick_calls_give_what_jinja2_s_own_give() -> None:
     rendered = [env.from_string(CALLS).render(pick=_Pick()) for env in (plain, quick)]
     assert rendered[0] == rendered[1]
     assert "[1-2][1-3][4-5][7-2]1[8-2]1" in rendered[1] and "<inside>" in rendered[1]
+    assert "[<b>-2]&lt;i&gt;" in rendered[1]  # a macro's text is not escaped again
     assert templating.environment().context_class is kit
