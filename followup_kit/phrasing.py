@@ -44,11 +44,15 @@ def letter_runs(text: str) -> list[str]:
 
 def ascii_words(text: str) -> list[str]:
     """The words of an ASCII ``text``, as :data:`ASCII_WORD` finds them."""
-    return _pieces(text.translate(_WORD_CHARACTERS).split(), ASCII_WORD) if "'" in text or "-" in text \
-        else text.translate(_WORD_CHARACTERS).split()
+    return _ascii_split(text, _WORD_CHARACTERS, ASCII_WORD, "'-")
 
 
-def _pieces(chunks: list[str], word: re.Pattern[str]) -> list[str]:
+def _ascii_split(text: str, table: dict[int, str], word: re.Pattern[str], joiners: str) -> list[str]:
+    """What ``word`` finds in an ASCII ``text``: the text cut where ``table`` puts a space, and
+    only the pieces with one of the ``joiners`` searched."""
+    chunks = text.translate(table).split()
+    if not any(joiner in text for joiner in joiners):
+        return chunks
     return [found for chunk in chunks for found in ((chunk,) if chunk.isalpha() else word.findall(chunk))]
 
 
@@ -114,11 +118,8 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 @lru_cache(maxsize=4096)  # a note's text is matched against each of its topics
 def _content_stems(text: str, ignore: frozenset[str]) -> frozenset[str]:
     lowered = text.lower()
-    if lowered.isascii():
-        chunks = lowered.translate(_CONTENT_CHARACTERS).split()
-        found = _pieces(chunks, _ASCII_CONTENT_WORD) if "'" in lowered else chunks
-    else:
-        found = _split(lowered, _CONTENT_WORD)
+    found = (_ascii_split(lowered, _CONTENT_CHARACTERS, _ASCII_CONTENT_WORD, "'") if lowered.isascii()
+             else _split(lowered, _CONTENT_WORD))
     words = set(found) - _STOP - _GENERIC  # each distinct word once
     return frozenset(stem(w) for w in words if len(w) >= 3) - ignore
 

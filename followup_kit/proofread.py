@@ -70,8 +70,8 @@ from .jottings import ROLE_WORDS, read
 from .language import script_of
 from .names import NON_LATIN_LIKENESS, check_email, fold, is_latin, names_person
 from .panel import deal_highlights, highlights
-from .phrasing import (ASCII_WORD, WORD, ascii_words, company_in_prose, content_stems, letter_runs, proper_words,
-                       runs, words)
+from .phrasing import (ASCII_WORD, WORD, company_in_prose, content_stems, letter_runs, proper_words, runs,
+                       words)
 
 Severity = Literal["error", "warning"]
 
@@ -561,6 +561,7 @@ _PLURAL_DETERMINERS = {"the", "these", "those", "our", "your", "their", "my", "h
 #: What a search that ignores case takes for an English letter, but lower() writes otherwise:
 #: "ſ" matches "s", "ı" and "İ" (lowered "i" and a dot above) match "i".
 _AS_ENGLISH = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})
+_NOT_AS_ENGLISH = "ſı\u0307"
 
 
 @lru_cache(maxsize=64)
@@ -577,7 +578,7 @@ def _lowered_runs(masked: str) -> tuple[str, ...]:
     if masked.isascii():
         return tuple(letter_runs(masked.lower()))
     lowered = " ".join(_runs(masked)).lower()
-    if "ſ" in lowered or "ı" in lowered or "\u0307" in lowered:
+    if any(letter in lowered for letter in _NOT_AS_ENGLISH):
         lowered = lowered.translate(_AS_ENGLISH)
     return tuple(lowered.split())
 
@@ -652,7 +653,7 @@ def _may_repeat_a_noun(text: str) -> bool:
         return False
     twice = {noun for noun, count in Counter(after).items() if count > 1}
     lowered = text.lower()
-    if not any(c in lowered for c in "ſı\u0307"):  # a noun's runs then read as the search reads it
+    if not any(letter in lowered for letter in _NOT_AS_ENGLISH):  # its runs read as the search reads them
         twice = {noun for noun in twice if not (noun in _REPEAT_FINE or noun in _STOP_NOUNS)
                  or f"{noun}-" in lowered}
     return bool(twice)
@@ -836,21 +837,16 @@ def _check_repeats(out: _Collector, person: Interviewer, text: str, field: str) 
     masked = _mask(text)
     # A word written twice is a run of letters followed, after spaces, by the same run: look
     # for two such neighbours among the text's runs before the search that knows the spaces.
-    if masked.isascii():
-        lowered = _lowered_runs(masked)
-        if not any(map(operator.eq, lowered, lowered[1:])):
+    lowered = _lowered_runs(masked)
+    if not any(map(operator.eq, lowered, lowered[1:])):
+        # The search compares letters lowered one by one; lower() of a word writes the same but
+        # for "İ" (two characters) and "Σ" (ς at the end of a word): with either, any two
+        # neighbours of one length outside ASCII may be the same word.
+        if "Σ" not in masked and "İ" not in masked:
             return
-    else:
-        lowered = _lowered_runs(masked)
-        if not any(map(operator.eq, lowered, lowered[1:])):
-            # The search compares letters lowered one by one; lower() of a word writes the same
-            # but for "İ" (two characters) and "Σ" (ς at the end of a word): with either, any two
-            # neighbours of one length outside ASCII may be the same word.
-            if "Σ" not in masked and "İ" not in masked:
-                return
-            letters = _runs(masked)
-            if not any(len(a) == len(b) and not (a + b).isascii() for a, b in zip(letters, letters[1:])):
-                return
+        letters = _runs(masked)
+        if not any(len(a) == len(b) and not (a + b).isascii() for a, b in zip(letters, letters[1:])):
+            return
     for m in _REPEAT.finditer(masked):
         if m.group(1).lower() in _REPEAT_OK:
             continue
@@ -949,7 +945,7 @@ def _body_words(note: Note) -> list[str]:
     parts = split_note(note.text) if note.own else None
     paragraphs = parts.paragraphs if parts else note.paragraphs
     masked = _mask(" ".join(paragraphs))
-    return ascii_words(masked.lower()) if masked.isascii() else [word.lower() for word in words(masked)]
+    return [word.lower() for word in words(masked)]
 
 
 def likeness(a: Note, b: Note) -> float:
@@ -984,13 +980,13 @@ def _candidates(words: list[list[str]]) -> list[list[int]]:
         return [list(range(j)) for j in range(len(words))]
     shingles = [{" ".join(w[k:k + 4]) for k in range(max(1, len(w) - 3))} for w in words]
     users: dict[str, list[int]] = {}
-    for j, runs in enumerate(shingles):
-        for run in runs:
+    for j, note_runs in enumerate(shingles):
+        for run in note_runs:
             users.setdefault(run, []).append(j)
     limit = max(8, len(words) // 50)  # a run in that many notes is template wording, not a sign
     found: list[list[int]] = []
-    for j, runs in enumerate(shingles):
-        earlier = {i for run in runs if len(users[run]) <= limit for i in users[run] if i < j}
+    for j, note_runs in enumerate(shingles):
+        earlier = {i for run in note_runs if len(users[run]) <= limit for i in users[run] if i < j}
         found.append(sorted(earlier))
     return found
 
