@@ -121,6 +121,7 @@ SLANG = {
     "q": "question", "gonna": "going to", "wanna": "want to", "kinda": "kind of", "sorta": "sort of",
     "stuff": "", "chill": "relaxed", "ok": "comfortable", "okay": "comfortable", "awesome": "great",
     "super": "very", "cool": "interesting", "yeah": "", "thx": "", "u": "you", "ur": "your",
+    "ppl": "people", "abt": "about", "rn": "now",
 }
 
 # Abbreviations written out: safe, as each has one meaning in a jotting.

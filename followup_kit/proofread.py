@@ -858,6 +858,7 @@ def _check_repeats(out: _Collector, person: Interviewer, text: str, field: str) 
 TEXT_SPEAK = {
     "thx": "thank you", "thanx": "thank you", "thnx": "thank you", "tnx": "thank you", "ty": "thank you",
     "tysm": "thank you very much", "u": "you", "ur": "your", "r": "are", "pls": "please",
+    "ppl": "people", "abt": "about", "rn": "right now",
     "plz": "please", "gonna": "going to", "wanna": "want to", "gotta": "have to", "lol": "",
     "omg": "", "btw": "by the way", "imo": "in my view", "imho": "in my view", "tbh": "",
     "idk": "I do not know", "cya": "", "lmk": "let me know", "nvm": "", "np": "",
@@ -917,8 +918,9 @@ def _check_tone(out: _Collector, record: _Record, person: Interviewer, text: str
     speak = _SPEAK.finditer(masked) if _may_speak(masked) else ()
     for m in speak:
         token = m.group(1)
-        # A capital "R" or "U" is a name or a language ("R", "Unit U"); slang is written small.
-        if len(token) == 1 and token.isupper():
+        # Capitals of one or two letters are a name, a language or a title ("R", "Unit U", "RN",
+        # "NP"); slang is written small.
+        if len(token) <= 2 and token.isupper():
             continue
         better = TEXT_SPEAK[token.lower()]
         instead = f"; write \"{better}\"" if better else "; leave it out"

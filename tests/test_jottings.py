@@ -91,6 +91,8 @@ FLAGGED = [
     ("topic", "he asked how I'd test it", "\"it\" has nothing to refer to", "how I would test …"),
     ("topic", "team rituals, they do RFCs not tickets", "a phrase and a sentence", "team rituals"),
     ("topic", "the team holiday party lol", "text-message style", "the team holiday party"),
+    ("topic", "dbt set-up, rn all views in postgres", "text-message style", "dbt set-up (now all views in postgres)"),
+    ("topic", "how ppl pick up on-call", "text-message style", "how people pick up on-call"),
     ("topic", "die Migration nach dbt", "in German", "the same in English"),
     ("topic", "Stakeholder-Management", "the German way", "stakeholder management"),
     ("personal", "also went to UIUC!! go illini", "an exclamation mark", "we both went to UIUC"),

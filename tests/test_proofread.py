@@ -81,6 +81,8 @@ FAULTS = [
     ("smiley", _note("one evening.", "one evening :)"), "emoji", "error", 1, "interviewers[1].note"),
     ("thx", _note("Thank you for", "Thx for"), "text-speak", "error", 1, "interviewers[1].note"),
     ("u", _note("hearing from you.", "hearing from u."), "text-speak", "error", 1, "interviewers[1].note"),
+    ("ppl", _note("keep the\nplatform healthy", "keep the\nplatform healthy for ppl"), "text-speak", "error", 1,
+     "interviewers[1].note"),
     ("gonna", _note("I also meant to say", "I was gonna say"), "text-speak", "error", 1,
      "interviewers[1].note"),
     ("double exclamation", _note("one evening.", "one evening!!"), "exclamation", "error", 1,
@@ -160,6 +162,16 @@ def test_spelling_findings_come_in_the_order_of_the_text() -> None:
     assert found == [("error", "Kwarbel"), ("error", "conversaton"), ("warning", "Kwarbel")]
     messages = [f.message for f in proofread(PROFILE, _load(data)) if f.code == "spelling"]
     assert "looks misspelled" in messages[0] and "If it is a name" in messages[2]
+
+
+def test_a_title_in_two_capitals_is_not_text_speak() -> None:
+    """"RN" (a nurse) or "NP" is a title, not "rn" for "right now"; slang is written small."""
+    data = _record()
+    _note("I also meant to say that I organise", "As an RN and NP I also organise")(data)
+    assert not [f for f in proofread(PROFILE, _load(data)) if f.code == "text-speak"]
+    _note("I also meant to say that I organise", "I also organise rn")(data)
+    assert [f.message for f in proofread(PROFILE, _load(data)) if f.code == "text-speak"] == [
+        "\"rn\" is text-message style, too casual for a thank-you note; write \"right now\"."]
 
 
 def test_a_duplicate_names_the_other_note() -> None:
