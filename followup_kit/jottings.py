@@ -574,6 +574,7 @@ def _read(text: str, role: Role, names: frozenset[str]) -> Jotting:
     sure = True
     if role == "concern":
         phrase = re.sub(r"\s*\([^)]*\)\s*$", "", phrase)  # "(only side project)": a note to oneself
+        phrase = re.sub(r"(?:,|\s+[-–—])\s+(?:only|just)\b.*$", "", phrase)  # ", only mentored 2 juniors": the same
         phrase = re.sub(r",?\s+(?:since|because|as) I .+$", "", phrase)  # why they asked: not for the note
         segments = _segments(phrase)
         if len(segments) > 1 and re.match(r"(?i)(will|would|can|could|do|does|am|is) I\b", segments[-1]):
